@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./mail";
+export * from "./partners";
+export * from "./users";
+export * from "./wallex-connections";

@@ -1,0 +1,23 @@
+import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { partners } from "./partners";
+
+/** One Wallex connection per partner. Secrets are AES-256-GCM ciphertexts (lib/crypto/secrets.ts). */
+export const wallexConnections = pgTable("wallex_connections", {
+  partnerId: uuid()
+    .primaryKey()
+    .references(() => partners.id, { onDelete: "cascade" }),
+  baseUrl: text().notNull(),
+  apiKey: text().notNull(),
+  accessKeyId: text().notNull(),
+  secretAccessKey: text().notNull(),
+  apiKeyLast4: text().notNull(),
+  accessKeyIdLast4: text().notNull(),
+  secretAccessKeyLast4: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+});
+
+export type WallexConnection = typeof wallexConnections.$inferSelect;

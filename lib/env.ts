@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(3000)),
+  DATABASE_URL: optional(z.string().min(1)),
+  PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+  AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters")),
+  ENCRYPTION_KEYS: optional(z.string().min(1)),
+  SMTP_URL: optional(z.url()),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Partner Desk <no-reply@partnerdesk.local>")),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  WALLEX_SANDBOX_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(4010)),
+  WALLEX_SANDBOX_API_KEY: optional(z.string().min(1)),
+  WALLEX_SANDBOX_ACCESS_KEY_ID: optional(z.string().min(1)),
+  WALLEX_SANDBOX_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** The only reader of process.env. Validated once, lazily, so that build steps need no secrets. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Writes a variable for this process and the processes it starts (used by the launcher only). */
+export function setEnv(name: keyof Env, value: string) {
+  process.env[name] = value;
+  cached = undefined;
+}
