@@ -9,8 +9,11 @@ export default defineConfig({
     include: ["{lib,db,app,components}/**/*.test.ts"],
     environment: "node",
     globalSetup: ["lib/testing/global-setup.ts"],
+    setupFiles: ["lib/testing/setup-env.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
   },
 });

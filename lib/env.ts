@@ -41,6 +41,6 @@ export function env(): Env {
 
 /** Writes a variable for this process and the processes it starts (used by the launcher only). */
 export function setEnv(name: keyof Env, value: string) {
-  process.env[name] = value;
+  (process.env as Record<string, string>)[name] = value;
   cached = undefined;
 }

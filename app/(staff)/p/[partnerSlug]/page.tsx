@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { can, roleLabels } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/scope";
+import { getWallexConnectionView } from "@/lib/data/partners";
+import { listTeam } from "@/lib/data/team";
+
+export const metadata: Metadata = { title: "Overview" };
+
+type Props = { params: Promise<{ partnerSlug: string }> };
+
+export default async function OverviewPage({ params }: Props) {
+  const scope = await requireStaff((await params).partnerSlug);
+  const db = getDb();
+  const [team, connection] = await Promise.all([listTeam(db, scope), getWallexConnectionView(db, scope)]);
+  const base = `/p/${scope.partnerSlug}`;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`Welcome, ${scope.user.name.split(" ")[0]}`}
+        description={`You are ${roleLabels[scope.role].toLowerCase()} at ${scope.partnerName}.`}
+        breadcrumbs={[{ label: scope.partnerName }]}
+      />
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card>
+          <CardHeader>
+            <CardDescription>Team</CardDescription>
+            <CardTitle className="text-3xl">{team.length}</CardTitle>
+          </CardHeader>
+          <CardContent className="text-sm text-muted-foreground">
+            {team.filter((m) => m.role === "admin").length} admin(s) ·{" "}
+            {can(scope.role, "team.manage") ? <Link className="text-primary underline-offset-4 hover:underline" href={`${base}/team`}>Manage team</Link> : "managed by admins"}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardDescription>Wallex connection</CardDescription>
+            <CardTitle className="flex items-center gap-2 text-xl">
+              {connection ? <Badge variant="success">Configured</Badge> : <Badge variant="warning">Not set up</Badge>}
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="truncate text-sm text-muted-foreground" title={connection?.baseUrl}>
+            {connection?.baseUrl ?? "An admin adds the API credentials in Settings."}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardDescription>Your access</CardDescription>
+            <CardTitle className="text-xl">{roleLabels[scope.role]}</CardTitle>
+          </CardHeader>
+          <CardContent className="text-sm text-muted-foreground">
+            Two-factor authentication is {scope.user.hasTwoFactor ? "on" : "off"} ·{" "}
+            <Link className="text-primary underline-offset-4 hover:underline" href="/account/security">
+              Security
+            </Link>
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/layout/page-header";
+import { PartnerProfileForm } from "@/components/settings/partner-profile-form";
+import { WallexConnectionForm } from "@/components/settings/wallex-connection-form";
+import { getDb } from "@/db";
+import { requireStaff } from "@/lib/auth/scope";
+import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
+import { env } from "@/lib/env";
+import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
+
+export const metadata: Metadata = { title: "Settings" };
+
+type Props = { params: Promise<{ partnerSlug: string }> };
+
+export default async function SettingsPage({ params }: Props) {
+  const scope = await requireStaff((await params).partnerSlug, "settings.manage");
+  const db = getDb();
+  const [partner, connection] = await Promise.all([getPartnerOrThrow(db, scope), getWallexConnectionView(db, scope)]);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Settings"
+        description="The partner's profile and its connection to Wallex."
+        breadcrumbs={[{ label: scope.partnerName, href: `/p/${scope.partnerSlug}` }, { label: "Settings" }]}
+      />
+      <PartnerProfileForm partnerSlug={scope.partnerSlug} partner={partner} />
+      <WallexConnectionForm
+        partnerSlug={scope.partnerSlug}
+        connection={connection}
+        sandboxUrl={embeddedSandboxBaseUrl(env().APP_URL)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Inbox } from "lucide-react";
+import { Pagination } from "@/components/data-table/pagination";
+import { PageHeader } from "@/components/layout/page-header";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db";
+import { requireUser } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
+import { getMail, listCapturedMail, smtpConfigured } from "@/lib/mail/outbox";
+import { cn } from "@/lib/utils";
+
+export const metadata: Metadata = { title: "Dev mailbox" };
+
+const PAGE_SIZE = 25;
+
+type Props = { searchParams: Promise<{ id?: string; page?: string }> };
+
+/** Mail the app would have sent; exists only while no SMTP server is configured. */
+export default async function MailboxPage({ searchParams }: Props) {
+  if (smtpConfigured()) notFound();
+  await requireUser();
+  const { id, page: rawPage } = await searchParams;
+  const page = Math.max(1, Number(rawPage) || 1);
+  const db = getDb();
+  const [{ rows, total }, selected] = await Promise.all([
+    listCapturedMail(db, { page, pageSize: PAGE_SIZE }),
+    id && /^[0-9a-f-]{36}$/.test(id) ? getMail(db, id) : null,
+  ]);
+  const open = selected ?? rows[0] ?? null;
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-6 p-6">
+      <PageHeader title="Dev mailbox" description="Every mail Partner Desk sent while no SMTP server is configured." breadcrumbs={[{ label: "Home", href: "/" }, { label: "Dev mailbox" }]} />
+      <Alert>
+        <AlertDescription>Set SMTP_URL to send real mail; this page disappears when you do.</AlertDescription>
+      </Alert>
+      {rows.length === 0 ? (
+        <EmptyState icon={<Inbox />} title="No mail yet" description="Invite a team member and the invitation shows up here." />
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+          <div className="space-y-3">
+            <ul className="divide-y rounded-lg border bg-card">
+              {rows.map((mail) => (
+                <li key={mail.id}>
+                  <Link
+                    href={`/dev/mailbox?id=${mail.id}&page=${page}`}
+                    className={cn("block px-4 py-3 hover:bg-muted/60", open?.id === mail.id && "bg-muted")}
+                  >
+                    <div className="truncate text-sm font-medium">{mail.subject}</div>
+                    <div className="truncate text-xs text-muted-foreground">
+                      To {mail.to} · {formatDateTime(mail.createdAt)}
+                    </div>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath="/dev/mailbox" searchParams={{}} />
+          </div>
+          {open && (
+            <Card>
+              <CardHeader>
+                <CardTitle>{open.subject}</CardTitle>
+                <p className="text-sm text-muted-foreground">
+                  To <span data-testid="mail-to">{open.to}</span> · {formatDateTime(open.createdAt)} <Badge variant="outline">{open.status}</Badge>
+                </p>
+              </CardHeader>
+              <CardContent>
+                <MailText text={open.text} />
+              </CardContent>
+            </Card>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MailText({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/\S+)/g);
+  return (
+    <p className="whitespace-pre-wrap text-sm leading-6">
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={i} href={part} className="break-all text-primary underline underline-offset-4">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import type { ActionResult } from "@/lib/actions/define-action";
+
+type Props<T> = {
+  action: (prev: ActionResult<T> | undefined, formData: FormData) => Promise<ActionResult<T>>;
+  fields: Record<string, string>;
+  children: React.ReactNode;
+  success: string;
+  variant?: "default" | "outline" | "ghost" | "secondary";
+};
+
+/** A one-click server action (no confirmation) with a toast for the outcome. */
+export function ActionButton<T>({ action, fields, children, success, variant = "ghost" }: Props<T>) {
+  const [state, formAction] = useActionState(action, undefined);
+  useActionFeedback(state, success, { toastErrors: true });
+  return (
+    <form action={formAction}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton variant={variant} size="sm" pendingLabel="Working…">
+        {children}
+      </SubmitButton>
+    </form>
+  );
+}

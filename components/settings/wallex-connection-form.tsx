@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { saveWallexConnectionAction } from "@/lib/actions/settings/save-wallex-connection";
+
+type ConnectionView = { baseUrl: string; apiKeyLast4: string; accessKeyIdLast4: string; secretAccessKeyLast4: string } | null;
+
+const secrets = [
+  { name: "apiKey", label: "API key (X-Api-Key)", last4: "apiKeyLast4" },
+  { name: "accessKeyId", label: "Access key ID", last4: "accessKeyIdLast4" },
+  { name: "secretAccessKey", label: "Secret access key", last4: "secretAccessKeyLast4" },
+] as const;
+
+export function WallexConnectionForm(props: { partnerSlug: string; connection: ConnectionView; sandboxUrl: string }) {
+  const { connection } = props;
+  const [state, formAction] = useActionState(saveWallexConnectionAction, undefined);
+  useActionFeedback(state, "Wallex connection saved.");
+  const failed = state && !state.ok ? state : undefined;
+  const usesSandbox = (failed?.values?.baseUrl ?? connection?.baseUrl) === props.sandboxUrl;
+
+  return (
+    <Card>
+      <form action={formAction} noValidate key={failed ? JSON.stringify(failed.values) : "saved"}>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2">
+            Wallex connection
+            {usesSandbox ? <Badge variant="secondary">Sandbox</Badge> : connection && <Badge variant="success">Live</Badge>}
+          </CardTitle>
+          <CardDescription>
+            Credentials are encrypted at rest and never sent back to the browser. Leave a field blank to keep the stored value.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <input type="hidden" name="partnerSlug" value={props.partnerSlug} />
+          <Field
+            label="Base URL"
+            name="baseUrl"
+            errors={failed?.fieldErrors?.baseUrl}
+            description={`Production: https://api.wallex.asia · Embedded sandbox: ${props.sandboxUrl}`}
+          >
+            <Input defaultValue={failed?.values?.baseUrl ?? connection?.baseUrl ?? props.sandboxUrl} />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {secrets.map((secret) => (
+              <Field
+                key={secret.name}
+                label={secret.label}
+                name={secret.name}
+                errors={failed?.fieldErrors?.[secret.name]}
+                description={connection ? `Stored: ••••${connection[secret.last4]}` : "Not set yet."}
+              >
+                <Input type="password" autoComplete="off" placeholder={connection ? "Keep current" : ""} />
+              </Field>
+            ))}
+          </div>
+          {failed?.formError && <FormMessage type="error">{failed.formError}</FormMessage>}
+        </CardContent>
+        <CardFooter className="justify-end">
+          <SubmitButton pendingLabel="Saving…">Save connection</SubmitButton>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import { and, asc, eq, gt } from "drizzle-orm";
+import type { Database } from "@/db";
+import { auditEvents, partners } from "@/db/schema";
+import { GENESIS_HASH, verifyChain, type ChainVerdict } from "./chain";
+
+const BATCH = 1000;
+
+/** Verifies one partner's chain in batches, so memory stays flat however long the log is. */
+export async function verifyPartnerChain(db: Database, partnerId: string): Promise<ChainVerdict> {
+  let cursor = { seq: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.partnerId, partnerId), gt(auditEvents.seq, cursor.seq)))
+      .orderBy(asc(auditEvents.seq))
+      .limit(BATCH);
+    const verdict = verifyChain(rows, cursor);
+    checked += verdict.checked;
+    if (!verdict.ok) return { ...verdict, checked };
+    if (rows.length < BATCH) return { ok: true, checked };
+    const last = rows[rows.length - 1];
+    cursor = { seq: last.seq, hash: last.hash };
+  }
+}
+
+export async function verifyAllChains(db: Database) {
+  const all = await db.select({ id: partners.id, slug: partners.slug }).from(partners).orderBy(asc(partners.slug));
+  const results = [];
+  for (const partner of all) results.push({ partner, verdict: await verifyPartnerChain(db, partner.id) });
+  return results;
+}

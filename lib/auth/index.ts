@@ -1,0 +1,62 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { env } from "@/lib/env";
+import { metaFromHeaders } from "@/lib/request-context";
+import { SESSION_TTL_MS } from "@/lib/data/sessions";
+import { signInWithPassword } from "./sign-in";
+
+/** Carries the reason to the sign-in action; `code` is one of SignInProblem's kinds (+ minutes). */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
+
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+// The JWT holds only the id of a row in `sessions`; lib/auth/session.ts checks that row on every
+// request, which is what makes "sign out everywhere" and removals take effect at once.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {}, code: {} },
+      async authorize(credentials, request) {
+        const email = String(credentials.email ?? "");
+        const password = String(credentials.password ?? "");
+        const code = credentials.code ? String(credentials.code) : undefined;
+        const result = await signInWithPassword(getDb(), { email, password, code }, metaFromHeaders(request.headers));
+        if (!result.ok) {
+          const { problem } = result;
+          throw new SignInRefused(problem.kind === "locked" ? `locked:${problem.minutes}` : problem.kind);
+        }
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sid: token.sid };
+    },
+  },
+}));

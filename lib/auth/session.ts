@@ -1,0 +1,25 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { getLiveSession } from "@/lib/data/sessions";
+import { auth } from "./index";
+
+export type CurrentUser = { id: string; email: string; name: string; sessionId: string; hasTwoFactor: boolean };
+
+/** The signed-in person, checked against the sessions table once per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const sid = (session as { sid?: string } | null)?.sid;
+  if (!sid) return null;
+  const live = await getLiveSession(getDb(), sid);
+  if (!live) return null;
+  const { user } = live;
+  return { id: user.id, email: user.email, name: user.name, sessionId: sid, hasTwoFactor: !!user.totpSecret };
+});
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { invitations, staffMemberships, users } from "@/db/schema";
+import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { notFound } from "@/lib/errors";
+
+export async function listTeam(db: Executor, scope: StaffScope) {
+  return db
+    .select({
+      membershipId: staffMemberships.id,
+      role: staffMemberships.role,
+      joinedAt: staffMemberships.createdAt,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      hasTwoFactor: sql<boolean>`${users.totpSecret} is not null`,
+    })
+    .from(staffMemberships)
+    .innerJoin(users, eq(users.id, staffMemberships.userId))
+    .where(scopeWhere(staffMemberships, scope))
+    .orderBy(asc(users.name));
+}
+
+export async function getMembershipOrThrow(db: Executor, scope: StaffScope, membershipId: string) {
+  const [row] = await db
+    .select({ membership: staffMemberships, email: users.email, name: users.name })
+    .from(staffMemberships)
+    .innerJoin(users, eq(users.id, staffMemberships.userId))
+    .where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membershipId)))
+    .limit(1);
+  if (!row) throw notFound("Team member");
+  return row;
+}
+
+export async function countAdmins(db: Executor, scope: StaffScope) {
+  const [{ count }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(staffMemberships)
+    .where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.role, "admin")));
+  return count;
+}
+
+export async function findMembershipByEmail(db: Executor, scope: StaffScope, email: string) {
+  const [row] = await db
+    .select({ id: staffMemberships.id })
+    .from(staffMemberships)
+    .innerJoin(users, eq(users.id, staffMemberships.userId))
+    .where(and(scopeWhere(staffMemberships, scope), sql`lower(${users.email}) = ${email.toLowerCase()}`))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Invitations not yet accepted or revoked (expired ones included, flagged by `expiresAt`). */
+export async function listOpenInvitations(db: Executor, scope: StaffScope) {
+  return db
+    .select()
+    .from(invitations)
+    .where(and(scopeWhere(invitations, scope), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .orderBy(desc(invitations.createdAt));
+}
+
+export async function getOpenInvitationOrThrow(db: Executor, scope: StaffScope, invitationId: string) {
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(
+      and(scopeWhere(invitations, scope), eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    )
+    .limit(1);
+  if (!row) throw notFound("Invitation");
+  return row;
+}
+
+export async function findLiveInvitationByEmail(db: Executor, scope: StaffScope, email: string) {
+  const [row] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        scopeWhere(invitations, scope),
+        sql`lower(${invitations.email}) = ${email.toLowerCase()}`,
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}

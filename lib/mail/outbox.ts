@@ -1,0 +1,69 @@
+import "server-only";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Database, Executor } from "@/db";
+import { mailOutbox } from "@/db/schema";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+export type MailMessage = { to: string; subject: string; text: string; html?: string };
+
+export function smtpConfigured() {
+  return !!env().SMTP_URL;
+}
+
+/**
+ * Every mail goes through here. It is written to the outbox inside the caller's transaction, so a
+ * rolled-back mutation sends nothing; with SMTP it is "queued" and `deliverQueuedMail` sends it
+ * after the commit, otherwise it stays "captured" for the dev mailbox.
+ */
+export async function enqueueMail(db: Executor, message: MailMessage) {
+  const [row] = await db
+    .insert(mailOutbox)
+    .values({ ...message, status: smtpConfigured() ? "queued" : "captured" })
+    .returning({ id: mailOutbox.id });
+  return row.id;
+}
+
+/** Sends queued mail; SKIP LOCKED lets several instances drain the outbox without double-sending. */
+export async function deliverQueuedMail(db: Database, limit = 20) {
+  if (!smtpConfigured()) return 0;
+  const transport = nodemailer.createTransport(env().SMTP_URL!);
+  let sent = 0;
+  for (let i = 0; i < limit; i++) {
+    const delivered = await db.transaction(async (tx) => {
+      const [mail] = await tx
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.status, "queued"))
+        .orderBy(asc(mailOutbox.createdAt))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!mail) return false;
+      try {
+        await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
+        await tx.update(mailOutbox).set({ status: "sent", sentAt: new Date() }).where(eq(mailOutbox.id, mail.id));
+      } catch (error) {
+        logger.warn({ err: error, mailId: mail.id }, "mail delivery failed");
+        await tx.update(mailOutbox).set({ status: "failed", error: String(error).slice(0, 500) }).where(eq(mailOutbox.id, mail.id));
+      }
+      return true;
+    });
+    if (!delivered) break;
+    sent += 1;
+  }
+  return sent;
+}
+
+export async function listCapturedMail(db: Executor, { page, pageSize }: { page: number; pageSize: number }) {
+  const [rows, [{ total }]] = await Promise.all([
+    db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(mailOutbox),
+  ]);
+  return { rows, total };
+}
+
+export async function getMail(db: Executor, id: string) {
+  const [row] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.id, id))).limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Database, Executor } from "@/db";
+import { invitations, partners, staffMemberships, users, type Invitation, type Partner } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/password";
+import { getUserByEmail } from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/request-context";
+import { parseInvitationToken, secretMatches } from "./invitation-token";
+
+export type InvitationLookup =
+  | { status: "valid"; invitation: Invitation; partner: Partner; hasAccount: boolean }
+  | { status: "invalid" | "expired" | "used" | "revoked" };
+
+/** What an invitation link stands for; forged, expired, used and revoked links each get their own answer. */
+export async function lookupInvitation(db: Executor, token: string, opts: { lock?: boolean } = {}): Promise<InvitationLookup> {
+  const parsed = parseInvitationToken(token);
+  if (!parsed) return { status: "invalid" };
+  const query = db
+    .select({ invitation: invitations, partner: partners })
+    .from(invitations)
+    .innerJoin(partners, eq(partners.id, invitations.partnerId))
+    .where(eq(invitations.id, parsed.invitationId))
+    .limit(1);
+  const [row] = opts.lock ? await query.for("update", { of: invitations }) : await query;
+  if (!row || !secretMatches(parsed.secret, row.invitation.tokenHash)) return { status: "invalid" };
+  if (row.invitation.acceptedAt) return { status: "used" };
+  if (row.invitation.revokedAt) return { status: "revoked" };
+  if (row.invitation.expiresAt <= new Date()) return { status: "expired" };
+  const hasAccount = !!(await getUserByEmail(db, row.invitation.email));
+  return { status: "valid", ...row, hasAccount };
+}
+
+export type Acceptor = { kind: "existing"; userId: string } | { kind: "new"; name: string; password: string };
+
+/**
+ * Joins the invited person to the partner, once: the invitation row is locked and re-checked in the
+ * same transaction that creates the membership and marks it accepted.
+ */
+export async function acceptInvitation(db: Database, token: string, acceptor: Acceptor, meta: RequestMeta) {
+  const passwordHash = acceptor.kind === "new" ? await hashPassword(acceptor.password) : null;
+  return db.transaction(async (tx) => {
+    const lookup = await lookupInvitation(tx, token, { lock: true });
+    if (lookup.status !== "valid") {
+      throw new AppError("CONFLICT", { userMessage: "This invitation can no longer be used." });
+    }
+    const { invitation, partner } = lookup;
+    const existing = await getUserByEmail(tx, invitation.email);
+    let user = existing;
+    if (acceptor.kind === "existing") {
+      if (!existing || existing.id !== acceptor.userId) {
+        throw new AppError("FORBIDDEN", { userMessage: `This invitation is for ${invitation.email}.` });
+      }
+    } else {
+      if (existing) throw new AppError("CONFLICT", { userMessage: "An account with this email exists. Sign in to accept." });
+      [user] = await tx.insert(users).values({ email: invitation.email, name: acceptor.name, passwordHash: passwordHash! }).returning();
+    }
+    await tx
+      .insert(staffMemberships)
+      .values({ partnerId: partner.id, userId: user!.id, role: invitation.role })
+      .onConflictDoNothing();
+    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
+    await recordAudit(tx, {
+      partnerId: partner.id,
+      action: "team.invitation_accepted",
+      actor: { userId: user!.id, email: user!.email },
+      target: { type: "invitation", id: invitation.id },
+      after: { email: invitation.email, role: invitation.role, newAccount: acceptor.kind === "new" },
+      requestId: meta.requestId,
+      ip: meta.ip,
+    });
+    return { partner, user: user!, email: invitation.email };
+  });
+}

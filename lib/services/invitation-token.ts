@@ -1,0 +1,28 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
+export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
+
+/** The link carries "<invitation id>.<secret>"; only the secret's SHA-256 is stored. */
+export function newInvitationSecret() {
+  const secret = randomBytes(32).toString("base64url");
+  return { secret, hash: hashSecret(secret) };
+}
+
+export function invitationToken(invitationId: string, secret: string) {
+  return `${invitationId}.${secret}`;
+}
+
+export function parseInvitationToken(token: string): { invitationId: string; secret: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  return match ? { invitationId: match[1], secret: match[2] } : null;
+}
+
+export function secretMatches(secret: string, storedHash: string) {
+  const a = Buffer.from(hashSecret(secret), "hex");
+  const b = Buffer.from(storedHash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function hashSecret(secret: string) {
+  return createHash("sha256").update(secret).digest("hex");
+}

@@ -1,0 +1,78 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { getDb } from "@/db";
+import { invitations, staffMemberships, wallexConnections } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { findStaffScope } from "@/lib/auth/scope";
+import { listAuditActions, listAuditEvents } from "@/lib/data/audit";
+import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
+import { getMembershipOrThrow, listOpenInvitations, listTeam } from "@/lib/data/team";
+import { createPartner, createStaff } from "@/lib/testing/factories";
+import { saveWallexConnection, updatePartnerProfile } from "./settings";
+import { changeRole, inviteStaff, removeStaff, resendInvitation, revokeInvitation } from "./team";
+
+/**
+ * Partner B's admin, holding only B's scope, aims at partner A's ids. Every read comes back empty
+ * or NOT_FOUND and every write is refused, with A's rows unchanged. Later issues add their
+ * services here.
+ */
+describe("tenant isolation", () => {
+  let a: Awaited<ReturnType<typeof setup>>;
+  const db = getDb();
+
+  async function setup() {
+    const partnerA = await createPartner("Partner A");
+    const partnerB = await createPartner("Partner B");
+    const adminA = await createStaff(partnerA, "admin");
+    const operatorA = await createStaff(partnerA, "operator");
+    const adminB = await createStaff(partnerB, "admin");
+    const invitation = await inviteStaff(db, adminA.scope, { email: "new@a.test", role: "viewer" });
+    await saveWallexConnection(db, adminA.scope, { baseUrl: "https://api.wallex.asia", apiKey: "a-key-1234", accessKeyId: "a-id-1234", secretAccessKey: "a-secret-1234" });
+    await recordAudit(db, { partnerId: partnerA.id, action: "a.secret_thing", actor: { userId: null, email: "system" } });
+    return { partnerA, partnerB, adminA, operatorA, adminB, invitation };
+  }
+
+  beforeAll(async () => {
+    a = await setup();
+  });
+
+  const notFound = { code: "NOT_FOUND" };
+
+  test("B's staff cannot mint a scope for A", async () => {
+    const user = { ...a.adminB.scope.user };
+    expect(await findStaffScope(user, a.partnerA.slug)).toEqual({ problem: "not_member" });
+  });
+
+  test("reads with B's scope never return A's rows", async () => {
+    const scope = a.adminB.scope;
+    expect((await listTeam(db, scope)).map((m) => m.membershipId)).not.toContain(a.operatorA.membership.id);
+    expect(await listOpenInvitations(db, scope)).toEqual([]);
+    expect(await getWallexConnectionView(db, scope)).toBeNull();
+    expect((await listAuditEvents(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(true);
+    expect(await listAuditActions(db, scope)).not.toContain("a.secret_thing");
+    expect((await getPartnerOrThrow(db, scope)).id).toBe(a.partnerB.id);
+    await expect(getMembershipOrThrow(db, scope, a.operatorA.membership.id)).rejects.toMatchObject(notFound);
+  });
+
+  test("writes with B's scope on A's ids are refused and change nothing", async () => {
+    const scope = a.adminB.scope;
+    await expect(changeRole(db, scope, a.operatorA.membership.id, "admin")).rejects.toMatchObject(notFound);
+    await expect(removeStaff(db, scope, a.operatorA.membership.id)).rejects.toMatchObject(notFound);
+    await expect(resendInvitation(db, scope, a.invitation.id)).rejects.toMatchObject(notFound);
+    await expect(revokeInvitation(db, scope, a.invitation.id)).rejects.toMatchObject(notFound);
+
+    const [membership] = await db.select().from(staffMemberships).where(eq(staffMemberships.id, a.operatorA.membership.id));
+    expect(membership.role).toBe("operator");
+    const [invitation] = await db.select().from(invitations).where(eq(invitations.id, a.invitation.id));
+    expect(invitation).toMatchObject({ revokedAt: null, tokenHash: a.invitation.tokenHash });
+  });
+
+  test("B's settings writes land on B only", async () => {
+    const scope = a.adminB.scope;
+    await updatePartnerProfile(db, scope, { name: "B renamed", legalName: null, country: null, supportEmail: null, website: null });
+    await saveWallexConnection(db, scope, { baseUrl: "https://b.example", apiKey: "b-key-9999", accessKeyId: "b-id-9999", secretAccessKey: "b-secret-9999" });
+    expect((await getPartnerOrThrow(db, a.adminA.scope)).name).toBe("Partner A");
+    const [connectionA] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, a.partnerA.id));
+    expect(connectionA).toMatchObject({ baseUrl: "https://api.wallex.asia", apiKeyLast4: "1234" });
+  });
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).pipe(z.string().max(254));
+
+export const newPassword = z
+  .string()
+  .min(12, "Use at least 12 characters.")
+  .max(200, "Use at most 200 characters.");
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, "Enter your password.").max(200),
+  code: z.string().trim().max(20).optional(),
+  callbackUrl: z.string().optional(),
+});
+
+export const totpCodeSchema = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app."),
+});

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .transform((v) => v || null);
+
+export const partnerProfileSchema = z.object({
+  name: z.string().trim().min(2, "Enter the partner's name.").max(120, "Use at most 120 characters."),
+  legalName: optionalText(200),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "Use a two-letter country code, such as SG.")
+    .transform((v) => v || null),
+  supportEmail: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address.")
+    .transform((v) => v || null),
+  website: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), "Enter a full address starting with https://")
+    .transform((v) => v || null),
+});
+
+const secretField = z
+  .string()
+  .trim()
+  .max(500, "That value is too long.")
+  .refine((v) => !/\s/.test(v), "Remove spaces from the value.");
+
+/** Blank secret fields keep the stored value, so the form never needs the secrets back. */
+export const wallexConnectionSchema = z.object({
+  baseUrl: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), "Enter a URL such as https://api.wallex.asia"),
+  apiKey: secretField,
+  accessKeyId: secretField,
+  secretAccessKey: secretField,
+});
+
+export type WallexConnectionInput = z.infer<typeof wallexConnectionSchema>;

@@ -1,0 +1,195 @@
+import { CHOICES, type Delays } from "./config";
+import type { Clock } from "./clock";
+import { iso } from "./clock";
+import { seededUuid, uuid } from "./ids";
+import { Runtime } from "./runtime";
+import { State, Tx } from "./store/state";
+import type { Doc, Persistence } from "./store/types";
+import type { Features, Partner, PartnerConfig, SandboxOptions } from "./types";
+import { deliver } from "./webhooks/deliver";
+
+export type JobHandler = (engine: Engine, tx: Tx, job: Doc) => void;
+
+const NO_FEATURES: Features = {
+  signup: false, signupLiteCompany: false, signupLiteIndividual: false,
+  partnerCollectionAccounts: false, beneficiaryValidation: false,
+};
+
+/** Shared core: committed state, serialised writes, clock-driven jobs and webhook delivery. */
+export class Engine {
+  readonly state = new State();
+  readonly runtime = new Runtime();
+  readonly partners = new Map<string, Partner>();
+  private byKey = new Map<string, Partner>();
+  private lock: Promise<unknown> = Promise.resolve();
+  private ticking?: Promise<void>;
+  private inflight = new Set<Promise<void>>();
+  private timers: Array<ReturnType<typeof setInterval>> = [];
+  private closed = false;
+  readonly delays: Delays | null;
+
+  constructor(
+    readonly options: SandboxOptions,
+    readonly clock: Clock,
+    private persistence: Persistence,
+    private handlers: Record<string, JobHandler>,
+  ) {
+    for (const p of options.partners ?? []) this.addPartner(p);
+    this.delays = resolveDelays(options.autoProgress);
+  }
+
+  private addPartner(p: PartnerConfig) {
+    const partner: Partner = {
+      countryCode: "SG", ...p, features: { ...NO_FEATURES, ...p.features }, accountId: seededUuid(`partner:${p.id}`),
+    };
+    this.partners.set(partner.id, partner);
+    this.byKey.set(partner.apiKey, partner);
+  }
+
+  partnerByKey(key: string | undefined | null): Partner | undefined {
+    return key ? this.byKey.get(key) : undefined;
+  }
+
+  async start() {
+    this.state.apply((await this.persistence.load()).map(({ kind, doc }) => ({ kind, id: doc.id, partnerId: doc._partnerId, doc })));
+    await this.write((tx) => this.seedPartners(tx));
+    if (!this.clock.manual) {
+      const t = setInterval(() => void this.tick(), this.options.tickIntervalMs ?? 100);
+      t.unref?.();
+      this.timers.push(t);
+    }
+  }
+
+  private seedPartners(tx: Tx) {
+    for (const p of this.partners.values()) {
+      if (tx.get("account", p.accountId)) continue;
+      tx.insert("account", {
+        id: p.accountId, _partnerId: p.id, type: "partner", entityType: "company", kycLevel: "regular",
+        name: p.name, countryCode: p.countryCode, status: "approved", createdAt: iso(tx.now),
+      });
+    }
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Runs fn on a transaction, serialised with every other write; all or nothing. */
+  write<T>(fn: (tx: Tx) => T): Promise<T> {
+    const run = async () => {
+      const tx = new Tx(this.state, this.now());
+      const result = fn(tx);
+      const changes = tx.changes();
+      await this.persistence.commit(changes);
+      this.state.apply(changes);
+      for (const f of tx.after) f();
+      if (changes.some((c) => c.kind === "job" && c.doc && c.doc.dueAt <= this.now())) this.kick();
+      return result;
+    };
+    const next = this.lock.then(run, run);
+    this.lock = next.catch(() => undefined);
+    return next;
+  }
+
+  schedule(tx: Tx, partnerId: string, type: string, ref: string, delayMs: number) {
+    tx.insert("job", { id: uuid(), _partnerId: partnerId, type, ref, dueAt: tx.now + delayMs });
+  }
+
+  /** Queues a notification {resource, resourceId, status, accountId, reason?} for the partner. */
+  notify(tx: Tx, partnerId: string, payload: { resource: string; resourceId: string; status: string; accountId?: string; reason?: string; remarks?: string }) {
+    const sub = tx.get("subscription", partnerId);
+    const fault = this.runtime.takeWebhookFault(partnerId);
+    const copies = fault === "duplicate" ? 2 : 1;
+    const body = Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined && v !== null));
+    for (let i = 0; i < copies; i++) {
+      const status = !sub?.url ? "no_subscription" : fault === "drop" ? "dropped" : "pending";
+      const d = tx.insert("delivery", {
+        id: uuid(), _partnerId: partnerId, payload: body, url: sub?.url ?? null, headers: sub?.headers ?? {},
+        status, attempts: [], createdAt: iso(tx.now),
+      });
+      if (status === "pending") this.schedule(tx, partnerId, "deliver", d.id, 0);
+    }
+  }
+
+  private kick() {
+    if (this.closed) return;
+    setImmediate(() => void this.tick());
+  }
+
+  /** Runs every job that is due; webhook sends continue in the background (see settle). */
+  tick(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.ticking) return this.ticking;
+    this.ticking = (async () => {
+      try {
+        for (let round = 0; round < 10_000; round++) {
+          const due = [...this.state.all("job")]
+            .filter((j) => j.dueAt <= this.now())
+            .sort((a, b) => a.dueAt - b.dueAt || a._seq - b._seq);
+          if (!due.length) break;
+          for (const job of due) await this.runJob(job);
+        }
+      } finally {
+        this.ticking = undefined;
+      }
+    })();
+    return this.ticking;
+  }
+
+  private async runJob(job: Doc) {
+    if (job.type === "deliver") {
+      await this.write((tx) => tx.remove("job", job.id)).catch(() => undefined);
+      const p: Promise<void> = deliver(this, job)
+        .catch((error) => console.error("[wallex-sandbox] webhook delivery failed", error))
+        .finally(() => this.inflight.delete(p));
+      this.inflight.add(p);
+      return;
+    }
+    await this.write((tx) => {
+      if (!tx.get("job", job.id)) return;
+      tx.remove("job", job.id);
+      this.handlers[job.type]?.(this, tx, job);
+    }).catch((error) => console.error(`[wallex-sandbox] job ${job.type} failed`, error));
+  }
+
+  /** Runs due jobs and waits for webhook sends until nothing is left to do now. */
+  async settle() {
+    for (let i = 0; i < 1000; i++) {
+      await this.tick();
+      if (!this.inflight.size) return;
+      await Promise.allSettled([...this.inflight]);
+    }
+  }
+
+  async reset(partnerId?: string) {
+    const run = async () => {
+      await this.persistence.clear(partnerId);
+      this.state.clear(partnerId);
+      this.runtime.reset(partnerId);
+    };
+    const next = this.lock.then(run, run);
+    this.lock = next.catch(() => undefined);
+    await next;
+    await this.write((tx) => this.seedPartners(tx));
+  }
+
+  async close() {
+    this.closed = true;
+    for (const t of this.timers) clearInterval(t);
+    await Promise.allSettled([...this.inflight]);
+    await this.lock;
+    await this.persistence.close();
+  }
+}
+
+function resolveDelays(option: SandboxOptions["autoProgress"]): Delays | null {
+  if (option === false) return null;
+  const base = structuredClone(CHOICES.delays) as Delays;
+  if (option === true || option === undefined) return base;
+  for (const [k, v] of Object.entries(option)) {
+    const key = k as keyof Delays;
+    if (typeof v === "number") (base as Record<string, unknown>)[key] = v;
+    else if (v) Object.assign(base[key] as object, v);
+  }
+  return base;
+}

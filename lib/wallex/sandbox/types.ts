@@ -1,0 +1,50 @@
+import type { Clock } from "./clock";
+import type { Delays } from "./config";
+import type { Persistence } from "./store/types";
+
+/** Per-partner switches (00-conventions.md §9); the documented defaults are off. */
+export type Features = {
+  signup: boolean;
+  signupLiteCompany: boolean;
+  signupLiteIndividual: boolean;
+  partnerCollectionAccounts: boolean;
+  beneficiaryValidation: boolean;
+};
+
+export type PartnerConfig = {
+  /** Stable identifier; the partner's own account id is derived from it. */
+  id: string;
+  name: string;
+  apiKey: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  features?: Partial<Features>;
+  countryCode?: string;
+};
+
+export type Partner = Required<Omit<PartnerConfig, "features">> & { features: Features; accountId: string };
+
+export type StoreOption =
+  | { kind: "memory" }
+  | { kind: "postgres"; connectionString: string; schema?: string }
+  | { kind: "custom"; persistence: Persistence };
+
+export type SandboxOptions = {
+  partners?: PartnerConfig[];
+  store?: StoreOption;
+  clock?: Clock;
+  /** false turns the limiter off (benchmarks, most tests). */
+  rateLimit?: false | { perSecond: number; perDay?: number };
+  /** Used to POST webhooks; defaults to the global fetch. */
+  webhookFetch?: typeof fetch;
+  webhookRetryDelaysMs?: number[];
+  webhookTimeoutMs?: number;
+  /** true (default) = reference delays; false = statuses only move through /_sandbox helpers. */
+  autoProgress?: boolean | { [K in keyof Delays]?: Partial<Delays[K]> | number };
+  /** Path prefix the host mounts the sandbox under (stripped from requests, added to generated URLs). */
+  basePath?: string;
+  /** Origin for generated URLs (upload URLs, documents); defaults to the request's origin. */
+  publicUrl?: string;
+  /** Period of the background timer with the system clock (ms). */
+  tickIntervalMs?: number;
+};

@@ -1,0 +1,44 @@
+import { iso } from "../clock";
+import { CHOICES } from "../config";
+import type { Engine } from "../engine";
+import type { Doc } from "../store/types";
+
+/**
+ * One delivery attempt: POST the payload with the subscription's headers, 200 within the timeout
+ * counts as delivered; otherwise a retry is scheduled on the clock (up to 3 retries).
+ */
+export async function deliver(engine: Engine, job: Doc): Promise<void> {
+  const delivery = engine.state.get("delivery", job.ref);
+  if (!delivery || delivery.status !== "pending") return;
+  const send = engine.options.webhookFetch ?? fetch;
+  const timeoutMs = engine.options.webhookTimeoutMs ?? CHOICES.webhook.timeoutMs;
+  const startedAt = engine.now();
+  let statusCode: number | null = null;
+  let error: string | undefined;
+  try {
+    const res = await send(delivery.url, {
+      method: "POST",
+      headers: { ...delivery.headers, "content-type": "application/json", "user-agent": "wallex-sandbox-webhook/1" },
+      body: JSON.stringify(delivery.payload),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: "manual",
+    });
+    statusCode = res.status;
+    await res.arrayBuffer().catch(() => undefined);
+  } catch (e) {
+    error = e instanceof Error ? (e.name === "TimeoutError" ? `timeout after ${timeoutMs} ms` : e.message) : String(e);
+  }
+  const delays = engine.options.webhookRetryDelaysMs ?? CHOICES.webhook.retryDelaysMs;
+  await engine.write((tx) => {
+    const current = tx.get("delivery", delivery.id);
+    if (!current) return;
+    const attempts = [...current.attempts, { at: iso(startedAt), statusCode, error }];
+    const ok = statusCode === 200;
+    const retryIn = delays[attempts.length - 1];
+    const status = ok ? "delivered" : retryIn === undefined ? "failed" : "pending";
+    tx.update("delivery", delivery.id, {
+      attempts, status, nextAttemptAt: status === "pending" ? iso(tx.now + retryIn) : null,
+    });
+    if (status === "pending") engine.schedule(tx, current._partnerId, "deliver", delivery.id, retryIn);
+  });
+}
