@@ -91,8 +91,8 @@ export class Engine {
     return next;
   }
 
-  schedule(tx: Tx, partnerId: string, type: string, ref: string, delayMs: number) {
-    tx.insert("job", { id: uuid(), _partnerId: partnerId, type, ref, dueAt: tx.now + delayMs });
+  schedule(tx: Tx, partnerId: string, type: string, ref: string, delayMs: number, data?: Record<string, unknown>) {
+    tx.insert("job", { id: uuid(), _partnerId: partnerId, type, ref, data: data ?? null, dueAt: tx.now + delayMs });
   }
 
   /** Queues a notification {resource, resourceId, status, accountId, reason?} for the partner. */

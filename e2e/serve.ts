@@ -1,0 +1,44 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { generateKeySpec } from "@/lib/crypto/secrets";
+import { seedDemoData } from "@/lib/cli/seed-demo";
+import { setEnv } from "@/lib/env";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { seedOtherPartner } from "./fixtures/seed-other-partner";
+
+/**
+ * The app as Playwright sees it: a fresh database (on DATABASE_URL's server, or an in-memory
+ * PGlite), the demo seed plus a second partner for isolation tests, and `next start` on E2E_PORT.
+ * The database is dropped when Playwright stops the server.
+ */
+async function main() {
+  const port = process.env.E2E_PORT ?? "3100";
+  if (!existsSync(".next/BUILD_ID")) throw new Error("Run `next build` before the e2e tests (npm run test:e2e does).");
+  const database = await createTestDatabase("partner_desk_e2e");
+  setEnv("DATABASE_URL", database.url);
+  setEnv("AUTH_SECRET", "e2e-auth-secret-e2e-auth-secret-0123456789");
+  setEnv("ENCRYPTION_KEYS", generateKeySpec("e2e"));
+  setEnv("APP_URL", `http://localhost:${port}`);
+  setEnv("LOG_LEVEL", "warn");
+  await seedDemoData(database.url);
+  await seedOtherPartner(database.url);
+
+  const next = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    next.kill("SIGTERM");
+    await new Promise((resolve) => next.once("exit", resolve));
+    await database.drop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  next.on("exit", () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

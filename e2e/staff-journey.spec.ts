@@ -1,0 +1,152 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { DEMO_PASSWORD, demo } from "./fixtures/accounts";
+import { freshTotpCode, sidebar, signIn } from "./fixtures/auth";
+
+// One story, in order: each step builds on the previous one (2FA set up, then used, and so on).
+test.describe.configure({ mode: "serial" });
+
+let adminSecret = "";
+const invitee = { email: `new.operator.${Date.now()}@example.test`, name: "Nina Newcomer", password: "a-long-password-42" };
+
+async function adminPage(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, demo.admin, DEMO_PASSWORD, adminSecret);
+  return page;
+}
+
+test("an admin must set up two-factor on first sign-in, then signs in with a code", async ({ page }) => {
+  await signIn(page, demo.admin, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/account\/security\?required=1/);
+  await expect(page.getByText("Two-factor authentication is required")).toBeVisible();
+
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  adminSecret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  await expect(page.getByAltText(/QR code/)).toBeVisible();
+  await page.getByLabel("Code").fill("123456".replace(/./g, "0"));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByText(/does not match/)).toBeVisible();
+  await page.getByLabel("Code").fill(await freshTotpCode(adminSecret));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+  await page.getByRole("button", { name: "I have saved them" }).click();
+
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/p\/demo$/);
+  await expect(sidebar(page).getByRole("link", { name: "Settings" })).toBeVisible();
+
+  const fresh = await page.context().browser()!.newContext();
+  const second = await fresh.newPage();
+  await second.goto("/sign-in");
+  await second.getByLabel("Email").fill(demo.admin);
+  await second.getByLabel("Password").fill(DEMO_PASSWORD);
+  await second.getByRole("button", { name: "Sign in" }).click();
+  await second.getByLabel("Authentication code").fill("000000");
+  await second.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(second.getByText("That code is not valid")).toBeVisible();
+  await second.getByLabel("Authentication code").fill(await freshTotpCode(adminSecret));
+  await second.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(second).toHaveURL(/\/p\/demo$/);
+  await fresh.close();
+});
+
+test("an admin invites a staff member, who accepts from the mailbox", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/team");
+  await admin.getByLabel("Email").fill("not-an-email");
+  await admin.getByRole("button", { name: "Send invitation" }).click();
+  await expect(admin.getByText("Enter a valid email address.")).toBeVisible();
+
+  await admin.getByLabel("Email").fill(invitee.email);
+  await admin.getByLabel("Role").selectOption("operator");
+  await admin.getByRole("button", { name: "Send invitation" }).click();
+  await expect(admin.getByText(`Invitation sent to ${invitee.email}.`)).toBeVisible();
+  await expect(admin.getByTestId(`invitation-${invitee.email}`)).toBeVisible();
+
+  await admin.goto("/dev/mailbox");
+  await admin.getByRole("link", { name: /Join Demo Partner/ }).first().click();
+  await expect(admin.getByTestId("mail-to")).toHaveText(invitee.email);
+  const link = await admin.getByRole("link", { name: /\/invite\// }).getAttribute("href");
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "Join Demo Partner" })).toBeVisible();
+  await page.getByLabel("Your name").fill(invitee.name);
+  await page.getByLabel("Password", { exact: true }).fill(invitee.password);
+  await page.getByLabel("Confirm password").fill("something-else-entirely");
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page.getByText("The passwords do not match.")).toBeVisible();
+  await expect(page.getByLabel("Your name")).toHaveValue(invitee.name);
+  await page.getByLabel("Password", { exact: true }).fill(invitee.password);
+  await page.getByLabel("Confirm password").fill(invitee.password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(/\/p\/demo$/);
+  await expect(sidebar(page).getByRole("link", { name: "Overview" })).toBeVisible();
+  await expect(sidebar(page).getByRole("link", { name: "Audit log" })).toHaveCount(0);
+
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "This invitation was already used" })).toBeVisible();
+  await context.close();
+});
+
+test("changing a role changes the member's menu", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/team");
+  await admin.getByLabel(`Role of ${invitee.name}`).selectOption("compliance");
+  await expect(admin.getByText(`${invitee.email} is now Compliance reviewer.`)).toBeVisible();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, invitee.email, invitee.password);
+  await expect(sidebar(page).getByRole("link", { name: "Audit log" })).toBeVisible();
+  await expect(sidebar(page).getByRole("link", { name: "Team" })).toHaveCount(0);
+  await context.close();
+});
+
+test("sign out everywhere ends the person's other sessions", async ({ browser }) => {
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  const [laptop, tablet] = await Promise.all(contexts.map((c) => c.newPage()));
+  await signIn(laptop, invitee.email, invitee.password);
+  await signIn(tablet, invitee.email, invitee.password);
+
+  await laptop.goto("/account/security");
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await laptop.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/sign-in\?signedOut=everywhere/);
+  await expect(laptop.getByText("You are signed out on every device.")).toBeVisible();
+
+  await tablet.goto("/p/demo");
+  await expect(tablet).toHaveURL(/\/sign-in/);
+  await Promise.all(contexts.map((c) => c.close()));
+});
+
+test("the audit page shows each of those actions and exports them", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/audit");
+  for (const action of [
+    "auth.signed_in",
+    "auth.two_factor_enabled",
+    "team.invited",
+    "team.invitation_accepted",
+    "team.role_changed",
+    "auth.signed_out_everywhere",
+  ]) {
+    await expect(admin.getByRole("cell", { name: action }).first()).toBeVisible();
+  }
+
+  await admin.getByLabel("Action").selectOption("team.role_changed");
+  await admin.getByRole("button", { name: "Filter" }).click();
+  await expect(admin).toHaveURL(/action=team.role_changed/);
+  await expect(admin.getByRole("cell", { name: "team.invited" })).toHaveCount(0);
+  await expect(admin.getByText("Compliance reviewer").or(admin.getByText("compliance")).first()).toBeVisible();
+
+  const download = admin.waitForEvent("download");
+  await admin.getByRole("link", { name: "Export CSV" }).click();
+  const csv = await (await download).createReadStream();
+  let text = "";
+  for await (const chunk of csv) text += chunk;
+  expect(text.split("\n")[0]).toContain("seq,created_at,action");
+  expect(text).toContain("team.role_changed");
+  expect(text).not.toContain("team.invited");
+});
