@@ -75,9 +75,9 @@ export class Engine {
   }
 
   /** Runs fn on a transaction, serialised with every other write; all or nothing. */
-  write<T>(fn: (tx: Tx) => T): Promise<T> {
+  write<T>(fn: (tx: Tx) => T, at?: number): Promise<T> {
     const run = async () => {
-      const tx = new Tx(this.state, this.now());
+      const tx = new Tx(this.state, at ?? this.now());
       const result = fn(tx);
       const changes = tx.changes();
       await this.persistence.commit(changes);
@@ -120,20 +120,22 @@ export class Engine {
   tick(): Promise<void> {
     if (this.closed) return Promise.resolve();
     if (this.ticking) return this.ticking;
-    this.ticking = (async () => {
-      try {
-        for (let round = 0; round < 10_000; round++) {
-          const due = [...this.state.all("job")]
-            .filter((j) => j.dueAt <= this.now())
-            .sort((a, b) => a.dueAt - b.dueAt || a._seq - b._seq);
-          if (!due.length) break;
-          for (const job of due) await this.runJob(job);
-        }
-      } finally {
-        this.ticking = undefined;
-      }
-    })();
-    return this.ticking;
+    // .finally runs asynchronously, so the assignment below always happens first.
+    const p: Promise<void> = this.runDue().finally(() => {
+      if (this.ticking === p) this.ticking = undefined;
+    });
+    this.ticking = p;
+    return p;
+  }
+
+  private async runDue() {
+    for (let round = 0; round < 10_000; round++) {
+      const due = [...this.state.all("job")]
+        .filter((j) => j.dueAt <= this.now())
+        .sort((a, b) => a.dueAt - b.dueAt || a._seq - b._seq);
+      if (!due.length) return;
+      for (const job of due) await this.runJob(job);
+    }
   }
 
   private async runJob(job: Doc) {
@@ -149,14 +151,18 @@ export class Engine {
       if (!tx.get("job", job.id)) return;
       tx.remove("job", job.id);
       this.handlers[job.type]?.(this, tx, job);
-    }).catch((error) => console.error(`[wallex-sandbox] job ${job.type} failed`, error));
+    }, job.dueAt).catch(async (error) => {
+      console.error(`[wallex-sandbox] job ${job.type} failed`, error);
+      await this.write((tx) => tx.remove("job", job.id)).catch(() => undefined);
+    });
   }
 
   /** Runs due jobs and waits for webhook sends until nothing is left to do now. */
   async settle() {
     for (let i = 0; i < 1000; i++) {
       await this.tick();
-      if (!this.inflight.size) return;
+      const due = [...this.state.all("job")].some((j) => j.dueAt <= this.now());
+      if (!due && !this.inflight.size) return;
       await Promise.allSettled([...this.inflight]);
     }
   }

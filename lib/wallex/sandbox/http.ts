@@ -3,7 +3,7 @@ import { invalid, notFound, SandboxError } from "./errors";
 import type { Engine } from "./engine";
 import { resolveActor, type Actor } from "./on-behalf-of";
 import type { Doc, Kind } from "./store/types";
-import type { Tx } from "./store/state";
+import { Tx } from "./store/state";
 import type { Partner } from "./types";
 
 export type Env = { Variables: { partner: Partner; base: string; body?: Record<string, any> } };
@@ -45,7 +45,7 @@ function pick(body: Record<string, any>) {
 
 /** A record of the acting account, or 404 (another account's ids stay invisible, README D6). */
 export function owned(src: Engine | Tx, kind: Kind, id: string, actor: Actor, label: string): Doc {
-  const doc = "state" in src ? src.state.get(kind, id) : src.get(kind, id);
+  const doc = src instanceof Tx ? src.get(kind, id) : src.state.get(kind, id);
   if (!doc || doc._partnerId !== actor.partner.id || doc.accountId !== actor.accountId) throw notFound(label);
   return doc;
 }

@@ -7,7 +7,7 @@ export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP 
 export type Dec = InstanceType<typeof D>;
 
 /** Money is stored as a decimal string, rounded to the currency's minor unit. */
-export function round(value: Dec.Value | Dec, code: string): string {
+export function round(value: string | number | Dec, code: string): string {
   return new D(value).toDecimalPlaces(currency(code)?.decimals ?? 2).toFixed(currency(code)?.decimals ?? 2);
 }
 

@@ -67,7 +67,7 @@ export class Tx {
   }
 
   insert<T extends Omit<Doc, "_seq">>(kind: Kind, doc: T): Doc {
-    const full = { ...doc, _seq: this.nextSeq() } as Doc;
+    const full = { ...doc, _seq: this.nextSeq() } as unknown as Doc;
     this.writes.set(`${kind}:${doc.id}`, { kind, id: doc.id, partnerId: doc._partnerId, doc: full });
     return full;
   }

@@ -1,0 +1,53 @@
+/**
+ * Standalone sandbox: `npm run sandbox`. The only sandbox file that reads the environment.
+ * WALLEX_SANDBOX_PORT (default 4010), WALLEX_SANDBOX_HOST (default 127.0.0.1),
+ * WALLEX_SANDBOX_DATABASE_URL (PostgreSQL; in memory when unset), WALLEX_SANDBOX_SCHEMA,
+ * WALLEX_SANDBOX_API_KEY / _ACCESS_KEY_ID / _SECRET_ACCESS_KEY (demo partner credentials),
+ * WALLEX_SANDBOX_RATE_LIMIT ("off" or requests per second), WALLEX_SANDBOX_AUTO_PROGRESS ("off").
+ */
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { createWallexSandbox, DEMO_PARTNER, type SandboxOptions } from "./index";
+
+export async function startStandalone(env: NodeJS.ProcessEnv = process.env, overrides: Partial<SandboxOptions> = {}) {
+  const rate = env.WALLEX_SANDBOX_RATE_LIMIT;
+  const sandbox = await createWallexSandbox({
+    partners: [{
+      ...DEMO_PARTNER,
+      apiKey: env.WALLEX_SANDBOX_API_KEY ?? DEMO_PARTNER.apiKey,
+      accessKeyId: env.WALLEX_SANDBOX_ACCESS_KEY_ID ?? DEMO_PARTNER.accessKeyId,
+      secretAccessKey: env.WALLEX_SANDBOX_SECRET_ACCESS_KEY ?? DEMO_PARTNER.secretAccessKey,
+    }],
+    store: env.WALLEX_SANDBOX_DATABASE_URL
+      ? { kind: "postgres", connectionString: env.WALLEX_SANDBOX_DATABASE_URL, schema: env.WALLEX_SANDBOX_SCHEMA }
+      : { kind: "memory" },
+    rateLimit: rate === "off" ? false : rate ? { perSecond: Number(rate) } : undefined,
+    autoProgress: env.WALLEX_SANDBOX_AUTO_PROGRESS !== "off",
+    ...overrides,
+  });
+  const port = Number(env.WALLEX_SANDBOX_PORT ?? 4010);
+  const hostname = env.WALLEX_SANDBOX_HOST ?? "127.0.0.1";
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: sandbox.fetch, port, hostname }, () => resolve(s));
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${hostname}:${address.port}`;
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await sandbox.close();
+  };
+  return { url, port: address.port, sandbox, stop };
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  startStandalone().then(({ url, stop }) => {
+    console.log(`Wallex sandbox listening on ${url} (helpers: ${url}/_sandbox)`);
+    const shutdown = () => void stop().then(() => process.exit(0));
+    process.once("SIGINT", shutdown);
+    process.once("SIGTERM", shutdown);
+  }).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SG_BENEFICIARY } from "./data";
+import { startSandbox, type Harness } from "./harness";
+
+describe("automatic progression on the clock", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startSandbox({ autoProgress: { payment: { under_review: 1000, processing: 2000, in_transit: 3000 }, userDecision: 500, liteApproval: 5000 } });
+  });
+  afterAll(() => h.stop());
+
+  it("moves a funded payment through every status with the configured delays", async () => {
+    const b = (await h.api.post("/v2/beneficiaries", SG_BENEFICIARY)).body;
+    await h.control.topUp({ currency: "SGD", amount: 1000 });
+    const q = (await h.api.post("/v2/payments/quote", { sellCurrency: "SGD", amount: 100, beneficiaryId: b.id })).body;
+    const p = (await h.api.post("/v2/payments", { quoteId: q.quoteId, purposeOfTransfer: "rent" })).body;
+    await h.api.post(`/v2/payments/${p.id}/fund`);
+    const status = async () => (await h.api.get(`/v2/payments/${p.id}`)).body.status;
+    expect(await status()).toBe("under_review");
+    await h.control.advance(999);
+    expect(await status()).toBe("under_review");
+    await h.control.advance(1);
+    expect(await status()).toBe("processing");
+    await h.control.advance(2000);
+    expect(await status()).toBe("in_transit");
+    await h.control.advance(3000);
+    expect(await status()).toBe("completed");
+  });
+
+  it("holds payments with HOLD until a helper releases them", async () => {
+    const b = (await h.api.get("/v2/beneficiaries")).body.data[0];
+    const q = (await h.api.post("/v2/payments/quote", { sellCurrency: "SGD", amount: 10, beneficiaryId: b.id })).body;
+    const p = (await h.api.post("/v2/payments", { quoteId: q.quoteId, purposeOfTransfer: "rent", paymentReference: "HOLD" })).body;
+    await h.api.post(`/v2/payments/${p.id}/fund`);
+    await h.control.advance(10_000);
+    expect((await h.api.get(`/v2/payments/${p.id}`)).body.status).toBe("under_review");
+    await h.control.advancePayment(p.id, "processing");
+    await h.control.advance(5000);
+    expect((await h.api.get(`/v2/payments/${p.id}`)).body.status).toBe("completed");
+  });
+
+  it("decides screened users by their email tag and approves lite signups", async () => {
+    const outcomes: Record<string, string> = { "ok@example.com": "approved", "a+resubmit@example.com": "document_needs_resubmission", "b+terminate@example.com": "terminated", "c+hold@example.com": "pending_approval" };
+    const ids: Record<string, string> = {};
+    for (const email of Object.keys(outcomes)) {
+      const u = (await h.api.post("/v2/signup", { email, firstName: "A", lastName: "B", countryCode: "SG", accountType: "individual" })).body;
+      await h.control.decideUser(u.userId, "pending_approval");
+      ids[email] = u.userId;
+    }
+    await h.control.advance(500);
+    for (const [email, status] of Object.entries(outcomes)) expect((await h.api.get(`/v2/users/${ids[email]}`)).body.status).toBe(status);
+    const lite = (await h.api.post("/v2/signup/individual-lite", { email: "lite@example.com", firstName: "L", lastName: "T", countryCode: "ID" })).body;
+    await h.control.advance(5000);
+    expect((await h.api.get(`/v2/users/${lite.userId}`)).body.status).toBe("approved");
+  });
+
+  it("completes conversions and pending collections after their delays", async () => {
+    const q = (await h.api.post("/v2/conversions/quote", { sellCurrency: "SGD", buyCurrency: "USD", amount: 10, fixedSide: "sell" })).body;
+    const c = (await h.api.post("/v2/conversions", { quoteId: q.quoteId })).body;
+    await h.api.post(`/v2/conversions/${c.id}/fund`);
+    await h.control.advance(3000);
+    expect((await h.api.get(`/v2/conversions/${c.id}`)).body.status).toBe("completed");
+    const va = (await h.api.post("/v2/collections/accounts", { name: "x", currency: "SGD" })).body;
+    const col = await h.control.creditCollection({ collectionAccountId: va.id, amount: 10, complete: false });
+    await h.control.advance(2000);
+    expect((await h.api.get(`/v2/collections/${col.id}`)).body.status).toBe("completed");
+  });
+});
+
+describe("system clock", () => {
+  it("runs timers in the background and close() stops them", async () => {
+    const { createWallexSandbox } = await import("../index");
+    const sandbox = await createWallexSandbox({ autoProgress: { userDecision: 20 }, tickIntervalMs: 10 });
+    const { control } = sandbox;
+    const login = await sandbox.fetch(new Request("http://sandbox/v2/authenticate", {
+      method: "POST", headers: { "x-api-key": (await import("../index")).DEMO_PARTNER_CREDENTIALS.apiKey, "content-type": "application/json" },
+      body: JSON.stringify((await import("../index")).DEMO_PARTNER_CREDENTIALS),
+    }));
+    expect(login.status).toBe(200);
+    const u = await sandbox.fetch(new Request("http://sandbox/v2/signup", {
+      method: "POST", headers: { "x-api-key": (await import("../index")).DEMO_PARTNER_CREDENTIALS.apiKey, authorization: ((await login.json()) as { token: string }).token, "content-type": "application/json" },
+      body: JSON.stringify({ email: "sys@example.com", firstName: "S", lastName: "C", countryCode: "SG", accountType: "individual" }),
+    }));
+    const { userId } = (await u.json()) as { userId: string };
+    await control.decideUser(userId, "pending_approval");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(control.deliveries()[0].payload.status).toBe("approved");
+    await expect(control.advance(1)).rejects.toThrow(/manual clock/);
+    await sandbox.close();
+  });
+});

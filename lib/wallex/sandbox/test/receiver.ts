@@ -1,0 +1,33 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type Received = { body: any; headers: Record<string, string | string[] | undefined> };
+
+/** A webhook receiver on 127.0.0.1 that answers with queued statuses (default 200). */
+export async function startReceiver() {
+  const received: Received[] = [];
+  const statuses: number[] = [];
+  let delayMs = 0;
+  const server: Server = createServer((req, res) => {
+    let data = "";
+    req.on("data", (c) => (data += c));
+    req.on("end", () => {
+      received.push({ body: JSON.parse(data || "null"), headers: req.headers });
+      setTimeout(() => {
+        res.statusCode = statuses.shift() ?? 200;
+        res.end("ok");
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    respondWith: (...s: number[]) => statuses.push(...s),
+    delay: (ms: number) => void (delayMs = ms),
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}
