@@ -66,6 +66,6 @@ test.describe("tenant isolation: another partner's admin", () => {
     await page.getByRole("main").locator('input[name="partnerSlug"]').first().evaluate((input) => ((input as HTMLInputElement).value = "demo"));
     await page.getByLabel("Email").fill("intruder@example.test");
     await page.getByRole("button", { name: "Send invitation" }).click();
-    await expect(page.getByText("Not found.")).toBeVisible();
+    await expect(page.getByText("Not found.", { exact: true })).toBeVisible();
   });
 });

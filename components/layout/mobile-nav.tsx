@@ -1,34 +1,41 @@
 "use client";
 
-import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { Menu } from "lucide-react";
+import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Logo } from "./logo";
-import { Sidebar, type SidebarProps } from "./sidebar";
+import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 
-/** Below the lg breakpoint the sidebar lives in a slide-over sheet behind a menu button. */
-export function MobileNav(props: SidebarProps) {
+/** The menu button (below lg) that opens the sidebar, passed as children, in a slide-over sheet. */
+export function MobileNav({ children }: { children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  const [lastPathname, setLastPathname] = useState(pathname);
+  if (pathname !== lastPathname) {
+    // Navigated (link, back button): close the sheet.
+    setLastPathname(pathname);
+    setOpen(false);
+  }
+
   return (
-    <div className="sticky top-0 z-40 flex h-14 items-center gap-3 border-b bg-background px-4 lg:hidden">
-      <DialogPrimitive.Root open={open} onOpenChange={setOpen}>
-        <DialogPrimitive.Trigger asChild>
-          <Button variant="ghost" size="icon" aria-label="Open menu">
-            <Menu />
-          </Button>
-        </DialogPrimitive.Trigger>
-        <DialogPrimitive.Portal>
-          <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/40" />
-          <DialogPrimitive.Content className="fixed inset-y-0 left-0 z-50 w-72 border-r bg-background shadow-lg">
-            <DialogPrimitive.Title className="sr-only">Navigation</DialogPrimitive.Title>
-            <Sidebar {...props} onNavigate={() => setOpen(false)} />
-          </DialogPrimitive.Content>
-        </DialogPrimitive.Portal>
-      </DialogPrimitive.Root>
-      <span className="flex items-center gap-2 font-semibold">
-        <Logo className="size-6" /> {props.currentPartner.name}
-      </span>
-    </div>
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button variant="ghost" size="icon" className="-ml-2 lg:hidden" aria-label="Open navigation">
+          <Menu className="size-5" />
+        </Button>
+      </SheetTrigger>
+      <SheetContent
+        side="left"
+        aria-describedby={undefined}
+        className="w-72 max-w-[85vw] bg-sidebar p-0"
+        onClickCapture={(event) => {
+          // A click on a link to the current page does not change the pathname; close anyway.
+          if ((event.target as Element).closest?.("a[href]")) setOpen(false);
+        }}
+      >
+        <SheetTitle className="sr-only">Navigation</SheetTitle>
+        {children}
+      </SheetContent>
+    </Sheet>
   );
 }

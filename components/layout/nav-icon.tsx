@@ -1,10 +1,50 @@
 import {
-  Activity, ArrowLeftRight, FileText, Home, Inbox, KeyRound, Landmark, Mail, Repeat, ScrollText, Send,
-  Settings, Shield, UserCheck, Users, Wallet, Webhook, type LucideIcon,
+  Activity,
+  ArrowLeftRight,
+  FileText,
+  House,
+  Inbox,
+  KeyRound,
+  Landmark,
+  Mail,
+  Repeat,
+  ScrollText,
+  Send,
+  Settings,
+  Shield,
+  UserCheck,
+  Users,
+  Wallet,
+  Webhook,
+  type LucideIcon,
 } from "lucide-react";
+import { cn } from "@/lib/utils";
 
-const icons = {
-  home: Home,
+/**
+ * Icon names for navigation items. Server code passes these strings (components cannot cross the
+ * server→client boundary); the layout maps them to lucide icons.
+ */
+export type NavIcon =
+  | "home"
+  | "users"
+  | "user-check"
+  | "shield"
+  | "settings"
+  | "scroll"
+  | "mail"
+  | "activity"
+  | "wallet"
+  | "send"
+  | "repeat"
+  | "inbox"
+  | "webhook"
+  | "landmark"
+  | "arrow-left-right"
+  | "file-text"
+  | "key";
+
+export const navIcons: Record<NavIcon, LucideIcon> = {
+  home: House,
   users: Users,
   "user-check": UserCheck,
   shield: Shield,
@@ -21,12 +61,10 @@ const icons = {
   "arrow-left-right": ArrowLeftRight,
   "file-text": FileText,
   key: KeyRound,
-} satisfies Record<string, LucideIcon>;
+};
 
-/** Icons travel from server to client components by name. */
-export type NavIcon = keyof typeof icons;
-
-export function NavIconGlyph({ name, className }: { name: NavIcon; className?: string }) {
-  const Icon = icons[name];
-  return <Icon className={className} aria-hidden />;
+/** Renders a NavIcon name as a decorative lucide icon (falls back to a document icon). */
+export function NavIconGlyph({ icon, className }: { icon: NavIcon; className?: string }) {
+  const Icon = navIcons[icon] ?? FileText;
+  return <Icon aria-hidden="true" className={cn("size-4 shrink-0", className)} />;
 }

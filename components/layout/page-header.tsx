@@ -1,36 +1,26 @@
-import { ChevronRight } from "lucide-react";
-import Link from "next/link";
+import { Breadcrumbs, type BreadcrumbItem } from "@/components/layout/breadcrumbs";
+import { cn } from "@/lib/utils";
 
-type Crumb = { label: string; href?: string };
-type Props = { title: string; description?: string; breadcrumbs?: Crumb[]; actions?: React.ReactNode };
+export type PageHeaderProps = {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  breadcrumbs?: BreadcrumbItem[];
+  /** Buttons on the right (wrap below the title on small screens). */
+  actions?: React.ReactNode;
+  className?: string;
+};
 
-export function PageHeader({ title, description, breadcrumbs, actions }: Props) {
+/** Breadcrumbs, the page's h1, a description, and actions. */
+export function PageHeader({ title, description, breadcrumbs, actions, className }: PageHeaderProps) {
   return (
-    <div className="space-y-2">
-      {breadcrumbs && breadcrumbs.length > 0 && (
-        <nav aria-label="Breadcrumb">
-          <ol className="flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
-            {breadcrumbs.map((crumb, i) => (
-              <li key={`${crumb.label}-${i}`} className="flex items-center gap-1">
-                {i > 0 && <ChevronRight className="size-3" aria-hidden />}
-                {crumb.href ? (
-                  <Link href={crumb.href} className="hover:text-foreground">
-                    {crumb.label}
-                  </Link>
-                ) : (
-                  <span aria-current="page">{crumb.label}</span>
-                )}
-              </li>
-            ))}
-          </ol>
-        </nav>
-      )}
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-          {description && <p className="mt-1 text-sm text-muted-foreground">{description}</p>}
+    <div data-slot="page-header" className={cn("flex flex-col gap-3", className)}>
+      {breadcrumbs && breadcrumbs.length > 0 && <Breadcrumbs items={breadcrumbs} />}
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-1">
+          <h1 className="text-xl leading-7 font-semibold tracking-tight text-foreground sm:text-2xl sm:leading-8">{title}</h1>
+          {description && <p className="max-w-2xl text-sm text-muted-foreground">{description}</p>}
         </div>
-        {actions && <div className="flex items-center gap-2">{actions}</div>}
+        {actions && <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>}
       </div>
     </div>
   );

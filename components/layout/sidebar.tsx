@@ -1,69 +1,39 @@
-"use client";
-
 import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { cn } from "@/lib/utils";
-import { Logo } from "./logo";
-import { NavIconGlyph, type NavIcon } from "./nav-icon";
-import { TenantSwitcher } from "./tenant-switcher";
-import { UserMenu } from "./user-menu";
+import { Logo } from "@/components/layout/logo";
+import { SidebarNav } from "@/components/layout/sidebar-nav";
+import { TenantSwitcher } from "@/components/layout/tenant-switcher";
+import type { NavItem, ShellMembership, ShellPartner, ShellUser } from "@/components/layout/types";
+import { UserMenu } from "@/components/layout/user-menu";
 
-export type NavItem = { href: string; label: string; icon: NavIcon; group?: string };
-export type PartnerOption = { slug: string; name: string; role: string };
+export type { NavItem, PartnerOption } from "@/components/layout/types";
 
 export type SidebarProps = {
-  user: { name: string; email: string };
-  currentPartner: { slug: string; name: string };
-  partners: PartnerOption[];
+  user: ShellUser;
+  currentPartner: ShellPartner;
+  partners: ShellMembership[];
   nav: NavItem[];
   signOutAction: () => Promise<void>;
 };
 
-export function Sidebar({ user, currentPartner, partners, nav, signOutAction, onNavigate }: SidebarProps & { onNavigate?: () => void }) {
-  const pathname = usePathname();
-  const overview = `/p/${currentPartner.slug}`;
-  const isActive = (href: string) => (href === overview ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
-  const groups = [...new Set(nav.map((item) => item.group ?? ""))];
-
+/** Sidebar contents: brand, tenant switcher, grouped navigation, user menu. Used by the fixed sidebar and the mobile sheet. */
+export function Sidebar({ user, currentPartner, partners, nav, signOutAction }: SidebarProps) {
+  const overviewHref = `/p/${currentPartner.slug}`;
   return (
     <div className="flex h-full flex-col">
-      <div className="flex h-14 items-center gap-2 px-5 font-semibold">
-        <Logo className="size-6" /> Partner Desk
+      <div className="flex h-14 shrink-0 items-center px-4">
+        <Link
+          href={overviewHref}
+          className="-mx-1 flex items-center gap-2 rounded-md px-1 py-1 text-[15px] font-semibold tracking-tight text-foreground outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <Logo className="size-6" />
+          Partner Desk
+        </Link>
       </div>
-      <div className="px-3">
-        <TenantSwitcher current={currentPartner} partners={partners} />
+      <div className="shrink-0 px-3">
+        <TenantSwitcher currentPartner={currentPartner} partners={partners} />
       </div>
-      <nav aria-label="Main" className="mt-4 flex-1 space-y-5 overflow-y-auto px-3">
-        {groups.map((group) => (
-          <div key={group}>
-            {group && <p className="px-2 pb-1 text-xs font-medium text-muted-foreground">{group}</p>}
-            <ul className="space-y-0.5">
-              {nav
-                .filter((item) => (item.group ?? "") === group)
-                .map((item) => {
-                  const active = isActive(item.href);
-                  return (
-                    <li key={item.href}>
-                      <Link
-                        href={item.href}
-                        onClick={onNavigate}
-                        aria-current={active ? "page" : undefined}
-                        className={cn(
-                          "flex items-center gap-2.5 rounded-md px-2 py-1.5 text-sm text-muted-foreground transition-colors hover:bg-muted hover:text-foreground",
-                          active && "bg-accent font-medium text-accent-foreground hover:bg-accent",
-                        )}
-                      >
-                        <NavIconGlyph name={item.icon} className="size-4" />
-                        {item.label}
-                      </Link>
-                    </li>
-                  );
-                })}
-            </ul>
-          </div>
-        ))}
-      </nav>
-      <div className="border-t p-3">
+      <SidebarNav items={nav} exactHrefs={[overviewHref]} className="min-h-0 flex-1 overflow-y-auto px-3 py-5" />
+      <div className="shrink-0 border-t border-sidebar-border p-2">
         <UserMenu user={user} signOutAction={signOutAction} />
       </div>
     </div>

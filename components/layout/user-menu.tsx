@@ -1,37 +1,86 @@
 "use client";
 
-import { LogOut, ShieldCheck } from "lucide-react";
+import { ChevronsUpDown, LogOut, ShieldCheck } from "lucide-react";
 import Link from "next/link";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { useRef } from "react";
+import { initials } from "@/components/layout/initials";
+import type { ShellUser } from "@/components/layout/types";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { cn } from "@/lib/utils";
 
-export function UserMenu({ user, signOutAction }: { user: { name: string; email: string }; signOutAction: () => Promise<void> }) {
-  const initials = user.name.split(/\s+/).map((part) => part[0]).slice(0, 2).join("").toUpperCase();
+export type UserMenuProps = {
+  user: ShellUser;
+  signOutAction: () => Promise<void>;
+  className?: string;
+};
+
+export function UserAvatar({ name, className }: { name: string; className?: string }) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger className="flex w-full items-center gap-2 rounded-md p-2 text-left hover:bg-muted" aria-label="Account menu">
-        <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-accent text-xs font-semibold text-accent-foreground">
-          {initials}
-        </span>
-        <span className="min-w-0">
-          <span className="block truncate text-sm font-medium">{user.name}</span>
-          <span className="block truncate text-xs text-muted-foreground">{user.email}</span>
-        </span>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" side="top" className="w-56">
-        <DropdownMenuItem asChild>
-          <Link href="/account/security">
-            <ShieldCheck aria-hidden /> Account security
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuSeparator />
-        <form action={signOutAction}>
+    <span
+      aria-hidden="true"
+      className={cn(
+        "flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-soft text-[11px] font-semibold text-brand-soft-foreground ring-1 ring-indigo-100",
+        className,
+      )}
+    >
+      {initials(name)}
+    </span>
+  );
+}
+
+/** Name and email with a menu: Account security, Sign out (submits `<form action={signOutAction}>`). */
+export function UserMenu({ user, signOutAction, className }: UserMenuProps) {
+  // The form lives outside the menu's portal: the menu unmounts on select, which would cancel a submit inside it.
+  const formRef = useRef<HTMLFormElement>(null);
+
+  return (
+    <>
+      <form ref={formRef} action={signOutAction} hidden />
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          aria-label={`Account: ${user.name}. Open account menu`}
+          className={cn(
+            "flex w-full items-center gap-2.5 rounded-lg p-1.5 pr-2 text-left transition-colors outline-none",
+            "hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-ring data-[state=open]:bg-sidebar-accent",
+            className,
+          )}
+        >
+          <UserAvatar name={user.name} />
+          <span className="grid min-w-0 flex-1 leading-tight">
+            <span className="truncate text-sm font-medium text-foreground">{user.name}</span>
+            <span className="truncate text-xs text-muted-foreground">{user.email}</span>
+          </span>
+          <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent side="top" align="start" className="w-(--radix-dropdown-menu-trigger-width) min-w-60">
+          <DropdownMenuLabel className="flex items-center gap-2.5 py-2 font-normal">
+            <UserAvatar name={user.name} />
+            <span className="grid min-w-0 leading-tight">
+              <span className="truncate text-sm font-medium text-foreground">{user.name}</span>
+              <span className="truncate text-xs text-muted-foreground">{user.email}</span>
+            </span>
+          </DropdownMenuLabel>
+          <DropdownMenuSeparator />
           <DropdownMenuItem asChild>
-            <button type="submit" className="w-full">
-              <LogOut aria-hidden /> Sign out
-            </button>
+            <Link href="/account/security">
+              <ShieldCheck />
+              Account security
+            </Link>
           </DropdownMenuItem>
-        </form>
-      </DropdownMenuContent>
-    </DropdownMenu>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem onSelect={() => formRef.current?.requestSubmit()}>
+            <LogOut />
+            Sign out
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </>
   );
 }

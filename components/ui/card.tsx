@@ -4,7 +4,7 @@ export function Card({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card"
-      className={cn("rounded-lg border bg-card text-card-foreground shadow-xs", className)}
+      className={cn("overflow-hidden rounded-lg border bg-card text-card-foreground shadow-xs", className)}
       {...props}
     />
   );
@@ -43,14 +43,24 @@ export function CardAction({ className, ...props }: React.ComponentProps<"div">)
 }
 
 export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
-  return <div data-slot="card-content" className={cn("px-6 pb-6", className)} {...props} />;
+  return (
+    <div
+      data-slot="card-content"
+      className={cn(
+        // Padded on top only when nothing sits above it; a full-bleed table (px-0) runs to the edges.
+        "px-6 pb-6 first:pt-6 has-[>[data-slot=table-container]]:pb-0 first:has-[>[data-slot=table-container]]:pt-0",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function CardFooter({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card-footer"
-      className={cn("flex items-center gap-2 rounded-b-lg border-t bg-muted/40 px-6 py-4", className)}
+      className={cn("flex items-center gap-2 border-t bg-muted/40 px-6 py-4", className)}
       {...props}
     />
   );

@@ -1,15 +1,32 @@
-import * as React from "react";
 import { cn } from "@/lib/utils";
 
-type Props = { icon?: React.ReactNode; title: string; description?: string; action?: React.ReactNode; className?: string };
+export type EmptyStateProps = Omit<React.ComponentProps<"div">, "title"> & {
+  /** A lucide icon element, e.g. `<Inbox />` (sized for you). */
+  icon?: React.ReactNode;
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  /** A button or link, e.g. `<Button asChild><Link href="…">Invite</Link></Button>`. */
+  action?: React.ReactNode;
+};
 
-export function EmptyState({ icon, title, description, action, className }: Props) {
+export function EmptyState({ icon, title, description, action, className, ...props }: EmptyStateProps) {
   return (
-    <div className={cn("flex flex-col items-center justify-center gap-2 rounded-lg border border-dashed px-6 py-10 text-center", className)}>
-      {icon && <div className="mb-1 rounded-full bg-muted p-3 text-muted-foreground [&_svg]:size-5">{icon}</div>}
-      <p className="font-medium">{title}</p>
-      {description && <p className="max-w-sm text-sm text-muted-foreground">{description}</p>}
-      {action && <div className="mt-3">{action}</div>}
+    <div
+      data-slot="empty-state"
+      className={cn("flex flex-col items-center justify-center px-6 py-10 text-center", className)}
+      {...props}
+    >
+      {icon && (
+        <div
+          aria-hidden="true"
+          className="mb-4 flex size-11 items-center justify-center rounded-full border bg-muted/60 text-muted-foreground [&_svg]:size-5"
+        >
+          {icon}
+        </div>
+      )}
+      <h3 className="text-sm font-semibold text-foreground">{title}</h3>
+      {description && <p className="mt-1 max-w-sm text-sm text-balance text-muted-foreground">{description}</p>}
+      {action && <div className="mt-5 flex flex-wrap items-center justify-center gap-2">{action}</div>}
     </div>
   );
 }

@@ -109,7 +109,9 @@ export function invalid(error: z.ZodError, data: Record<string, unknown>): Actio
 export function failure(error: unknown, log: Logger, data: Record<string, unknown>): ActionResult<never> {
   unstable_rethrow(error);
   if (error instanceof AppError) {
-    return { ok: false, formError: error.userMessage, fieldErrors: error.fieldErrors, values: echo(data) };
+    // A message that belongs to a field is shown there only.
+    const formError = error.fieldErrors ? undefined : error.userMessage;
+    return { ok: false, formError, fieldErrors: error.fieldErrors, values: echo(data) };
   }
   const reference = randomUUID().slice(0, 8);
   log.error({ err: error, reference }, "action failed");

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { requireToken, authRoutes } from "./auth";
 import { CHOICES } from "./config";
 import type { Engine } from "./engine";
-import { forbidden, SandboxError, tooManyRequests } from "./errors";
+import { forbidden, notAuthorized, SandboxError, tooManyRequests } from "./errors";
 import { helperRoutes } from "./helpers/routes";
 import { storageRoutes } from "./helpers/storage";
 import type { Env } from "./http";
@@ -59,6 +59,11 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
   authRoutes(app, engine);
   helperRoutes(app, engine);
   app.use("*", requireToken(engine));
+  // collections.md §3.4: a partner without collections access got 400 NOT_AUTHORIZED.
+  app.use("/v2/collection*", async (c, next) => {
+    if (!c.get("partner").features.collections) throw notAuthorized();
+    await next();
+  });
 
   for (const routes of [
     userRoutes, utilRoutes, balanceRoutes, beneficiaryRoutes, paymentRoutes, conversionRoutes,

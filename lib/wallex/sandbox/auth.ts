@@ -27,31 +27,41 @@ export function authRoutes(app: Hono<Env>, engine: Engine) {
       throw unauthenticated();
     }
     const t = newToken();
-    await engine.write((tx) =>
+    await engine.write((tx) => {
+      // Expired and revoked tokens of this partner are dropped here, so the table stays small.
+      for (const old of tx.all("token")) {
+        if (old._partnerId === partner.id && (old.expiresAtMs <= tx.now || old.revokedAt)) tx.remove("token", old.id);
+      }
       tx.insert("token", {
         id: hash(t), _partnerId: partner.id, createdAt: iso(tx.now), expiresAtMs: tx.now + CHOICES.tokenTtlMs,
-      }),
-    );
+      });
+    });
     return c.json({ token: t });
   };
   app.post("/v2/authenticate", authenticate);
   app.post("/users/v1/authenticate", authenticate);
 
   app.post("/v2/logout", async (c) => {
-    const t = presentedToken(c.req.header("authorization"))!;
-    await engine.write((tx) => tx.update("token", hash(t), { revokedAt: iso(tx.now) }));
+    const id = liveToken(engine, c.req.header("authorization"), c.get("partner").id);
+    await engine.write((tx) => tx.update("token", id, { revokedAt: iso(tx.now) }));
     return c.json({ message: "logged out" });
   });
+}
+
+/** The stored id of a live token of this partner, or 401 authentication_failed. */
+function liveToken(engine: Engine, header: string | undefined, partnerId: string): string {
+  const t = presentedToken(header);
+  const record = t ? engine.state.get("token", hash(t)) : undefined;
+  if (!record || record._partnerId !== partnerId || record.revokedAt || record.expiresAtMs <= engine.now()) {
+    throw unauthenticated();
+  }
+  return record.id;
 }
 
 /** 401 authentication_failed unless a live token of this partner is presented. */
 export function requireToken(engine: Engine): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const t = presentedToken(c.req.header("authorization"));
-    const record = t ? engine.state.get("token", hash(t)) : undefined;
-    if (!record || record._partnerId !== c.get("partner").id || record.revokedAt || record.expiresAtMs <= engine.now()) {
-      throw unauthenticated();
-    }
+    liveToken(engine, c.req.header("authorization"), c.get("partner").id);
     await next();
   };
 }

@@ -12,7 +12,7 @@ export type JobHandler = (engine: Engine, tx: Tx, job: Doc) => void;
 
 const NO_FEATURES: Features = {
   signup: false, signupLiteCompany: false, signupLiteIndividual: false,
-  partnerCollectionAccounts: false, beneficiaryValidation: false,
+  partnerCollectionAccounts: false, beneficiaryValidation: false, collections: true,
 };
 
 /** Shared core: committed state, serialised writes, clock-driven jobs and webhook delivery. */
@@ -82,7 +82,6 @@ export class Engine {
       const changes = tx.changes();
       await this.persistence.commit(changes);
       this.state.apply(changes);
-      for (const f of tx.after) f();
       if (changes.some((c) => c.kind === "job" && c.doc && c.doc.dueAt <= this.now())) this.kick();
       return result;
     };

@@ -91,3 +91,20 @@ function persistenceFor(opts: SandboxOptions): Persistence {
   if (store.kind === "custom") return store.persistence;
   return memoryPersistence();
 }
+
+/**
+ * One sandbox per process and key, kept on globalThis so module reloads (Next.js dev) reuse it
+ * instead of opening a second pool on the same schema. For the embedded mount.
+ */
+export function sharedWallexSandbox(key: string, options: SandboxOptions = {}): Promise<WallexSandbox> {
+  const slot = globalThis as unknown as Record<symbol, Map<string, Promise<WallexSandbox>> | undefined>;
+  const registry = (slot[REGISTRY] ??= new Map());
+  let sandbox = registry.get(key);
+  if (!sandbox) {
+    sandbox = createWallexSandbox(options);
+    registry.set(key, sandbox);
+    sandbox.catch(() => registry.delete(key));
+  }
+  return sandbox;
+}
+const REGISTRY = Symbol.for("partner-desk.wallex-sandbox");

@@ -9,7 +9,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createWallexSandbox, DEMO_PARTNER, type SandboxOptions } from "./index";
 
-export async function startStandalone(env: NodeJS.ProcessEnv = process.env, overrides: Partial<SandboxOptions> = {}) {
+export async function startStandalone(env: Record<string, string | undefined> = process.env, overrides: Partial<SandboxOptions> = {}) {
   const rate = env.WALLEX_SANDBOX_RATE_LIMIT;
   const sandbox = await createWallexSandbox({
     partners: [{

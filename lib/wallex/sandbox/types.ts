@@ -9,6 +9,8 @@ export type Features = {
   signupLiteIndividual: boolean;
   partnerCollectionAccounts: boolean;
   beneficiaryValidation: boolean;
+  /** Collections access as a whole (on by default); off → 400 NOT_AUTHORIZED on every collections path. */
+  collections: boolean;
 };
 
 export type PartnerConfig = {
@@ -41,6 +43,8 @@ export type SandboxOptions = {
   webhookTimeoutMs?: number;
   /** true (default) = reference delays; false = statuses only move through /_sandbox helpers. */
   autoProgress?: boolean | { [K in keyof Delays]?: Partial<Delays[K]> | number };
+  /** Payments before 28 Nov 2025: awaiting_funds → processing → completed | failed | rejected. */
+  legacyPaymentStatuses?: boolean;
   /** Path prefix the host mounts the sandbox under (stripped from requests, added to generated URLs). */
   basePath?: string;
   /** Origin for generated URLs (upload URLs, documents); defaults to the request's origin. */

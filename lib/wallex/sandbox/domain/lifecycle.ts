@@ -8,6 +8,10 @@ export const MACHINES: Record<string, Record<string, string[]>> = {
     processing: ["in_transit", "failed"],
     in_transit: ["completed", "failed"],
   },
+  simple_payment_legacy: {
+    awaiting_funds: ["processing", "failed"],
+    processing: ["completed", "failed", "rejected"],
+  },
   conversion: { awaiting_funds: ["processing", "failed"], processing: ["completed", "failed"] },
   user: {
     draft: ["pending_approval", "withdrawn"],

@@ -12,8 +12,12 @@ import { buildPdf } from "./receipt";
 const RESOURCE = "simple_payment";
 
 /** Where automatic progression goes from a status, given the magic values (null = wait for a helper). */
-export function nextPaymentStatus(p: Doc): string | null {
+export function nextPaymentStatus(p: Doc, legacy = false): string | null {
   const outcome = paymentOutcome(p as never);
+  if (legacy) {
+    if (p.status !== "processing") return null;
+    return outcome === "rejected" ? "rejected" : outcome === "failed" ? "failed" : outcome === "hold" ? null : "completed";
+  }
   if (p.status === "under_review") return outcome === "rejected" ? "rejected" : outcome === "hold" ? null : "processing";
   if (p.status === "in_transit" && outcome === "failed") return "failed";
   return HAPPY_NEXT[RESOURCE][p.status] ?? null;
@@ -27,18 +31,20 @@ export function fundPayment(engine: Engine, tx: Tx, p: Doc): Doc {
     partnerId: p._partnerId, accountId: p.accountId, currency: p.sellCurrency, amount: p.totalAmount, direction: "debit",
     type: "payment", relatedEntityType: RESOURCE, relatedEntityId: p.id, reference: p.fundingReference,
   });
-  return movePayment(engine, tx, tx.update("payment", p.id, { _funded: true, fundedAt: iso(tx.now) }), "under_review");
+  return movePayment(engine, tx, tx.update("payment", p.id, { _funded: true, fundedAt: iso(tx.now) }), firstStep(engine));
 }
+
+const firstStep = (engine: Engine) => (engine.options.legacyPaymentStatuses ? "processing" : "under_review");
 
 /** Marks a bank-transfer funded payment as received (no wallet debit). */
 export function receiveBankTransfer(engine: Engine, tx: Tx, p: Doc): Doc {
   if (p.status !== "awaiting_funds") throw badState(`payment cannot be funded in status ${p.status}`);
-  return movePayment(engine, tx, tx.update("payment", p.id, { fundedAt: iso(tx.now) }), "under_review");
+  return movePayment(engine, tx, tx.update("payment", p.id, { fundedAt: iso(tx.now) }), firstStep(engine));
 }
 
 /** One status step with its side effects: refund, receipt, settlements, webhook, next timer. */
 export function movePayment(engine: Engine, tx: Tx, p: Doc, to: string, reason?: string): Doc {
-  assertMove(RESOURCE, p.status, to);
+  assertMove(engine.options.legacyPaymentStatuses ? `${RESOURCE}_legacy` : RESOURCE, p.status, to);
   const patch: Record<string, unknown> = { status: to, updatedAt: iso(tx.now) };
   if (to === "failed" || to === "rejected") {
     patch.failureReason = reason ?? (to === "rejected" ? "rejected_by_compliance" : "payout_failed");
@@ -69,7 +75,7 @@ export function movePayment(engine: Engine, tx: Tx, p: Doc, to: string, reason?:
 
 function scheduleNext(engine: Engine, tx: Tx, p: Doc) {
   if (!engine.delays) return;
-  const to = nextPaymentStatus(p);
+  const to = nextPaymentStatus(p, engine.options.legacyPaymentStatuses);
   if (!to) return;
   const delay = engine.delays.payment[p.status as keyof typeof engine.delays.payment] ?? 0;
   engine.schedule(tx, p._partnerId, "payment.advance", p.id, delay, { from: p.status, to });

@@ -29,6 +29,9 @@ const LOCAL: Record<string, (entity: string) => Rule[]> = {
   GB: () => [ACCOUNT("^[0-9]{8}$"), r("bankAccount.routingCode", "Sort code", { regex: "^[0-9]{6}$" })],
   US: () => [ACCOUNT("^[0-9]{4,17}$"), r("bankAccount.routingCode", "ABA routing number", { regex: "^[0-9]{9}$" })],
 };
+/** Beneficiary countries whose addresses need a state and a postal code. */
+const ADDRESS_DETAIL = new Set(["US", "CA", "AU", "IN", "CN"]);
+
 const SEPA_RULES = [
   r("bankAccount.iban", "IBAN", { regex: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$" }),
   r("bankAccount.bicSwift", "BIC", { regex: BIC_RE.source }),
@@ -44,6 +47,7 @@ export function requirements(entityType: string, cur: string, country: string, b
       : [r("firstName", "First name", { maxLength: 70 }), r("lastName", "Last name", { maxLength: 70 })]),
     r("address", "Address", { maxLength: 140 }), r("city", "City", { maxLength: 35 }),
     r("country", "Beneficiary country", { regex: "^[A-Z]{2}$" }),
+    ...(ADDRESS_DETAIL.has(country) ? [r("state", "State / province", { maxLength: 35 }), r("postalCode", "Postal code", { maxLength: 16 })] : []),
     r("bankAccount.bankAccountHolderName", "Account holder name", { maxLength: 140 }),
     r("bankAccount.bankName", "Bank name", { maxLength: 140 }),
     r("bankAccount.country", "Bank country", { regex: "^[A-Z]{2}$" }),

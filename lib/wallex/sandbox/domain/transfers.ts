@@ -1,5 +1,4 @@
 import { iso } from "../clock";
-import type { Engine } from "../engine";
 import { badState, invalid } from "../errors";
 import { uuid } from "../ids";
 import { parseAmount } from "../money";
@@ -19,7 +18,7 @@ type TransferInput = {
  * Internal transfer between two accounts of the same partner. README D19: the sender is debited when
  * the create is accepted, the receiver credited on completion, the sender refunded on rejection.
  */
-export function createTransfer(engine: Engine, tx: Tx, actor: Actor, b: TransferInput): Doc {
+export function createTransfer(tx: Tx, actor: Actor, b: TransferInput): Doc {
   assertHoldable(b.currency, "currency");
   const amount = parseAmount(b.amount, "amount", b.currency);
   const receiver = tx.get("account", b.receiverAccountId);

@@ -50,7 +50,8 @@ export function createControl(engine: Engine, clock: ManualClock) {
 
     advancePayment: (id: string, status?: string, reason?: string, partner?: string) => engine.write((tx) => {
       const p = mine(partnerId(partner), "payment", id, "payment");
-      const to = status ?? nextPaymentStatus(p) ?? (p.status === "under_review" ? "processing" : undefined);
+      const legacy = engine.options.legacyPaymentStatuses;
+      const to = status ?? nextPaymentStatus(p, legacy) ?? (p.status === (legacy ? "processing" : "under_review") ? (legacy ? "completed" : "processing") : undefined);
       if (!to) throw badState(`payment is ${p.status}; give a status to move it`);
       return wire(movePayment(engine, tx, tx.get("payment", id)!, to, reason));
     }),

@@ -37,6 +37,9 @@ export function beneficiaryRoutes(app: Hono<Env>, engine: Engine) {
   app.post("/v2/beneficiaries/validation", async (c) => {
     const { body, actor } = await input(engine, c);
     if (!actor.partner.features.beneficiaryValidation) throw notAuthorized();
+    const bank = body.bankAccount && typeof body.bankAccount === "object" ? body.bankAccount : {};
+    const missing = ["accountNumber", "bankAccountHolderName"].filter((k) => typeof bank[k] !== "string" || !bank[k]).map((k) => `bankAccount.${k}`);
+    if (missing.length) throw invalidFields(Object.fromEntries(missing.map((f) => [f, ["is required"]])), missing);
     return c.json(validateMatch(body));
   });
 

@@ -39,7 +39,7 @@ export function fundingRoutes(app: Hono<Env>, engine: Engine) {
     app.post(p, async (c) => {
       const { body, actor } = await input(engine, c);
       const b = parse(transferSchema, body);
-      const transfer = await engine.write((tx) => createTransfer(engine, tx, actor, b));
+      const transfer = await engine.write((tx) => createTransfer(tx, actor, b));
       return c.json(wire(transfer));
     });
     app.get(p, async (c) => {

@@ -39,7 +39,6 @@ export class State {
 export class Tx {
   private writes = new Map<string, Change>();
   private seq: number;
-  readonly after: Array<() => void> = [];
 
   constructor(private state: State, readonly now: number) {
     this.seq = state.seq;

@@ -67,6 +67,20 @@ describe("automatic progression on the clock", () => {
   });
 });
 
+describe("legacy payment statuses", () => {
+  it("skips under_review and in_transit when asked to", async () => {
+    const h = await startSandbox({ legacyPaymentStatuses: true, autoProgress: { payment: { processing: 1000 } } });
+    const b = (await h.api.post("/v2/beneficiaries", SG_BENEFICIARY)).body;
+    await h.control.topUp({ currency: "SGD", amount: 100 });
+    const q = (await h.api.post("/v2/payments/quote", { sellCurrency: "SGD", amount: 10, beneficiaryId: b.id })).body;
+    const p = (await h.api.post("/v2/payments", { quoteId: q.quoteId, purposeOfTransfer: "rent" })).body;
+    expect((await h.api.post(`/v2/payments/${p.id}/fund`)).body.status).toBe("processing");
+    await h.control.advance(1000);
+    expect((await h.api.get(`/v2/payments/${p.id}`)).body.status).toBe("completed");
+    await h.stop();
+  });
+});
+
 describe("system clock", () => {
   it("runs timers in the background and close() stops them", async () => {
     const { createWallexSandbox } = await import("../index");

@@ -27,7 +27,7 @@ describe("balance conservation", () => {
     const partner = h.control.partners()[0].accountId;
     const members = [await approvedMember(h), await approvedMember(h)];
     const accounts = [partner, ...members.map((m) => m.accountId)];
-    const obo = (a: string) => (a === partner ? {} : { onBehalfOfAccount: a });
+    const obo = (a: string): Record<string, string> => (a === partner ? {} : { onBehalfOfAccount: a });
     const beneficiaries: Record<string, string> = {};
     for (const a of accounts) beneficiaries[a] = (await h.api.post("/v2/beneficiaries", { ...SG_BENEFICIARY, ...obo(a) })).body.id;
     const vas: Record<string, string> = {};

@@ -28,6 +28,8 @@ describe("gateway, auth and conventions", () => {
     expect(after.status).toBe(401);
     expect(after.body).toMatchObject({ message: "authentication_failed" });
     expect((await b.get("/v2/balances")).status).toBe(200);
+    expect((await a.post("/v2/logout")).status).toBe(401);
+    expect((await h.client().post("/v2/logout")).status).toBe(401);
   });
 
   it("refuses wrong credentials and missing, garbage or expired tokens with 401", async () => {
@@ -103,6 +105,12 @@ describe("gateway, auth and conventions", () => {
     }
     expect((await other.post("/v2/beneficiaries/validation", {})).body.error_code).toBe("NOT_AUTHORIZED");
     expect((await other.post("/v2/collections/accounts", { name: "x", currency: "SGD" })).body.error_code).toBe("NOT_AUTHORIZED");
+    expect((await other.get("/v2/collections/accounts")).status).toBe(200);
+    const closed = await startSandbox({ partners: [{ ...DEMO_PARTNER, features: { collections: false } }] });
+    for (const p of ["/v2/collections/accounts", "/v2/collections", "/v2/collection-requests", "/v2/collections/currencies"]) {
+      expect((await closed.api.get(p)).body).toMatchObject({ message: "NOT_AUTHORIZED", error_code: "NOT_AUTHORIZED" });
+    }
+    await closed.stop();
   });
 
   it("injects faults: N failing requests, then normal service", async () => {

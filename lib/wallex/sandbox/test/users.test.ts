@@ -56,6 +56,7 @@ describe("users, documents and screening", () => {
     }
     const countries = await h.api.get("/v2/utils/countries");
     expect(countries.body.data).toContainEqual({ code: "SG", name: "Singapore" });
+    expect(countries.body.pagination.total).toBe(249);
   });
 
   it("runs the whole onboarding: sections, documents, screening, decisions", async () => {

@@ -18,7 +18,8 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
   try {
     const res = await send(delivery.url, {
       method: "POST",
-      headers: { ...delivery.headers, "content-type": "application/json", "user-agent": "wallex-sandbox-webhook/1" },
+      // The documented sandbox source address (webhooks.md §3), for receivers that check it behind a proxy.
+      headers: { "x-forwarded-for": "175.41.191.143", ...delivery.headers, "content-type": "application/json", "user-agent": "wallex-sandbox-webhook/1" },
       body: JSON.stringify(delivery.payload),
       signal: AbortSignal.timeout(timeoutMs),
       redirect: "manual",
