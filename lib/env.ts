@@ -17,6 +17,7 @@ const schema = z.object({
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
+  RUN_WORKER: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")),
   WALLEX_SANDBOX_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(4010)),
   WALLEX_SANDBOX_API_KEY: optional(z.string().min(1)),
   WALLEX_SANDBOX_ACCESS_KEY_ID: optional(z.string().min(1)),

@@ -36,6 +36,8 @@ export const CHOICES = {
   uploadContentTypes: ["application/pdf", "image/jpeg", "image/png"],
   legacyFundingSource: "wallet",
   fundingSources: ["wallet", "bank_transfer"],
+  /** Fee taken from incoming collections: amount = amountOrigin − fee (collections.md §4.5). */
+  collectionFeeRate: "0.002",
   /** Collection request "Paid" credits the wallet (collections.md §5.3 makes it configurable). */
   collectionRequestPaidCredits: true,
 } as const;
@@ -47,3 +49,16 @@ export type Delays = {
   liteApproval: number;
   collection: number;
 };
+
+/** autoProgress option → delays, or null when statuses only move through helpers. */
+export function resolveDelays(option: boolean | Record<string, unknown> | undefined): Delays | null {
+  if (option === false) return null;
+  const base = structuredClone(CHOICES.delays) as Delays;
+  if (option === true || option === undefined) return base;
+  for (const [k, v] of Object.entries(option)) {
+    const key = k as keyof Delays;
+    if (typeof v === "number") (base as Record<string, unknown>)[key] = v;
+    else if (v) Object.assign(base[key] as object, v);
+  }
+  return base;
+}

@@ -1,4 +1,4 @@
-import { CHOICES, type Delays } from "./config";
+import { resolveDelays, type Delays } from "./config";
 import type { Clock } from "./clock";
 import { iso } from "./clock";
 import { seededUuid, uuid } from "./ids";
@@ -26,6 +26,8 @@ export class Engine {
   private inflight = new Set<Promise<void>>();
   private timers: Array<ReturnType<typeof setInterval>> = [];
   private closed = false;
+  /** Aborts in-flight webhook sends on close. */
+  readonly shutdown = new AbortController();
   readonly delays: Delays | null;
 
   constructor(
@@ -178,23 +180,16 @@ export class Engine {
     await this.write((tx) => this.seedPartners(tx));
   }
 
+  get isClosed() {
+    return this.closed;
+  }
+
   async close() {
     this.closed = true;
+    this.shutdown.abort();
     for (const t of this.timers) clearInterval(t);
     await Promise.allSettled([...this.inflight]);
     await this.lock;
     await this.persistence.close();
   }
-}
-
-function resolveDelays(option: SandboxOptions["autoProgress"]): Delays | null {
-  if (option === false) return null;
-  const base = structuredClone(CHOICES.delays) as Delays;
-  if (option === true || option === undefined) return base;
-  for (const [k, v] of Object.entries(option)) {
-    const key = k as keyof Delays;
-    if (typeof v === "number") (base as Record<string, unknown>)[key] = v;
-    else if (v) Object.assign(base[key] as object, v);
-  }
-  return base;
 }

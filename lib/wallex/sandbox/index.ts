@@ -14,10 +14,11 @@ export type { Clock, ManualClock } from "./clock";
 export { MAGIC_VALUES } from "./magic-values";
 
 /** The demo partner of every sandbox (override in server.ts through WALLEX_SANDBOX_* variables). */
+// Same defaults as lib/wallex/demo.ts (the app side), so both ends agree without configuration.
 export const DEMO_PARTNER_CREDENTIALS = {
-  apiKey: "wsbx_demo_api_key_7f3c9a1e",
-  accessKeyId: "wsbx_demo_access_key_id",
-  secretAccessKey: "wsbx_demo_secret_access_key_5b2d8e",
+  apiKey: "demo-api-key-0001",
+  accessKeyId: "demo-access-key-id-0001",
+  secretAccessKey: "demo-secret-access-key-0001",
 } as const;
 
 export const DEMO_PARTNER: PartnerConfig = {

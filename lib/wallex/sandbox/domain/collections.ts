@@ -1,4 +1,5 @@
 import { iso } from "../clock";
+import { CHOICES } from "../config";
 import type { Engine } from "../engine";
 import { badState } from "../errors";
 import { seededUuid, uuid } from "../ids";
@@ -10,8 +11,6 @@ import { COLLECTION_PROVIDERS } from "../fixtures/lists";
 import { post } from "./ledger";
 import { assertMove } from "./lifecycle";
 import { customerRate } from "./rates";
-
-const FEE_RATE = "0.002";
 
 /** Deterministic VA number per (account, currency, provider, salt), as collections.md §7 suggests. */
 export function vaNumber(accountId: string, currency: string, provider: string, salt = ""): string {
@@ -34,7 +33,7 @@ type Incoming = { amount: string; senderName?: string; senderAccountNumber?: str
 /** Money arrives on a virtual account: a pending collection (credited when completed). */
 export function receiveCollection(engine: Engine, tx: Tx, va: Doc, m: Incoming): Doc {
   if (va.status !== "active") throw badState(`collection account is ${va.status}; the transfer is returned to the sender`);
-  const fee = round(new D(m.amount).times(FEE_RATE), va.currency);
+  const fee = round(new D(m.amount).times(CHOICES.collectionFeeRate), va.currency);
   const col = tx.insert("collection", {
     id: uuid(), _partnerId: va._partnerId, accountId: va.accountId, collectionAccountId: va.id, currency: va.currency,
     amountOrigin: m.amount, fee, amount: round(new D(m.amount).minus(fee), va.currency), status: "pending",

@@ -7,6 +7,8 @@ import { userDecision } from "../magic-values";
 import type { Tx } from "../store/state";
 import type { Doc } from "../store/types";
 import { assertMove } from "./lifecycle";
+import { invalid } from "../errors";
+import { uuid } from "../ids";
 
 export type Section = "detail" | "company" | "cdd";
 
@@ -90,6 +92,26 @@ export function missingForScreening(tx: Tx, user: Doc): string[] {
     if (!group.some((t) => uploaded.has(t))) missing.push(`documents.${group.join("|")}`);
   }
   return missing;
+}
+
+/** Signup: a member account and its first user, in draft (lite signups go straight to review). */
+export function registerMember(engine: Engine, tx: Tx, partnerId: string, accountType: string, kycLevel: string, body: Record<string, any>): Doc {
+  const email = String(body.email).toLowerCase();
+  if (tx.all("user").some((u) => u._partnerId === partnerId && u.email === email)) throw invalid("email", "email already exists");
+  const accountId = uuid();
+  tx.insert("account", {
+    id: accountId, _partnerId: partnerId, type: "member", entityType: accountType, kycLevel, status: "active", createdAt: iso(tx.now),
+  });
+  const pick = (keys: string[]) => Object.fromEntries(keys.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
+  const id = uuid();
+  const user = tx.insert("user", {
+    id, userId: id, accountId, _partnerId: partnerId, email, firstName: body.firstName, lastName: body.lastName, username: email,
+    language: body.language ?? "en", countryCode: body.countryCode, accountType, companyName: body.companyName ?? null, kycLevel,
+    status: "draft", registrationDate: iso(tx.now), createdAt: iso(tx.now), updatedAt: iso(tx.now),
+    _detail: pick(["dateOfBirth", "nationality", "mobileCountryCode", "mobileNumber"]),
+    _company: pick(["registrationNumber", "countryOfIncorporation", "businessType"]), _cdd: {},
+  });
+  return kycLevel === "lite" ? setUserStatus(engine, tx, user, "pending_approval") : user;
 }
 
 /** Moves a user along users.md §2.2 and notifies the partner. */

@@ -7,13 +7,13 @@ import type { Doc, Kind } from "../store/types";
 import { wire } from "../wire";
 import { payRequest, receiveCollection, settleCollection } from "../domain/collections";
 import { moveConversion, nextConversionStatus } from "../domain/conversions";
-import { createDeduction, createFunding } from "../domain/funding";
+import { createDeduction, createFunding, settleFunding } from "../domain/funding";
 import { assertHoldable } from "../domain/ledger";
 import { movePayment, nextPaymentStatus, receiveBankTransfer } from "../domain/payments";
 import { settleTransfer } from "../domain/transfers";
 import { setUserStatus } from "../domain/users";
 
-export type Money = { currency: string; amount: number | string; accountId?: string; reference?: string; description?: string };
+export type Money = { currency: string; amount: number | string; accountId?: string; reference?: string; description?: string; pending?: boolean };
 
 /** Test controls: the same operations the /_sandbox HTTP helpers expose, for in-process tests. */
 export function createControl(engine: Engine, clock: ManualClock) {
@@ -93,8 +93,11 @@ export function createControl(engine: Engine, clock: ManualClock) {
       return wire(createFunding(engine, tx, {
         partnerId: pid, accountId: accountOf(pid, m.accountId), currency: m.currency,
         amount: parseAmount(m.amount, "amount", m.currency), type: "bank_transfer", reference: m.reference, description: m.description,
+        pending: m.pending === true,
       }));
     }),
+    settleFunding: (id: string, status: "completed" | "failed" | "rejected", reason?: string, partner?: string) => engine.write((tx) =>
+      wire(settleFunding(engine, tx, mine(partnerId(partner), "funding", id, "funding"), status, reason))),
     deduct: (m: Money, partner?: string) => engine.write((tx) => {
       const pid = partnerId(partner);
       if (typeof m.currency !== "string") throw invalid("currency", "is required");

@@ -26,7 +26,7 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
       "POST /_sandbox/conversions/{id}/advance {status?, reason?}", "POST /_sandbox/transfers/{id}/settle {status, reason?}",
       "POST /_sandbox/collections {collectionAccountId, amount, senderName?, reference?, complete?}",
       "POST /_sandbox/collections/{id}/settle {status?}", "POST /_sandbox/collection-requests/{id}/pay {amount?}",
-      "POST /_sandbox/balances/top-up {currency, amount, accountId?}", "POST /_sandbox/deductions {currency, amount, accountId?, description?}",
+      "POST /_sandbox/balances/top-up {currency, amount, accountId?, reference?, pending?}", "POST /_sandbox/fundings/{id}/settle {status, reason?}", "POST /_sandbox/deductions {currency, amount, accountId?, description?}",
       "POST /_sandbox/faults {count, status?, delayMs?, message?}", "POST /_sandbox/webhooks/faults {mode: drop|duplicate, count?}",
       "POST /_sandbox/webhooks/emit {resource, resourceId, status, ...}", "GET /_sandbox/webhooks/deliveries",
       "GET /_sandbox/requests", "POST /_sandbox/reset", "POST /_sandbox/clock/advance {ms} (manual clock only)", "POST /_sandbox/settle",
@@ -68,6 +68,11 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
     return c.json(await control.payCollectionRequest(c.req.param("id"), b.amount, pid(c)));
   });
   app.post("/_sandbox/balances/top-up", async (c) => c.json(await control.topUp((await readBody(c)) as never, pid(c))));
+  app.post("/_sandbox/fundings/:id/settle", async (c) => {
+    const b = await readBody(c);
+    if (!["completed", "failed", "rejected"].includes(b.status)) throw invalid("status", "must be completed, failed or rejected");
+    return c.json(await control.settleFunding(c.req.param("id"), b.status, str(b.reason, "reason"), pid(c)));
+  });
   app.post("/_sandbox/deductions", async (c) => c.json(await control.deduct((await readBody(c)) as never, pid(c))));
 
   app.post("/_sandbox/faults", async (c) => {

@@ -1,6 +1,9 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { Engine } from "../engine";
+import { notFound } from "../errors";
+import type { Actor } from "../on-behalf-of";
+import type { Doc } from "../store/types";
 import { input, listOwned, matches, owned, type Env } from "../http";
 import { pageOf, paginate } from "../pagination";
 import { parse } from "../validation";
@@ -17,6 +20,11 @@ const transferSchema = z.object({
   remarks: z.string().max(500).optional(),
   supportingDocuments: z.array(z.string()).optional(),
 }).refine((b) => b.purposesOfTransfer || b.purposeOfTransfer, { path: ["purposesOfTransfer"], message: "is required" });
+
+/** A transfer is visible to both accounts; `type` says which side the caller is on. */
+const involves = (d: Doc, actor: Actor) =>
+  d._partnerId === actor.partner.id && (d.senderAccountId === actor.accountId || d.receiverAccountId === actor.accountId);
+const asSeenBy = (d: Doc, actor: Actor) => ({ ...d, type: d.senderAccountId === actor.accountId ? "sent" : "received" });
 
 /** Fundings, deductions (read-only: Wallex creates them) and internal transfers. */
 export function fundingRoutes(app: Hono<Env>, engine: Engine) {
@@ -44,20 +52,16 @@ export function fundingRoutes(app: Hono<Env>, engine: Engine) {
     });
     app.get(p, async (c) => {
       const { query, actor } = await input(engine, c);
-      const mine = (d: { senderAccountId: string; receiverAccountId: string; _partnerId: string }) =>
-        d._partnerId === actor.partner.id && (d.senderAccountId === actor.accountId || d.receiverAccountId === actor.accountId);
-      const items = [...engine.state.all("transfer")].filter((d) => mine(d as never) && matches(query, ["status", "currency"])(d))
-        .sort((a, b) => b._seq - a._seq)
-        .map((d) => ({ ...d, type: d.senderAccountId === actor.accountId ? "sent" : "received" }));
-      return c.json(paginate(items, pageOf(query)));
+      const items = [...engine.state.all("transfer")]
+        .filter((d) => involves(d, actor) && matches(query, ["status", "currency"])(d))
+        .sort((a, b) => b._seq - a._seq);
+      return c.json(paginate(items.map((d) => asSeenBy(d, actor)), pageOf(query)));
     });
     app.get(`${p}/:id`, async (c) => {
       const { actor } = await input(engine, c);
       const d = engine.state.get("transfer", c.req.param("id"));
-      if (!d || d._partnerId !== actor.partner.id || (d.senderAccountId !== actor.accountId && d.receiverAccountId !== actor.accountId)) {
-        return c.json({ message: "transfer not found", error_code: "NOT_FOUND" }, 404);
-      }
-      return c.json(wire({ ...d, type: d.senderAccountId === actor.accountId ? "sent" : "received" }));
+      if (!d || !involves(d, actor)) throw notFound("transfer");
+      return c.json(wire(asSeenBy(d, actor)));
     });
   }
 }

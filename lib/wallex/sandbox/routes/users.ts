@@ -1,20 +1,17 @@
 import type { Hono } from "hono";
 import { z } from "zod";
-import { iso } from "../clock";
 import type { Engine } from "../engine";
-import { invalid, notAuthorized, notFound } from "../errors";
+import { invalid, notAuthorized, notFound, SandboxError } from "../errors";
 import { isCountry } from "../fixtures/countries";
 import { ENTITY_TYPES, PRODUCTS_USAGE } from "../fixtures/lists";
 import { readBody, queryOf, type Ctx, type Env } from "../http";
-import { uuid } from "../ids";
 import { onePage, pageOf, paginate } from "../pagination";
 import type { Doc } from "../store/types";
 import type { Features } from "../types";
 import { parse } from "../validation";
 import { wire } from "../wire";
 import { documentRoutes } from "./documents";
-import { missingForScreening, SECTION_SCHEMAS, sectionView, setUserStatus, updateSection, type Section } from "../domain/users";
-import { SandboxError } from "../errors";
+import { missingForScreening, registerMember, SECTION_SCHEMAS, sectionView, setUserStatus, updateSection, type Section } from "../domain/users";
 
 const name = z.string().trim().min(1).max(100);
 const country = z.string().refine(isCountry, "must be an ISO 3166-1 alpha-2 country code");
@@ -53,27 +50,7 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
     const body = parse(spec.schema, await readBody(c)) as Record<string, any>;
     const accountType = kind === "liteCompany" ? "company" : kind === "liteIndividual" ? "individual"
       : body.accountType === "business" ? "company" : body.accountType;
-    const user = await engine.write((tx) => {
-      const email = String(body.email).toLowerCase();
-      if (tx.all("user").some((u) => u._partnerId === partner.id && u.email === email)) throw invalid("email", "email already exists");
-      const accountId = uuid();
-      tx.insert("account", {
-        id: accountId, _partnerId: partner.id, type: "member", entityType: accountType, kycLevel: spec.kycLevel,
-        status: "active", createdAt: iso(tx.now),
-      });
-      const id = uuid();
-      const { email: _e, firstName, lastName, countryCode, language, companyName, password: _p, accountType: _a, ...rest } = body;
-      const detailKeys = ["dateOfBirth", "nationality", "mobileCountryCode", "mobileNumber"];
-      const pickFrom = (keys: string[]) => Object.fromEntries(Object.entries(rest).filter(([k]) => keys.includes(k)));
-      let user = tx.insert("user", {
-        id, userId: id, accountId, _partnerId: partner.id, email, firstName, lastName, username: email,
-        language: language ?? "en", countryCode, accountType, companyName: companyName ?? null, kycLevel: spec.kycLevel,
-        status: "draft", registrationDate: iso(tx.now), createdAt: iso(tx.now), updatedAt: iso(tx.now),
-        _detail: pickFrom(detailKeys), _company: pickFrom(["registrationNumber", "countryOfIncorporation", "businessType"]), _cdd: {},
-      });
-      if (spec.kycLevel === "lite") user = setUserStatus(engine, tx, user, "pending_approval");
-      return user;
-    });
+    const user = await engine.write((tx) => registerMember(engine, tx, partner.id, accountType, spec.kycLevel, body));
     return c.json(wire(user));
   };
   app.post("/v2/signup", signup("full"));

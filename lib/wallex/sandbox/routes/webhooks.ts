@@ -6,12 +6,13 @@ import { readBody, type Ctx, type Env } from "../http";
 import { parse } from "../validation";
 
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be a valid HTTP header name");
+const headerValue = z.string().max(4096).refine((v) => !/[\r\n\0]/.test(v), "must not contain line breaks");
 const schema = z.object({
   url: z.url({ protocol: /^https?$/, error: "must be a valid http(s) URL" }),
   // webhooks.md §6.2: a map, or an array of {key, value}; both are accepted and stored as a map.
   headers: z.union([
-    z.record(headerName, z.string()),
-    z.array(z.object({ key: headerName, value: z.string() })).transform((a) => Object.fromEntries(a.map((h) => [h.key, h.value]))),
+    z.record(headerName, headerValue),
+    z.array(z.object({ key: headerName, value: headerValue })).transform((a) => Object.fromEntries(a.map((h) => [h.key, h.value]))),
   ]).optional(),
 });
 

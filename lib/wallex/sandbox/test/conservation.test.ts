@@ -79,4 +79,24 @@ describe("balance conservation", () => {
     }
     expect(checked).toBeGreaterThan(50);
   });
+
+  it("serialises concurrent writes: one fund per payment, no overdraft", async () => {
+    await h.control.reset();
+    await h.api.login();
+    const b = (await h.api.post("/v2/beneficiaries", SG_BENEFICIARY)).body;
+    await h.control.topUp({ currency: "SGD", amount: 100 });
+    const q = (await h.api.post("/v2/payments/quote", { sellCurrency: "SGD", amount: 10, beneficiaryId: b.id })).body;
+    const p = (await h.api.post("/v2/payments", { quoteId: q.quoteId, purposeOfTransfer: "rent" })).body;
+    const funds = await Promise.all(Array.from({ length: 6 }, () => h.api.post(`/v2/payments/${p.id}/fund`)));
+    expect(funds.filter((r) => r.status === 200)).toHaveLength(1);
+    const left = new Decimal(100).minus(p.totalAmount);
+    expect((await h.api.get("/v2/balances/SGD")).body.amount).toBe(left.toNumber());
+    const member = await approvedMember(h);
+    const transfers = await Promise.all(Array.from({ length: 8 }, () =>
+      h.api.post("/v2/transfers", { receiverAccountId: member.accountId, currency: "SGD", amount: 30, purposesOfTransfer: "x" })));
+    const ok = transfers.filter((r) => r.status === 200).length;
+    expect(ok).toBe(left.div(30).floor().toNumber());
+    expect(transfers.filter((r) => r.status === 400).every((r) => /insufficient balance/.test(r.body.message))).toBe(true);
+    expect((await h.api.get("/v2/balances/SGD")).body.amount).toBe(left.minus(30 * ok).toNumber());
+  });
 });

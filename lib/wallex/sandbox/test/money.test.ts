@@ -52,6 +52,18 @@ describe("currencies, balances, funding, deductions, transfers, conversions", ()
     expect((await h.api.get(`/v2/deductions/${d.body.id}`)).body.reason).toBe("monthly fee");
     expect((await h.api.get("/v2/deductions")).body.pagination.total).toBe(1);
     expect((await h.api.get(`/v2/funding/${crypto.randomUUID()}`)).status).toBe(404);
+
+    const pending = await h.api.post("/_sandbox/balances/top-up", { currency: "USD", amount: 10, pending: true });
+    expect(pending.body.status).toBe("pending");
+    expect((await h.api.get("/v2/balances/USD")).body.amount).toBe(1000);
+    expect((await h.api.post(`/_sandbox/fundings/${pending.body.id}/settle`, { status: "completed" })).body.status).toBe("completed");
+    expect((await h.api.get("/v2/balances/USD")).body.amount).toBe(1010);
+    expect((await h.api.post(`/_sandbox/fundings/${pending.body.id}/settle`, { status: "failed" })).status).toBe(400);
+    const unmatched = await h.api.post("/_sandbox/balances/top-up", { currency: "USD", amount: 10, pending: true });
+    const failed = await h.api.post(`/_sandbox/fundings/${unmatched.body.id}/settle`, { status: "rejected" });
+    expect(failed.body).toMatchObject({ status: "rejected", failureReason: "unmatched_reference" });
+    expect((await h.api.get("/v2/balances/USD")).body.amount).toBe(1010);
+    expect((await h.api.get("/v2/funding?status=pending")).body.data).toEqual([]);
   });
 
   it("moves money between members of the same partner with internal transfers", async () => {

@@ -13,6 +13,8 @@ describe("PostgreSQL persistence", () => {
     await first.control.topUp({ currency: "SGD", amount: 123.45 });
     const va = await first.api.post("/v2/collections/accounts", { name: "va", currency: "SGD" });
     await first.control.creditCollection({ collectionAccountId: va.body.id, amount: 10 });
+    const q = await first.api.post("/v2/conversions/quote", { sellCurrency: "SGD", buyCurrency: "USD", amount: 5 });
+    const conversion = (await first.api.post("/v2/conversions", { quoteId: q.body.quoteId })).body;
     const token = first.api.token!;
     await first.stop();
 
@@ -25,6 +27,10 @@ describe("PostgreSQL persistence", () => {
     expect((await c.get(`/v2/collections/accounts/${va.body.id}`)).body.status).toBe("active");
     await second.control.topUp({ currency: "SGD", amount: 1 });
     expect((await c.get("/v2/balances/SGD")).body.amount).toBe(134.43);
+    // The funding cut-off timer was stored with the conversion and fires after the restart.
+    await second.control.advance(12 * 3600_000);
+    await c.login();
+    expect((await c.get(`/v2/conversions/${conversion.id}`)).body).toMatchObject({ status: "failed", failureReason: "funding_cutoff_passed" });
 
     const db = new pg.Client({ connectionString });
     await db.connect();

@@ -27,6 +27,7 @@ describe("webhooks", () => {
     expect((await h.api.get("/v2/webhooks")).body.url).toBe(rx.url);
     expect((await h.api.patch("/v2/webhooks", { url: "not a url" })).body.errors[0].message.url).toBeDefined();
     expect((await h.api.put("/v2/webhooks", { url: rx.url, headers: { "bad header": "x" } })).status).toBe(400);
+    expect((await h.api.put("/v2/webhooks", { url: rx.url, headers: { "x-a": "1\r\nx-b: 2" } })).status).toBe(400);
   });
 
   it("POSTs {resource, resourceId, status, accountId} with the subscription's headers", async () => {

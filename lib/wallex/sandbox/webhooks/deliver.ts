@@ -21,7 +21,7 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
       // The documented sandbox source address (webhooks.md §3), for receivers that check it behind a proxy.
       headers: { "x-forwarded-for": "175.41.191.143", ...delivery.headers, "content-type": "application/json", "user-agent": "wallex-sandbox-webhook/1" },
       body: JSON.stringify(delivery.payload),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), engine.shutdown.signal]),
       redirect: "manual",
     });
     statusCode = res.status;
@@ -29,6 +29,7 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
   } catch (e) {
     error = e instanceof Error ? (e.name === "TimeoutError" ? `timeout after ${timeoutMs} ms` : e.message) : String(e);
   }
+  if (engine.isClosed) return;
   const delays = engine.options.webhookRetryDelaysMs ?? CHOICES.webhook.retryDelaysMs;
   await engine.write((tx) => {
     const current = tx.get("delivery", delivery.id);
