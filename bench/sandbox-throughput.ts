@@ -11,7 +11,10 @@ const concurrency = Math.min(Number(process.argv[3] ?? 32), 256);
 
 async function main() {
   const { url, stop } = await startStandalone(
-    { WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_HOST: "127.0.0.1", WALLEX_SANDBOX_RATE_LIMIT: "off", WALLEX_SANDBOX_AUTO_PROGRESS: "off" },
+    {
+      WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_HOST: "127.0.0.1", WALLEX_SANDBOX_RATE_LIMIT: "off",
+      WALLEX_SANDBOX_AUTO_PROGRESS: "off", WALLEX_SANDBOX_DATABASE_URL: process.env.WALLEX_SANDBOX_DATABASE_URL ?? "memory",
+    },
   );
   if (!url.startsWith("http://127.0.0.1:")) throw new Error("the benchmark only targets 127.0.0.1");
   const key = DEMO_PARTNER_CREDENTIALS.apiKey;

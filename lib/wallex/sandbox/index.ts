@@ -3,6 +3,7 @@ import { systemClock, type Clock, type ManualClock } from "./clock";
 import { Engine } from "./engine";
 import { createControl, type SandboxControl } from "./helpers/control";
 import { JOB_HANDLERS } from "./domain/jobs";
+import { pglitePersistence } from "./store/pglite";
 import { postgresPersistence } from "./store/postgres";
 import { memoryPersistence, type Persistence } from "./store/types";
 import type { PartnerConfig, SandboxOptions } from "./types";
@@ -89,6 +90,7 @@ export async function createWallexSandbox(options: SandboxOptions = {}): Promise
 function persistenceFor(opts: SandboxOptions): Persistence {
   const store = opts.store ?? { kind: "memory" };
   if (store.kind === "postgres") return postgresPersistence(store.connectionString, store.schema);
+  if (store.kind === "pglite") return pglitePersistence(store.dataDir);
   if (store.kind === "custom") return store.persistence;
   return memoryPersistence();
 }

@@ -1,13 +1,16 @@
 /**
  * Standalone sandbox: `npm run sandbox`. The only sandbox file that reads the environment.
  * WALLEX_SANDBOX_PORT (default 4010), WALLEX_SANDBOX_HOST (default 127.0.0.1),
- * WALLEX_SANDBOX_DATABASE_URL (PostgreSQL; in memory when unset), WALLEX_SANDBOX_SCHEMA,
+ * WALLEX_SANDBOX_DATABASE_URL or DATABASE_URL (PostgreSQL, schema WALLEX_SANDBOX_SCHEMA, default
+ * wallex_sandbox_standalone so it never shares the embedded sandbox's schema); without either, an
+ * embedded PGlite in WALLEX_SANDBOX_DATA_DIR (default .data/wallex-sandbox);
+ * WALLEX_SANDBOX_DATABASE_URL=memory keeps nothing.
  * WALLEX_SANDBOX_API_KEY / _ACCESS_KEY_ID / _SECRET_ACCESS_KEY (demo partner credentials),
  * WALLEX_SANDBOX_RATE_LIMIT ("off" or requests per second), WALLEX_SANDBOX_AUTO_PROGRESS ("off").
  */
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { createWallexSandbox, DEMO_PARTNER, type SandboxOptions } from "./index";
+import { createWallexSandbox, DEMO_PARTNER, type SandboxOptions, type StoreOption } from "./index";
 
 export async function startStandalone(env: Record<string, string | undefined> = process.env, overrides: Partial<SandboxOptions> = {}) {
   const rate = env.WALLEX_SANDBOX_RATE_LIMIT;
@@ -18,9 +21,7 @@ export async function startStandalone(env: Record<string, string | undefined> = 
       accessKeyId: env.WALLEX_SANDBOX_ACCESS_KEY_ID ?? DEMO_PARTNER.accessKeyId,
       secretAccessKey: env.WALLEX_SANDBOX_SECRET_ACCESS_KEY ?? DEMO_PARTNER.secretAccessKey,
     }],
-    store: env.WALLEX_SANDBOX_DATABASE_URL
-      ? { kind: "postgres", connectionString: env.WALLEX_SANDBOX_DATABASE_URL, schema: env.WALLEX_SANDBOX_SCHEMA }
-      : { kind: "memory" },
+    store: storeFrom(env),
     rateLimit: rate === "off" ? false : rate ? { perSecond: Number(rate) } : undefined,
     autoProgress: env.WALLEX_SANDBOX_AUTO_PROGRESS !== "off",
     ...overrides,
@@ -37,6 +38,13 @@ export async function startStandalone(env: Record<string, string | undefined> = 
     await sandbox.close();
   };
   return { url, port: address.port, sandbox, stop };
+}
+
+function storeFrom(env: Record<string, string | undefined>): StoreOption {
+  const url = env.WALLEX_SANDBOX_DATABASE_URL ?? env.DATABASE_URL;
+  if (url === "memory") return { kind: "memory" };
+  if (url) return { kind: "postgres", connectionString: url, schema: env.WALLEX_SANDBOX_SCHEMA ?? "wallex_sandbox_standalone" };
+  return { kind: "pglite", dataDir: env.WALLEX_SANDBOX_DATA_DIR ?? ".data/wallex-sandbox" };
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -29,6 +29,7 @@ export type Partner = Required<Omit<PartnerConfig, "features">> & { features: Fe
 export type StoreOption =
   | { kind: "memory" }
   | { kind: "postgres"; connectionString: string; schema?: string }
+  | { kind: "pglite"; dataDir: string }
   | { kind: "custom"; persistence: Persistence };
 
 export type SandboxOptions = {

@@ -4,6 +4,7 @@ import { badState, invalid, notFound } from "../errors";
 import { parseAmount } from "../money";
 import type { RequestFault, WebhookFault } from "../runtime";
 import type { Doc, Kind } from "../store/types";
+import type { Features } from "../types";
 import { wire } from "../wire";
 import { payRequest, receiveCollection, settleCollection } from "../domain/collections";
 import { moveConversion, nextConversionStatus } from "../domain/conversions";
@@ -108,6 +109,16 @@ export function createControl(engine: Engine, clock: ManualClock) {
       }));
     }),
 
+    /** Flips feature flags at runtime (process-local; the partner options stay the source at start). */
+    setFeatures: (features: Partial<Features>, partner?: string) => {
+      const p = engine.partners.get(partnerId(partner))!;
+      for (const [k, v] of Object.entries(features)) {
+        if (!(k in p.features)) throw invalid(k, "unknown feature");
+        if (typeof v !== "boolean") throw invalid(k, "must be true or false");
+      }
+      p.features = { ...p.features, ...features };
+      return p.features;
+    },
     failNextRequests: (fault: RequestFault, partner?: string) => engine.runtime.setRequestFault(partnerId(partner), { ...fault }),
     webhookFault: (mode: WebhookFault, count = 1, partner?: string) => engine.runtime.addWebhookFault(partnerId(partner), mode, count),
     emitWebhook: (payload: { resource: string; resourceId: string; status: string; accountId?: string; reason?: string; remarks?: string }, partner?: string) =>

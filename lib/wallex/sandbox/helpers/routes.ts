@@ -29,6 +29,7 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
       "POST /_sandbox/balances/top-up {currency, amount, accountId?, reference?, pending?}", "POST /_sandbox/fundings/{id}/settle {status, reason?}", "POST /_sandbox/deductions {currency, amount, accountId?, description?}",
       "POST /_sandbox/faults {count, status?, delayMs?, message?}", "POST /_sandbox/webhooks/faults {mode: drop|duplicate, count?}",
       "POST /_sandbox/webhooks/emit {resource, resourceId, status, ...}", "GET /_sandbox/webhooks/deliveries",
+      "GET|POST /_sandbox/features {signup?, signupLiteCompany?, signupLiteIndividual?, partnerCollectionAccounts?, beneficiaryValidation?, collections?}",
       "GET /_sandbox/requests", "POST /_sandbox/reset", "POST /_sandbox/clock/advance {ms} (manual clock only)", "POST /_sandbox/settle",
     ],
     magicValues: MAGIC_VALUES,
@@ -75,6 +76,8 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
   });
   app.post("/_sandbox/deductions", async (c) => c.json(await control.deduct((await readBody(c)) as never, pid(c))));
 
+  app.get("/_sandbox/features", (c) => c.json(c.get("partner").features));
+  app.post("/_sandbox/features", async (c) => c.json(control.setFeatures((await readBody(c)) as never, pid(c))));
   app.post("/_sandbox/faults", async (c) => {
     const b = await readBody(c);
     const count = b.count ?? 1;

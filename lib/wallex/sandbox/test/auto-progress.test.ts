@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWallexSandbox, DEMO_PARTNER_CREDENTIALS } from "../index";
 import { SG_BENEFICIARY } from "./data";
 import { startSandbox, type Harness } from "./harness";
 
@@ -83,23 +84,18 @@ describe("legacy payment statuses", () => {
 
 describe("system clock", () => {
   it("runs timers in the background and close() stops them", async () => {
-    const { createWallexSandbox } = await import("../index");
     const sandbox = await createWallexSandbox({ autoProgress: { userDecision: 20 }, tickIntervalMs: 10 });
-    const { control } = sandbox;
-    const login = await sandbox.fetch(new Request("http://sandbox/v2/authenticate", {
-      method: "POST", headers: { "x-api-key": (await import("../index")).DEMO_PARTNER_CREDENTIALS.apiKey, "content-type": "application/json" },
-      body: JSON.stringify((await import("../index")).DEMO_PARTNER_CREDENTIALS),
-    }));
-    expect(login.status).toBe(200);
-    const u = await sandbox.fetch(new Request("http://sandbox/v2/signup", {
-      method: "POST", headers: { "x-api-key": (await import("../index")).DEMO_PARTNER_CREDENTIALS.apiKey, authorization: ((await login.json()) as { token: string }).token, "content-type": "application/json" },
-      body: JSON.stringify({ email: "sys@example.com", firstName: "S", lastName: "C", countryCode: "SG", accountType: "individual" }),
-    }));
-    const { userId } = (await u.json()) as { userId: string };
-    await control.decideUser(userId, "pending_approval");
-    await new Promise((r) => setTimeout(r, 150));
-    expect(control.deliveries()[0].payload.status).toBe("approved");
-    await expect(control.advance(1)).rejects.toThrow(/manual clock/);
+    const headers = { "x-api-key": DEMO_PARTNER_CREDENTIALS.apiKey, "content-type": "application/json" };
+    const post = (path: string, body: unknown, token?: string) =>
+      sandbox.fetch(new Request(`http://sandbox${path}`, { method: "POST", headers: { ...headers, ...(token ? { authorization: token } : {}) }, body: JSON.stringify(body) }));
+    const { token } = (await (await post("/v2/authenticate", DEMO_PARTNER_CREDENTIALS)).json()) as { token: string };
+    const signup = await post("/v2/signup", { email: "sys@example.com", firstName: "S", lastName: "C", countryCode: "SG", accountType: "individual" }, token);
+    const { userId } = (await signup.json()) as { userId: string };
+    await sandbox.control.decideUser(userId, "pending_approval");
+    const approved = () => sandbox.control.deliveries()[0]?.payload.status === "approved";
+    for (let i = 0; i < 100 && !approved(); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(approved()).toBe(true);
+    await expect(sandbox.control.advance(1)).rejects.toThrow(/manual clock/);
     await sandbox.close();
   });
 });

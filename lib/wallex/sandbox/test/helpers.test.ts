@@ -28,6 +28,15 @@ describe("sandbox helpers and partner isolation", () => {
     expect((await h.api.post("/v2/payments", { quoteId: q.quoteId, purposeOfTransfer: "rent", fundingSource: "cheque" })).body.errors[0].message.fundingSource).toBeDefined();
   });
 
+  it("flips feature flags at runtime", async () => {
+    expect((await h.api.get("/_sandbox/features")).body.signup).toBe(true);
+    expect((await h.api.post("/_sandbox/features", { signup: false })).body.signup).toBe(false);
+    expect((await h.api.post("/v2/signup", { email: "f@example.com", firstName: "F", lastName: "F", countryCode: "SG", accountType: "individual" })).body.error_code).toBe("NOT_AUTHORIZED");
+    expect((await h.api.post("/_sandbox/features", { signup: "yes" })).status).toBe(400);
+    expect((await h.api.post("/_sandbox/features", { teleport: true })).status).toBe(400);
+    await h.api.post("/_sandbox/features", { signup: true });
+  });
+
   it("moves the manual clock and settles timers over HTTP", async () => {
     const before = Date.parse((await h.api.post("/_sandbox/settle")).body.now);
     const after = Date.parse((await h.api.post("/_sandbox/clock/advance", { ms: 5000 })).body.now);
