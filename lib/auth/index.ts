@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { metaFromHeaders } from "@/lib/request-context";
 import { SESSION_TTL_MS } from "@/lib/data/sessions";
 import { signInWithPassword } from "./sign-in";
@@ -34,6 +35,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // Refused sign-ins are expected traffic (and already throttled and audited), not errors.
+    error(error) {
+      if ((error as { type?: string }).type !== "CredentialsSignin") logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, code: {} },

@@ -20,6 +20,8 @@ describe("beneficiaries and bank lookups", () => {
     expect(await fields("entityType=individual&currency=INR&beneficiaryCountry=IN&bankCountry=IN")).toContain("bankAccount.routingCode");
     expect(await fields("entityType=individual&currency=USD&beneficiaryCountry=SG&bankCountry=SG")).toContain("bankAccount.bicSwift");
     expect(await fields("entityType=company&currency=EUR&beneficiaryCountry=DE&bankCountry=DE")).toContain("bankAccount.iban");
+    expect(await fields("entityType=company&currency=SGD&beneficiaryCountry=US&bankCountry=SG")).toEqual(expect.arrayContaining(["state", "postalCode"]));
+    expect(await fields("entityType=company&currency=SGD&beneficiaryCountry=MY&bankCountry=SG")).not.toContain("state");
     const cn = (await h.api.get("/v2/beneficiaries/requirements?entityType=individual&currency=CNY&beneficiaryCountry=CN&bankCountry=CN")).body.data;
     expect(cn.find((r: { field: string }) => r.field === "bankAccount.bankName")).toMatchObject({ enumSource: "china-banks" });
     expect(cn.find((r: { field: string }) => r.field === "bankAccount.accountNumber").regex).toBe("^[0-9]{12,19}$");

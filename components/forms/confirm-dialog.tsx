@@ -1,0 +1,62 @@
+"use client";
+
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+
+export type ConfirmDialogProps = {
+  formAction: (formData: FormData) => void | Promise<void>;
+  fields?: Record<string, string>;
+  label: string;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  destructive?: boolean;
+  triggerVariant?: "outline" | "ghost" | "destructive";
+  triggerSize?: "sm" | "default";
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+};
+
+/** A trigger button that opens "are you sure?", whose confirm button submits `formAction`. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  return (
+    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant={props.triggerVariant ?? "ghost"} size={props.triggerSize ?? "sm"}>
+          {props.label}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogDescription>{props.description}</DialogDescription>
+        </DialogHeader>
+        <form action={props.formAction}>
+          {Object.entries(props.fields ?? {}).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline">
+                Cancel
+              </Button>
+            </DialogClose>
+            <SubmitButton variant={props.destructive ? "destructive" : "default"} pendingLabel="Working…">
+              {props.confirmLabel}
+            </SubmitButton>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
