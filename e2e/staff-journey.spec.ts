@@ -122,6 +122,26 @@ test("sign out everywhere ends the person's other sessions", async ({ browser })
   await Promise.all(contexts.map((c) => c.close()));
 });
 
+test("removing a member shuts them out on their next request", async ({ browser }) => {
+  const context = await browser.newContext();
+  const member = await context.newPage();
+  await signIn(member, invitee.email, invitee.password);
+  await expect(member).toHaveURL(/\/p\/demo$/);
+
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/team");
+  await admin.getByTestId(`member-${invitee.email}`).getByRole("button", { name: "Remove" }).click();
+  await admin.getByRole("dialog").getByRole("button", { name: "Remove from team" }).click();
+  await expect(admin.getByText(`${invitee.name} was removed.`)).toBeVisible();
+  await expect(admin.getByTestId(`member-${invitee.email}`)).toHaveCount(0);
+
+  await member.reload();
+  await expect(member.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await member.goto("/");
+  await expect(member.getByRole("heading", { name: "No workspace yet" })).toBeVisible();
+  await context.close();
+});
+
 test("the audit page shows each of those actions and exports them", async ({ browser }) => {
   const admin = await adminPage(browser);
   await admin.goto("/p/demo/audit");
@@ -132,6 +152,7 @@ test("the audit page shows each of those actions and exports them", async ({ bro
     "team.invitation_accepted",
     "team.role_changed",
     "auth.signed_out_everywhere",
+    "team.removed",
   ]) {
     await expect(admin.getByRole("cell", { name: action }).first()).toBeVisible();
   }

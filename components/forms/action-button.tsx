@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useFeedbackAction } from "@/components/forms/use-feedback-action";
 import type { ActionResult } from "@/lib/actions/define-action";
 
 type Props<T> = {
@@ -15,8 +14,7 @@ type Props<T> = {
 
 /** A one-click server action (no confirmation) with a toast for the outcome. */
 export function ActionButton<T>({ action, fields, children, success, variant = "ghost" }: Props<T>) {
-  const [state, formAction] = useActionState(action, undefined);
-  useActionFeedback(state, success, { toastErrors: true });
+  const [, formAction] = useFeedbackAction(action, success, { toastErrors: true });
   return (
     <form action={formAction}>
       {Object.entries(fields).map(([name, value]) => (

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useFeedbackAction } from "@/components/forms/use-feedback-action";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { updatePartnerProfileAction } from "@/lib/actions/settings/update-partner-profile";
@@ -12,8 +11,7 @@ import { updatePartnerProfileAction } from "@/lib/actions/settings/update-partne
 type Partner = { name: string; legalName: string | null; country: string | null; supportEmail: string | null; website: string | null };
 
 export function PartnerProfileForm({ partnerSlug, partner }: { partnerSlug: string; partner: Partner }) {
-  const [state, formAction] = useActionState(updatePartnerProfileAction, undefined);
-  useActionFeedback(state, "Profile saved.");
+  const [state, formAction] = useFeedbackAction(updatePartnerProfileAction, "Profile saved.");
   const failed = state && !state.ok ? state : undefined;
   const value = (name: keyof Partner) => failed?.values?.[name] ?? partner[name] ?? "";
   const errors = failed?.fieldErrors;

@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useFeedbackAction } from "@/components/forms/use-feedback-action";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -20,8 +19,7 @@ const secrets = [
 
 export function WallexConnectionForm(props: { partnerSlug: string; connection: ConnectionView; sandboxUrl: string }) {
   const { connection } = props;
-  const [state, formAction] = useActionState(saveWallexConnectionAction, undefined);
-  useActionFeedback(state, "Wallex connection saved.");
+  const [state, formAction] = useFeedbackAction(saveWallexConnectionAction, "Wallex connection saved.");
   const failed = state && !state.ok ? state : undefined;
   const usesSandbox = (failed?.values?.baseUrl ?? connection?.baseUrl) === props.sandboxUrl;
 

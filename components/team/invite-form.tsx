@@ -1,18 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useFeedbackAction } from "@/components/forms/use-feedback-action";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { inviteStaffAction } from "@/lib/actions/team/invite-staff";
 import { roleLabels, staffRoles } from "@/lib/auth/permissions";
 
 export function InviteForm({ partnerSlug }: { partnerSlug: string }) {
-  const [state, formAction] = useActionState(inviteStaffAction, undefined);
-  useActionFeedback(state, (data) => `Invitation sent to ${data.email}.`);
+  const [state, formAction] = useFeedbackAction(inviteStaffAction, (data) => `Invitation sent to ${data.email}.`);
   const failed = state && !state.ok ? state : undefined;
   // After a success the form resets; after a failure it keeps what was typed.
   const values = failed?.values ?? {};

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useRef } from "react";
-import { useActionFeedback } from "@/components/forms/use-action-feedback";
+import { useRef } from "react";
+import { useFeedbackAction } from "@/components/forms/use-feedback-action";
 import { NativeSelect } from "@/components/ui/select";
 import { changeRoleAction } from "@/lib/actions/team/change-role";
 import { roleLabels, staffRoles } from "@/lib/auth/permissions";
@@ -9,9 +9,10 @@ import type { StaffRole } from "@/db/schema";
 
 /** Changing the select submits at once; the server re-checks everything. */
 export function RoleSelect(props: { partnerSlug: string; membershipId: string; role: StaffRole; name: string }) {
-  const [state, formAction, pending] = useActionState(changeRoleAction, undefined);
+  const [, formAction, pending] = useFeedbackAction(changeRoleAction, (d) => `${d.email} is now ${roleLabels[d.after]}.`, {
+    toastErrors: true,
+  });
   const form = useRef<HTMLFormElement>(null);
-  useActionFeedback(state, (d) => `${d.email} is now ${roleLabels[d.after]}.`, { toastErrors: true });
 
   return (
     <form ref={form} action={formAction}>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWallexSandbox, DEMO_PARTNER_CREDENTIALS } from "../index";
+import { assertMove, isTerminal, MACHINES } from "../domain/lifecycle";
 import { SG_BENEFICIARY } from "./data";
 import { startSandbox, type Harness } from "./harness";
 
@@ -65,6 +66,19 @@ describe("automatic progression on the clock", () => {
     const col = await h.control.creditCollection({ collectionAccountId: va.id, amount: 10, complete: false });
     await h.control.advance(2000);
     expect((await h.api.get(`/v2/collections/${col.id}`)).body.status).toBe("completed");
+  });
+});
+
+describe("state machines", () => {
+  it("reach only the documented terminal statuses", () => {
+    const terminals = (m: string) => [...new Set(Object.values(MACHINES[m]).flat())].filter((s) => isTerminal(m, s)).sort();
+    expect(terminals("simple_payment")).toEqual(["completed", "failed", "rejected"]);
+    expect(terminals("conversion")).toEqual(["completed", "failed"]);
+    expect(terminals("user")).toEqual(["closed", "terminated", "withdrawn"]);
+    expect(terminals("collection_request")).toEqual(["cancel", "expired", "full_paid"]);
+    expect(() => assertMove("simple_payment", "completed", "failed")).toThrow(/cannot move/);
+    expect(() => assertMove("simple_payment", "awaiting_funds", "completed")).toThrow(/cannot move/);
+    expect(() => assertMove("user", "draft", "approved")).toThrow(/cannot move/);
   });
 });
 

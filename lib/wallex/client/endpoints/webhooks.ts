@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { entity } from "../schemas/common";
+import { endpoint } from "./define";
+
+/** webhooks.md: one subscription per partner; `headers` carry our shared secret (no signature). */
+const subscription = entity({ url: z.string().nullish(), headers: z.record(z.string(), z.string()).nullish() });
+
+export const webhooks = {
+  retrieve: endpoint({ method: "GET", path: "/v2/webhooks", response: subscription }),
+  /** `POST` and `PATCH` on the same path are inferred alternatives. */
+  update: endpoint({
+    method: "PUT", path: "/v2/webhooks", response: subscription,
+    body: z.looseObject({ url: z.url(), headers: z.record(z.string(), z.string()).optional() }),
+  }),
+};

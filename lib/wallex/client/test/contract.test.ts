@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approvedMember, setup, SG_BENEFICIARY, type Setup } from "./setup";
+
+describe("contract with the sandbox, one representative call per area", () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup();
+  });
+  afterAll(() => s.close());
+
+  it("authenticates with X-Api-Key only, then sends X-Api-Key + Bearer token + X-Request-ID", async () => {
+    await s.client.currencies.list();
+    const [auth, list] = s.sent;
+    expect(auth.url.pathname).toBe("/v2/authenticate");
+    expect(auth.headers.get("x-api-key")).toBe(s.options.apiKey);
+    expect(auth.headers.get("authorization")).toBeNull();
+    expect(auth.body).toEqual({ accessKeyId: s.options.accessKeyId, secretAccessKey: s.options.secretAccessKey });
+    expect(list.headers.get("authorization")).toMatch(/^Bearer \S+$/);
+    expect(list.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("users: signup, list, retrieve, detail, documents, screening lists", async () => {
+    const u = await s.client.users.signup({ body: { email: "ana@example.com", firstName: "Ana", lastName: "Lim", countryCode: "SG", accountType: "individual" } });
+    expect(u).toMatchObject({ id: u.userId, status: "draft", email: "ana@example.com" });
+    const list = await s.client.users.list({ query: { limit: 5 } });
+    expect(list.data.map((x) => x.id)).toContain(u.id);
+    expect(list.pagination).toMatchObject({ page: 1, limit: 5 });
+    expect(await s.client.users.retrieve({ userId: u.id })).toMatchObject({ id: u.id });
+    const detail = await s.client.users.retrieveDetail({ userId: u.id });
+    expect(detail.status?.missingFields).toContain("dateOfBirth");
+    const doc = await s.client.users.createDocument({ userId: u.id, body: { documentType: "passport", documentName: "passport.pdf" } });
+    expect(doc.uploadURL).toMatch(/^http/);
+    await s.client.uploadFile(doc.uploadURL!, new TextEncoder().encode("%PDF-1.4 test"), "application/pdf");
+    expect((await s.client.users.listDocuments({ userId: u.id })).data).toHaveLength(1);
+    expect((await s.client.users.listEntityTypes()).data.length).toBeGreaterThan(0);
+    expect((await s.client.utils.listCountries()).data.some((c) => c.code === "SG")).toBe(true);
+  });
+
+  it("currencies and rates: amounts and rates come back as decimal strings", async () => {
+    const rate = await s.client.currencies.rates({ query: { sellCurrency: "USD", buyCurrency: "SGD" } });
+    expect(rate.sellCurrency).toBe("USD");
+    expect(typeof rate.rate).toBe("string");
+    expect(rate.rate).toMatch(/^\d+\.\d+$/);
+  });
+
+  it("balances, history, beneficiaries, payment quote → create → fund → retrieve", async () => {
+    await s.control.topUp({ currency: "USD", amount: 100000 });
+    const usd = await s.client.balances.retrieveByCurrency({ currency: "USD" });
+    expect(usd.amount).toBe("100000");
+    const b = await s.client.beneficiaries.create({ body: SG_BENEFICIARY });
+    expect(b).toMatchObject({ id: b.beneficiaryId, type: "local" });
+    expect((await s.client.beneficiaries.list({ query: { currency: "SGD" } })).data.map((x) => x.id)).toContain(b.id);
+    const reqs = await s.client.beneficiaries.requirements({ query: { currency: "SGD", beneficiaryCountry: "SG", bankCountry: "SG", entityType: "company" } });
+    expect(reqs.data.some((r) => r.field === "nickname")).toBe(true);
+
+    const q = await s.client.payments.quote({ body: { sellCurrency: "USD", amount: "1000.00", beneficiaryId: b.id } });
+    expect(q).toMatchObject({ buyCurrency: "SGD", buyAmount: "1000" });
+    const p = await s.client.payments.create({ body: { quoteId: q.quoteId, purposeOfTransfer: "goods_purchase", paymentReference: "INV 1" } });
+    expect(p).toMatchObject({ id: p.simplePaymentId, status: "awaiting_funds", totalAmount: q.totalAmount });
+    const funded = await s.client.payments.fund({ simplePaymentId: p.id });
+    expect(funded.status).toBe("under_review");
+    expect((await s.client.payments.retrieve({ simplePaymentId: p.id })).status).toBe("under_review");
+    const after = await s.client.balances.retrieveByCurrency({ currency: "USD" });
+    expect(after.amount).toBe(new (await import("decimal.js")).default("100000").minus(q.totalAmount!).toFixed());
+    const history = await s.client.balances.listHistory({ query: { relatedEntityId: p.id } });
+    expect(history.data[0]).toMatchObject({ type: "payment", direction: "debit", amount: q.totalAmount });
+  });
+
+  it("conversions: quote → create → fund", async () => {
+    const q = await s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 100, fixedSide: "sell" } });
+    expect(q.sellAmount).toBe("100");
+    const c = await s.client.conversions.create({ body: { quoteId: q.quoteId } });
+    expect(c).toMatchObject({ id: c.conversionId, status: "awaiting_funds" });
+    expect((await s.client.conversions.fund({ conversionId: c.id })).status).toBe("processing");
+    expect((await s.client.conversions.list()).data.map((x) => x.id)).toContain(c.id);
+  });
+
+  it("collections: virtual account, incoming collection, deactivate; collection requests", async () => {
+    const ccy = await s.client.collections.currencies();
+    expect(ccy.data.some((c) => c.currency === "SGD")).toBe(true);
+    const va = await s.client.collections.createAccount({ body: { name: "Main SGD", currency: "SGD" } });
+    expect(va.status).toBe("active");
+    await s.control.creditCollection({ collectionAccountId: va.id, amount: 50 });
+    const cols = await s.client.collections.list({ query: { collectionAccountId: va.id } });
+    expect(cols.data[0]).toMatchObject({ amountOrigin: "50", amount: "49.9", status: "completed" });
+    await s.client.collections.deactivateAccounts({ body: { ids: [va.id] } });
+    expect((await s.client.collections.retrieveAccount({ collectionAccountId: va.id })).status).toBe("inactive");
+    const code = (await s.client.collectionRequests.purposeCodes()).data[0].code!;
+    const cr = await s.client.collectionRequests.create({ body: { amount: "100.50", currency: "SGD", settlementCurrency: "USD", purposeCode: code, payer: { name: "Buyer Co" } } });
+    expect(cr).toMatchObject({ amount: "100.5", status: "pending" });
+    expect((await s.client.collectionRequests.cancel({ collectionRequestId: cr.id })).status).toBe("cancel");
+  });
+
+  it("funding, deductions, internal transfers on behalf of nobody and of a member", async () => {
+    const member = await approvedMember(s);
+    const f = await s.client.funding.list({ query: { currency: "USD" } });
+    expect(f.data[0]).toMatchObject({ type: "bank_transfer", status: "completed" });
+    await s.control.deduct({ currency: "USD", amount: 1 });
+    expect((await s.client.deductions.list()).data[0]).toMatchObject({ amount: "1", status: "completed" });
+    const t = await s.client.transfers.create({ body: { receiverAccountId: member.accountId, amount: "10.25", currency: "USD", purposesOfTransfer: "family_support" } });
+    expect(t).toMatchObject({ amount: "10.25", receiverAccountId: member.accountId });
+    expect((await s.client.transfers.retrieve({ transferId: t.id })).id).toBe(t.id);
+  });
+
+  it("webhooks: update then retrieve the subscription", async () => {
+    const sub = await s.client.webhooks.update({ body: { url: "https://desk.example.com/api/webhooks/wallex/p1", headers: { "X-Desk-Secret": "s3cret" } } });
+    expect(sub.url).toBe("https://desk.example.com/api/webhooks/wallex/p1");
+    expect((await s.client.webhooks.retrieve()).headers).toEqual({ "X-Desk-Secret": "s3cret" });
+  });
+
+  it("onBehalfOf goes in the query for GET and in the body for POST", async () => {
+    const member = await approvedMember(s);
+    await s.control.topUp({ currency: "USD", amount: 500, accountId: member.accountId });
+    const list = await s.client.balances.list({}, { onBehalfOf: { account: member.accountId } });
+    expect(list.data.map((b) => b.amount)).toEqual(["500"]);
+    const get = s.sent.at(-1)!;
+    expect(get.url.searchParams.get("onBehalfOfAccount")).toBe(member.accountId);
+    const q = await s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } }, { onBehalfOf: { user: member.userId } });
+    expect(q.accountId).toBe(member.accountId);
+    expect(s.sent.at(-1)!.body).toMatchObject({ onBehalfOfUser: member.userId, amount: 10 });
+    const c = await s.client.conversions.create({ body: { quoteId: q.quoteId } }, { onBehalfOf: { user: member.userId } });
+    await s.client.conversions.fund({ conversionId: c.id }, { onBehalfOf: { account: member.accountId } });
+    expect(s.sent.at(-1)!.body).toEqual({ onBehalfOfAccount: member.accountId });
+    await expect(s.client.balances.list({}, { onBehalfOf: { user: "" } })).rejects.toThrow(TypeError);
+  });
+
+  it("logout revokes the token; the next call authenticates again", async () => {
+    const before = s.auths();
+    await s.client.logout();
+    expect(s.sent.at(-1)!.url.pathname).toBe("/v2/logout");
+    await s.client.currencies.list();
+    expect(s.auths()).toBe(before + 1);
+  });
+});

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { WallexAuthenticationError } from "../errors";
+import { setup, type Setup } from "./setup";
+
+const HOUR = 3600_000;
+
+describe("session token", () => {
+  let s: Setup;
+  afterEach(() => s?.close());
+
+  it("100 concurrent calls on a cold client authenticate exactly once", async () => {
+    s = await setup();
+    const results = await Promise.all(Array.from({ length: 100 }, () => s.client.currencies.list()));
+    expect(results.every((r) => r.data.length > 0)).toBe(true);
+    expect(s.auths()).toBe(1);
+    const sandboxLog = s.control.requests().filter((r) => r.path === "/v2/authenticate");
+    expect(sandboxLog).toHaveLength(1);
+  });
+
+  it("two clients of the same tenant sharing a store reuse one token", async () => {
+    s = await setup();
+    const { createWallexClient } = await import("../index");
+    const twin = createWallexClient(s.options);
+    await Promise.all([s.client.balances.list(), twin.balances.list(), twin.currencies.list()]);
+    expect(s.auths()).toBe(1);
+  });
+
+  it("reuses the token for its 8 hours and refreshes it ahead of expiry", async () => {
+    let now = Date.parse("2026-01-05T08:00:00Z");
+    s = await setup({ client: { now: () => now } });
+    await s.client.currencies.list();
+    now += 7 * HOUR;
+    await s.client.currencies.list();
+    expect(s.auths()).toBe(1);
+    now += 31 * 60_000; // 7 h 31 min: inside the 30 min refresh margin
+    await s.control.advance(7 * HOUR + 31 * 60_000);
+    await s.client.currencies.list();
+    expect(s.auths()).toBe(2);
+  });
+
+  it("a 401 on an expired token re-authenticates once and replays the call", async () => {
+    s = await setup(); // the client's clock stands still, the sandbox's moves past 8 h
+    await s.client.currencies.list();
+    await s.control.advance(8 * HOUR + 1000);
+    const list = await s.client.balances.list();
+    expect(list.data).toBeDefined();
+    expect(s.auths()).toBe(2);
+    const statuses = s.logs.filter((l) => l.operation === "balances.list").map((l) => [l.status, l.attempt, l.willRetry]);
+    expect(statuses).toEqual([[401, 1, true], [200, 2, false]]);
+  });
+
+  it("a 401 on a revoked token re-authenticates; concurrent 401s still authenticate once", async () => {
+    s = await setup();
+    await s.client.currencies.list();
+    const token = s.sent.at(-1)!.headers.get("authorization")!;
+    await s.sandbox.fetch(new Request("http://sandbox.test/v2/logout", { method: "POST", headers: { "x-api-key": s.options.apiKey, authorization: token } }));
+    await Promise.all(Array.from({ length: 10 }, () => s.client.currencies.list()));
+    expect(s.auths()).toBe(2);
+  });
+
+  it("a 401 that persists after re-authenticating surfaces as WallexAuthenticationError", async () => {
+    s = await setup({
+      intercept: (req) => req.url.endsWith("/v2/balances") ? Response.json({ message: "authentication_failed" }, { status: 401 }) : undefined,
+    });
+    const err = await s.client.balances.list().catch((e) => e);
+    expect(err).toBeInstanceOf(WallexAuthenticationError);
+    expect(s.auths()).toBe(2);
+    expect(s.sent.filter((r) => r.url.pathname === "/v2/balances")).toHaveLength(2);
+  });
+
+  it("wrong credentials: authenticate fails with WallexAuthenticationError and nothing is cached", async () => {
+    s = await setup({ client: { secretAccessKey: "wrong" } });
+    await expect(s.client.currencies.list()).rejects.toBeInstanceOf(WallexAuthenticationError);
+    await expect(s.client.currencies.list()).rejects.toBeInstanceOf(WallexAuthenticationError);
+    expect(s.auths()).toBe(2);
+    expect(await s.options.tokenStore!.get(s.options.tenant)).toBeUndefined();
+  });
+
+  it("authScheme raw sends the bare token", async () => {
+    s = await setup({ client: { authScheme: "raw" } });
+    await s.client.currencies.list();
+    expect(s.sent.at(-1)!.headers.get("authorization")).toMatch(/^[^\s]+$/);
+  });
+});
