@@ -17,17 +17,17 @@ export async function startStandalone(env: Record<string, string | undefined> = 
   const sandbox = await createWallexSandbox({
     partners: [{
       ...DEMO_PARTNER,
-      apiKey: env.WALLEX_SANDBOX_API_KEY ?? DEMO_PARTNER.apiKey,
-      accessKeyId: env.WALLEX_SANDBOX_ACCESS_KEY_ID ?? DEMO_PARTNER.accessKeyId,
-      secretAccessKey: env.WALLEX_SANDBOX_SECRET_ACCESS_KEY ?? DEMO_PARTNER.secretAccessKey,
+      apiKey: env.WALLEX_SANDBOX_API_KEY || DEMO_PARTNER.apiKey,
+      accessKeyId: env.WALLEX_SANDBOX_ACCESS_KEY_ID || DEMO_PARTNER.accessKeyId,
+      secretAccessKey: env.WALLEX_SANDBOX_SECRET_ACCESS_KEY || DEMO_PARTNER.secretAccessKey,
     }],
     store: storeFrom(env),
     rateLimit: rate === "off" ? false : rate ? { perSecond: Number(rate) } : undefined,
     autoProgress: env.WALLEX_SANDBOX_AUTO_PROGRESS !== "off",
     ...overrides,
   });
-  const port = Number(env.WALLEX_SANDBOX_PORT ?? 4010);
-  const hostname = env.WALLEX_SANDBOX_HOST ?? "127.0.0.1";
+  const port = Number(env.WALLEX_SANDBOX_PORT || 4010);
+  const hostname = env.WALLEX_SANDBOX_HOST || "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: sandbox.fetch, port, hostname }, () => resolve(s));
   });
@@ -41,10 +41,10 @@ export async function startStandalone(env: Record<string, string | undefined> = 
 }
 
 function storeFrom(env: Record<string, string | undefined>): StoreOption {
-  const url = env.WALLEX_SANDBOX_DATABASE_URL ?? env.DATABASE_URL;
+  const url = env.WALLEX_SANDBOX_DATABASE_URL || env.DATABASE_URL;
   if (url === "memory") return { kind: "memory" };
-  if (url) return { kind: "postgres", connectionString: url, schema: env.WALLEX_SANDBOX_SCHEMA ?? "wallex_sandbox_standalone" };
-  return { kind: "pglite", dataDir: env.WALLEX_SANDBOX_DATA_DIR ?? ".data/wallex-sandbox" };
+  if (url) return { kind: "postgres", connectionString: url, schema: env.WALLEX_SANDBOX_SCHEMA || "wallex_sandbox_standalone" };
+  return { kind: "pglite", dataDir: env.WALLEX_SANDBOX_DATA_DIR || ".data/wallex-sandbox" };
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
