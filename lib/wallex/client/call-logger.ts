@@ -23,6 +23,7 @@ export type CallLogEntry = {
   willRetry: boolean;
   onBehalfOf?: { user: string } | { account: string };
   query?: Record<string, unknown>;
+  /** Only with `logRequestBodies: true`. */
   requestBody?: unknown;
   /** Wallex's error answer, redacted; never a success body. */
   errorBody?: unknown;

@@ -23,6 +23,8 @@ export type WallexClientOptions = {
   /** The tenant's configured rate (00-conventions.md §6). Default 5. */
   maxRequestsPerSecond?: number;
   logger?: CallLogger;
+  /** Include the redacted request body in log entries (default false: bodies carry PII). */
+  logRequestBodies?: boolean;
   /** Per attempt. Default 30 000. */
   timeoutMs?: number;
   /** Retries of reads. Default { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60 000 }. */
@@ -70,6 +72,7 @@ export function createWallexClient(options: WallexClientOptions): WallexClient {
     retry: { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000, ...options.retry },
     authorization: options.authScheme === "raw" ? (t) => t : (t) => `Bearer ${t}`,
     requestId: options.requestId ?? (() => crypto.randomUUID()),
+    logBodies: options.logRequestBodies ?? false,
   };
   const credentials = { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey };
   const token = tokenManager({
@@ -112,5 +115,6 @@ export { createMemoryTokenStore, type StoredToken, type TokenStore } from "./tok
 export type { CallLogger, CallLogEntry } from "./call-logger";
 export type { CallOptions, RetryPolicy } from "./request";
 export type { OnBehalfOf } from "./http";
-export { redact, maskAccountNumber } from "./redact";
+export { redact, maskAccountNumber, maskEmail } from "./redact";
 export { normalizeEnum } from "./schemas/common";
+export { notification, type WallexNotification } from "./schemas/notification";

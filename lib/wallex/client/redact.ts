@@ -10,6 +10,13 @@ const ACCOUNT = new Set(["accountnumber", "iban", "senderaccountnumber", "benefi
 
 const norm = (key: string) => key.toLowerCase().replace(/[-_]/g, "");
 
+/** "mei.tan@example.com" → "m***@example.com". */
+export function maskEmail(value: unknown): string {
+  const s = String(value ?? "");
+  const at = s.lastIndexOf("@");
+  return at < 1 ? "***" : `${s[0]}***${s.slice(at)}`;
+}
+
 export function maskAccountNumber(value: unknown): string {
   const s = String(value ?? "");
   return s.length <= 4 ? "****" : `****${s.slice(-4)}`;
@@ -17,7 +24,8 @@ export function maskAccountNumber(value: unknown): string {
 
 /**
  * A deep copy of `value` safe for logs: secrets and document contents become "[REDACTED]", account
- * numbers keep their last 4 characters, and pre-signed upload URLs lose their signature query.
+ * numbers keep their last 4 characters, e-mail addresses their first letter and domain, and pre-signed
+ * upload URLs lose their signature query.
  */
 export function redact<T>(value: T): T {
   return walk(value, 0) as T;
@@ -35,6 +43,7 @@ function walk(value: unknown, depth: number): unknown {
     else if (SECRET.has(k) || k.endsWith("token") || k.endsWith("secret")) out[key] = "[REDACTED]";
     else if (CONTENT.has(k) && typeof v !== "object") out[key] = "[REDACTED]";
     else if (ACCOUNT.has(k) && typeof v !== "object") out[key] = maskAccountNumber(v);
+    else if (k === "email" && typeof v === "string") out[key] = maskEmail(v);
     else if ((k === "uploadurl" || k === "url") && typeof v === "string") out[key] = stripQuery(v);
     else out[key] = walk(v, depth + 1);
   }

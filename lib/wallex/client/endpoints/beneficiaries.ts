@@ -3,15 +3,17 @@ import { entity, id, listItem, listQuery, page, timestamp } from "../schemas/com
 import { endpoint } from "./define";
 
 /** beneficiaries.md. */
+/** Known v1-era fields (peer code); requirement-driven extras (routing codes, iban…) pass through. */
 const bankAccount = z.looseObject({
-  accountNumber: z.string().nullish(), iban: z.string().nullish(), bankAccountHolderName: z.string().nullish(),
-  bankName: z.string().nullish(), swiftCode: z.string().nullish(), country: z.string().nullish(), currency: z.string().nullish(),
+  accountNumber: z.string().nullish(), bankAccountHolderName: z.string().nullish(), bankName: z.string().nullish(),
+  bicSwift: z.string().nullish(), address: z.string().nullish(), country: z.string().nullish(), currency: z.string().nullish(),
+  iban: z.string().nullish(),
 });
 
 export const beneficiary = entity({
   id, beneficiaryId: id.optional(), nickname: z.string().nullish(), entityType: z.string().nullish(),
   companyName: z.string().nullish(), firstName: z.string().nullish(), lastName: z.string().nullish(),
-  country: z.string().nullish(), type: z.string().nullish(), bankAccount: bankAccount.nullish(), createdAt: timestamp.nullish(),
+  address: z.string().nullish(), city: z.string().nullish(), country: z.string().nullish(), type: z.string().nullish(), bankAccount: bankAccount.nullish(), createdAt: timestamp.nullish(),
 }, "beneficiaryId");
 
 const requirement = z.looseObject({ field: z.string(), required: z.boolean().nullish(), type: z.string().nullish() });
@@ -26,7 +28,12 @@ export const beneficiaries = {
   /** Legacy `POST /beneficiaries/v1/create` (never called). */
   create: endpoint({
     method: "POST", path: "/v2/beneficiaries", response: beneficiary,
-    body: z.looseObject({ entityType: z.string(), country: z.string(), bankAccount: bankAccount.extend({ currency: z.string() }) }),
+    body: z.looseObject({
+      entityType: z.string(), country: z.string(), nickname: z.string().optional(), companyName: z.string().optional(),
+      firstName: z.string().optional(), lastName: z.string().optional(), email: z.string().optional(),
+      address: z.string().optional(), city: z.string().optional(), state: z.string().optional(), postalCode: z.string().optional(),
+      bankAccount: bankAccount.extend({ currency: z.string() }),
+    }),
   }),
   retrieve: endpoint({ method: "GET", path: "/v2/beneficiaries/{beneficiaryId}", response: beneficiary }),
   list: endpoint({

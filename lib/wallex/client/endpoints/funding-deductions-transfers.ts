@@ -27,11 +27,14 @@ export const deductions = {
 };
 
 export const transfers = {
-  /** Alias `/v2/internal-transfers` (inferred). D15: this endpoint spells `purposesOfTransfer`. */
+  /**
+   * Alias `/v2/internal-transfers` (inferred). D15: this endpoint spells `purposesOfTransfer`. The sender is
+   * `onBehalfOf: { account }` (v1-era `onBehalfOf`), or the partner itself.
+   */
   create: endpoint({
     method: "POST", path: "/v2/transfers", response: transfer,
     body: z.looseObject({
-      receiverAccountId: z.string(), amount: moneyInput, currency: z.string(), purposesOfTransfer: z.string().optional(),
+      receiverAccountId: z.string(), amount: moneyInput, currency: z.string(), purposesOfTransfer: z.string(),
       reference: z.string().optional(), remarks: z.string().optional(), supportingDocuments: z.array(z.string()).optional(),
     }),
   }),

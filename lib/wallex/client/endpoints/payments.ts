@@ -44,7 +44,9 @@ export const payments = {
     method: "POST", path: "/v2/payments", response: payment,
     body: z.looseObject({
       quoteId: z.string(), purposeOfTransfer: z.string(), paymentReference: z.string().max(35).optional(),
-      referenceId: z.string().max(100).optional(), fundingSource: z.string().optional(), files: z.array(z.string()).optional(),
+      // Required (docs); the literals are inferred, so any string passes.
+      fundingSource: z.union([z.enum(["wallet", "bank_transfer"]), z.string()]),
+      referenceId: z.string().max(100).optional(), files: z.array(z.string()).optional(),
       hsCode: z.string().optional(),
     }),
   }),

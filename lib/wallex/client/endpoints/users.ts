@@ -11,6 +11,21 @@ export const user = entity({
 
 const signupBase = { email: z.string(), firstName: z.string(), lastName: z.string(), countryCode: z.string() };
 const section = entity({ userId: id.optional(), status: completeness.optional() });
+const text = z.string().optional();
+/** users.md §7.2 (peer code); partial update. */
+const detailPatch = z.looseObject({
+  mobileCountryCode: text, mobileNumber: text, gender: text, dateOfBirth: text, countryOfBirth: text, nationality: text,
+  countryOfResidence: text, countryCode: text, residentialAddress: text, city: text, postalCode: text,
+  identificationType: text, identificationNumber: text, issueDate: text, expiryDate: text,
+  employmentIndustry: text, employmentStatus: text, employmentPosition: text,
+});
+/** users.md §7.4 (peer code); partial update. */
+const companyPatch = z.looseObject({
+  companyName: text, countryOfIncorporation: text, countryOfOperations: text, businessType: text, companyAddress: text,
+  postalCode: text, state: text, city: text, registrationNumber: text, incorporationDate: text,
+});
+/** users.md §7.6: field names not found; `entityType` / `productsUsage` take keys from the two listings (inferred). */
+const dueDiligencePatch = z.looseObject({ entityType: text, productsUsage: z.array(z.string()).optional() });
 export const document = entity({
   id, documentType: z.string().nullish(), documentName: z.string().nullish(), status: z.string().nullish(),
   uploadURL: z.string().nullish(),
@@ -35,13 +50,13 @@ export const users = {
   list: endpoint({ method: "GET", path: "/v2/users", query: listQuery.extend({ status: z.string().optional(), email: z.string().optional() }), response: page(user) }),
   retrieve: endpoint({ method: "GET", path: userPath, response: user }),
   retrieveDetail: endpoint({ method: "GET", path: `${userPath}/detail`, response: section }),
-  updateDetail: endpoint({ method: "PATCH", path: `${userPath}/detail`, body: z.looseObject({}), response: section }),
+  updateDetail: endpoint({ method: "PATCH", path: `${userPath}/detail`, body: detailPatch, response: section }),
   retrieveCompany: endpoint({ method: "GET", path: `${userPath}/company`, response: section }),
   /** An older integration used `/v2/company/` (peer code). */
-  updateCompany: endpoint({ method: "PATCH", path: `${userPath}/company`, body: z.looseObject({}), response: section }),
+  updateCompany: endpoint({ method: "PATCH", path: `${userPath}/company`, body: companyPatch, response: section }),
   /** Alias `/v2/users/{userId}/cdd` (inferred). */
   retrieveDueDiligence: endpoint({ method: "GET", path: `${userPath}/customer-due-diligence`, response: section }),
-  updateDueDiligence: endpoint({ method: "PATCH", path: `${userPath}/customer-due-diligence`, body: z.looseObject({}), response: section }),
+  updateDueDiligence: endpoint({ method: "PATCH", path: `${userPath}/customer-due-diligence`, body: dueDiligencePatch, response: section }),
   listEntityTypes: endpoint({ method: "GET", path: "/v2/users/entity-types", response: page(listItem) }),
   listProductsUsage: endpoint({ method: "GET", path: "/v2/users/products-usage", response: page(listItem) }),
   /** Then PUT the file to `uploadURL` with `client.uploadFile`. */

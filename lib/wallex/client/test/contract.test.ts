@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { endpoint } from "../endpoints/define";
+import { money } from "../schemas/common";
 import { approvedMember, setup, SG_BENEFICIARY, type Setup } from "./setup";
 
 describe("contract with the sandbox, one representative call per area", () => {
@@ -55,7 +58,7 @@ describe("contract with the sandbox, one representative call per area", () => {
 
     const q = await s.client.payments.quote({ body: { sellCurrency: "USD", amount: "1000.00", beneficiaryId: b.id } });
     expect(q).toMatchObject({ buyCurrency: "SGD", buyAmount: "1000" });
-    const p = await s.client.payments.create({ body: { quoteId: q.quoteId, purposeOfTransfer: "goods_purchase", paymentReference: "INV 1" } });
+    const p = await s.client.payments.create({ body: { quoteId: q.quoteId, purposeOfTransfer: "goods_purchase", paymentReference: "INV 1", fundingSource: "wallet" } });
     expect(p).toMatchObject({ id: p.simplePaymentId, status: "awaiting_funds", totalAmount: q.totalAmount });
     const funded = await s.client.payments.fund({ simplePaymentId: p.id });
     expect(funded.status).toBe("under_review");
@@ -130,5 +133,12 @@ describe("contract with the sandbox, one representative call per area", () => {
     expect(s.sent.at(-1)!.url.pathname).toBe("/v2/logout");
     await s.client.currencies.list();
     expect(s.auths()).toBe(before + 1);
+  });
+
+  it("request() calls an ad-hoc endpoint through the same pipeline (e.g. trying an alias path)", async () => {
+    const alias = endpoint({ method: "GET", path: "/v2/rates", query: z.object({ sellCurrency: z.string(), buyCurrency: z.string() }), response: z.looseObject({ rate: money }) });
+    const r = await s.client.request(alias, { query: { sellCurrency: "USD", buyCurrency: "SGD" } }, { operation: "currencies.ratesAlias" });
+    expect(r.rate).toMatch(/^\d+\.\d+$/);
+    expect(s.logs.at(-1)).toMatchObject({ operation: "currencies.ratesAlias", status: 200 });
   });
 });

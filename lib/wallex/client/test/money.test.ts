@@ -7,7 +7,7 @@ import { z } from "zod";
 describe("money on the wire", () => {
   it("reads numbers and strings as exact decimal strings", () => {
     expect(money.parse(994.46)).toBe("994.46");
-    expect(money.parse(0.1 + 0.2 === 0.3 ? 0 : 1.336321833)).toBe("1.336321833");
+    expect(money.parse(1.336321833)).toBe("1.336321833");
     expect(money.parse("1000.50")).toBe("1000.5");
     expect(money.parse(1e21)).toBe("1000000000000000000000");
     expect(money.safeParse("abc").success).toBe(false);
@@ -36,5 +36,15 @@ describe("envelopes (D3, D4, D5, D8) and enums (D12, D13)", () => {
     expect(["Full Paid", "FULL_PAID", "full-paid"].map(normalizeEnum)).toEqual(["full_paid", "full_paid", "full_paid"]);
     expect(status.parse("documents_need_resubmission")).toBe("document_needs_resubmission");
     expect(status.parse("Active")).toBe("active");
+  });
+});
+
+describe("webhook notification body", async () => {
+  const { notification } = await import("../schemas/notification");
+  it("parses the generic body, normalises enums and falls back to fundingId (D11)", () => {
+    expect(notification.parse({ resource: "simple_payment", resourceId: "p1", status: "In Transit", accountId: "a1", extra: 1 }))
+      .toMatchObject({ resource: "simple_payment", resourceId: "p1", status: "in_transit", accountId: "a1", extra: 1 });
+    expect(notification.parse({ resource: "funding", fundingId: "f1", status: "completed" }).resourceId).toBe("f1");
+    expect(notification.safeParse({ resource: "user", status: "approved" }).success).toBe(false);
   });
 });

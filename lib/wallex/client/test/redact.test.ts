@@ -9,7 +9,7 @@ describe("redact()", () => {
       bankAccount: { accountNumber: "0123456789", iban: "GB29NWBK60161331926819", bankName: "DBS" },
       files: [{ fileName: "a.pdf", content: "JVBERi0x", base64: "AAAA" }],
       uploadURL: "https://s3.test/key?X-Amz-Signature=abc",
-      amount: 10, nested: { deeper: [{ password: "p", name: "ok" }] }, nothing: null,
+      amount: 10, nested: { deeper: [{ password: "p", name: "ok" }] }, nothing: null, email: "mei.tan@example.com",
     };
     const out = redact(input);
     expect(out).toEqual({
@@ -18,7 +18,7 @@ describe("redact()", () => {
       bankAccount: { accountNumber: "****6789", iban: "****6819", bankName: "DBS" },
       files: [{ fileName: "a.pdf", content: "[REDACTED]", base64: "[REDACTED]" }],
       uploadURL: "https://s3.test/key?[REDACTED]",
-      amount: 10, nested: { deeper: [{ password: "[REDACTED]", name: "ok" }] }, nothing: null,
+      amount: 10, nested: { deeper: [{ password: "[REDACTED]", name: "ok" }] }, nothing: null, email: "m***@example.com",
     });
     expect(input.bankAccount.accountNumber).toBe("0123456789");
     expect(maskAccountNumber("123")).toBe("****");
@@ -29,7 +29,7 @@ describe("redact()", () => {
 describe("call logging", () => {
   let s: Setup;
   beforeAll(async () => {
-    s = await setup();
+    s = await setup({ client: { logRequestBodies: true } });
     await s.client.beneficiaries.create({ body: SG_BENEFICIARY });
     await s.client.beneficiaries.retrieve({ beneficiaryId: crypto.randomUUID() }).catch(() => undefined);
   });
@@ -53,6 +53,15 @@ describe("call logging", () => {
     const token = s.sent[1].headers.get("authorization")!.slice(7);
     expect(all).not.toContain(token);
     expect(s.logs[1].requestBody).toMatchObject({ bankAccount: { accountNumber: "****6789" } });
+  });
+
+  it("leaves request bodies out of the log unless asked", async () => {
+    const quiet = await setup();
+    await quiet.client.users.list({ query: { email: "mei.tan@example.com" } });
+    await quiet.client.beneficiaries.create({ body: SG_BENEFICIARY });
+    expect(quiet.logs.every((l) => l.requestBody === undefined)).toBe(true);
+    expect(quiet.logs.find((l) => l.operation === "users.list")!.query).toEqual({ email: "m***@example.com" });
+    await quiet.close();
   });
 
   it("a throwing logger does not break calls", async () => {

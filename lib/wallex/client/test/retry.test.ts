@@ -59,9 +59,9 @@ describe("timeouts and retries", () => {
   });
 
   it("retries a GET that times out", async () => {
-    s = await setup({ client: { timeoutMs: 100 } });
+    s = await setup({ client: { timeoutMs: 300 } });
     await s.client.currencies.list();
-    s.control.failNextRequests({ remaining: 1, delayMs: 400 });
+    s.control.failNextRequests({ remaining: 1, delayMs: 1200 });
     await s.client.balances.list();
     expect(s.logs.filter((l) => l.operation === "balances.list").map((l) => l.errorKind)).toEqual(["timeout", undefined]);
   });
@@ -74,11 +74,18 @@ describe("timeouts and retries", () => {
     expect(calls(s, "/v2/conversions/quote")).toBe(1);
   });
 
+  it("never retries a POST on 429 either: RateLimitError after one attempt", async () => {
+    s = await setup({ intercept: (req) => req.url.endsWith("/v2/conversions/quote")
+      ? Response.json({ message: "Too Many Requests" }, { status: 429, headers: { "Retry-After": "0" } }) : undefined });
+    await expect(s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } })).rejects.toBeInstanceOf(WallexRateLimitError);
+    expect(calls(s, "/v2/conversions/quote")).toBe(1);
+  });
+
   it("a POST that times out is an unknown outcome, not retried", async () => {
-    s = await setup({ client: { timeoutMs: 100 } });
+    s = await setup({ client: { timeoutMs: 300 } });
     await s.control.topUp({ currency: "USD", amount: 1000 });
     await s.client.currencies.list();
-    s.control.failNextRequests({ remaining: 1, delayMs: 400 });
+    s.control.failNextRequests({ remaining: 1, delayMs: 1200 });
     const err = await s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } }).catch((e) => e);
     expect(err).toBeInstanceOf(WallexUnknownOutcomeError);
     expect(err.userMessage).toMatch(/check its status/);

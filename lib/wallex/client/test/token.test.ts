@@ -82,3 +82,20 @@ describe("session token", () => {
     expect(s.sent.at(-1)!.headers.get("authorization")).toMatch(/^[^\s]+$/);
   });
 });
+
+describe("memory TokenStore", () => {
+  it("invalidate(key, token) only drops the token it names; singleFlight shares one run", async () => {
+    const { createMemoryTokenStore } = await import("../token-store");
+    const store = createMemoryTokenStore();
+    await store.set("t", { token: "new", issuedAt: 0, expiresAt: 1 });
+    await store.invalidate("t", "old");
+    expect((await store.get("t"))?.token).toBe("new");
+    await store.invalidate("t");
+    expect(await store.get("t")).toBeUndefined();
+    let runs = 0;
+    const fn = async () => { runs++; await new Promise((r) => setTimeout(r, 10)); return runs; };
+    expect(await Promise.all([store.singleFlight("k", fn), store.singleFlight("k", fn), store.singleFlight("j", fn)])).toEqual([2, 2, 2]);
+    await expect(store.singleFlight("k", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    expect(await store.singleFlight("k", async () => "ok")).toBe("ok");
+  });
+});
