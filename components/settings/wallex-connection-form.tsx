@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { saveWallexConnectionAction } from "@/lib/actions/settings/save-wallex-connection";
+import { TestConnectionButton } from "./test-connection-button";
 
 type ConnectionView = { baseUrl: string; apiKeyLast4: string; accessKeyIdLast4: string; secretAccessKeyLast4: string } | null;
 
@@ -64,6 +65,11 @@ export function WallexConnectionForm(props: { partnerSlug: string; connection: C
           <SubmitButton pendingLabel="Saving…">Save connection</SubmitButton>
         </CardFooter>
       </form>
+      {connection && (
+        <div className="border-t px-6 py-4">
+          <TestConnectionButton partnerSlug={props.partnerSlug} />
+        </div>
+      )}
     </Card>
   );
 }

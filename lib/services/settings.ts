@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { partners, wallexConnections } from "@/db/schema";
+import { partners, wallexConnections, wallexTokens } from "@/db/schema";
 import type { StaffScope } from "@/lib/auth/scope";
 import { encryptSecret, last4 } from "@/lib/crypto";
 import { getPartnerOrThrow, getWallexConnectionRow } from "@/lib/data/partners";
@@ -38,6 +38,8 @@ export async function saveWallexConnection(db: Executor, scope: StaffScope, inpu
   } else {
     await db.insert(wallexConnections).values({ ...(values as typeof wallexConnections.$inferInsert), partnerId: scope.partnerId });
   }
+  // A token issued for the old credentials or host must not be reused.
+  await db.delete(wallexTokens).where(eq(wallexTokens.partnerId, scope.partnerId));
   return {
     before: current ? { baseUrl: current.baseUrl } : null,
     after: { baseUrl: input.baseUrl, credentialsChanged: secretNames.filter((name) => input[name]) },

@@ -39,6 +39,18 @@ describe("contract with the sandbox, one representative call per area", () => {
     expect((await s.client.utils.listCountries()).data.some((c) => c.code === "SG")).toBe(true);
   });
 
+  it("users: PATCH a KYC section; DELETE a beneficiary on behalf of a member (id in the query)", async () => {
+    const member = await approvedMember(s);
+    const detail = await s.client.users.updateDetail({ userId: member.userId, body: { dateOfBirth: "1990-04-01", nationality: "SG" } });
+    expect(detail.status?.missingFields ?? []).not.toContain("dateOfBirth");
+    expect(s.sent.at(-1)!.method).toBe("PATCH");
+    const b = await s.client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf: { account: member.accountId } });
+    const gone = await s.client.beneficiaries.delete({ beneficiaryId: b.id }, { onBehalfOf: { account: member.accountId } });
+    expect(gone.id).toBe(b.id);
+    const del = s.sent.at(-1)!;
+    expect([del.method, del.url.searchParams.get("onBehalfOfAccount"), del.body]).toEqual(["DELETE", member.accountId, undefined]);
+  });
+
   it("currencies and rates: amounts and rates come back as decimal strings", async () => {
     const rate = await s.client.currencies.rates({ query: { sellCurrency: "USD", buyCurrency: "SGD" } });
     expect(rate.sellCurrency).toBe("USD");

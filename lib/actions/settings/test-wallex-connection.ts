@@ -1,0 +1,17 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db";
+import { testWallexConnection } from "@/lib/services/wallex-connection";
+import { defineStaffAction } from "../define-action";
+
+/** Authenticate + one harmless read, with the stored credentials. Audited like any other action. */
+export const testWallexConnectionAction = defineStaffAction(
+  { name: "settings.wallex_connection_tested", schema: z.object({}), permission: "settings.manage" },
+  async (_input, { scope, audit }) => {
+    // The Wallex call runs on its own connections: no transaction is held open across it.
+    const result = await testWallexConnection(getDb(), scope);
+    audit({ target: { type: "wallex_connection", id: scope.partnerId }, after: result });
+    return result;
+  },
+);

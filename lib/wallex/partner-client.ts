@@ -1,0 +1,40 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { wallexConnections } from "@/db/schema";
+import { decryptSecret } from "@/lib/crypto";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createWallexClient, type WallexClient } from "./client";
+import { embeddedSandboxBaseUrl } from "./demo";
+import { getEmbeddedSandbox } from "./embedded-sandbox";
+import { createDbCallLogger } from "./runtime/db-call-logger";
+import { createPgRateLimiter } from "./runtime/pg-rate-limiter";
+import { createPgTokenStore } from "./runtime/pg-token-store";
+
+/** Calls to the app's own embedded sandbox stay in the process instead of looping through HTTP. */
+const embeddedFetch = async (input: string, init: RequestInit) => (await getEmbeddedSandbox()).fetch(new Request(input, init));
+
+/**
+ * The one way to Wallex for a partner: its stored (decrypted) credentials, with the token cache,
+ * rate limiter and call log shared by every process through PostgreSQL. Callers pass a partner id
+ * they got from a scope, never one from the browser.
+ */
+export async function wallexClientFor(db: Database, partnerId: string): Promise<WallexClient> {
+  const [connection] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partnerId)).limit(1);
+  if (!connection) {
+    throw new AppError("CONFLICT", { userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings." });
+  }
+  const embedded = connection.baseUrl === embeddedSandboxBaseUrl(env().APP_URL);
+  return createWallexClient({
+    baseUrl: connection.baseUrl,
+    apiKey: decryptSecret(connection.apiKey),
+    accessKeyId: decryptSecret(connection.accessKeyId),
+    secretAccessKey: decryptSecret(connection.secretAccessKey),
+    tenant: partnerId,
+    tokenStore: createPgTokenStore(db),
+    rateLimiter: createPgRateLimiter(db),
+    logger: createDbCallLogger(db),
+    ...(embedded ? { fetch: embeddedFetch } : {}),
+  });
+}
