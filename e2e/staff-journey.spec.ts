@@ -51,6 +51,15 @@ test("an admin must set up two-factor on first sign-in, then signs in with a cod
   await fresh.close();
 });
 
+test("an admin tests the demo partner's connection to the embedded sandbox", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/settings");
+  await expect(admin.getByText(/Stored: ••••0001/).first()).toBeVisible();
+  await admin.getByRole("button", { name: "Test connection" }).click();
+  await expect(admin.getByText("Connected to Wallex")).toBeVisible();
+  await expect(admin.getByText(/Signed in and read \d+ currencies/)).toBeVisible();
+});
+
 test("an admin invites a staff member, who accepts from the mailbox", async ({ browser }) => {
   const admin = await adminPage(browser);
   await admin.goto("/p/demo/team");
@@ -153,6 +162,7 @@ test("the audit page shows each of those actions and exports them", async ({ bro
     "team.role_changed",
     "auth.signed_out_everywhere",
     "team.removed",
+    "settings.wallex_connection_tested",
   ]) {
     await expect(admin.getByRole("cell", { name: action }).first()).toBeVisible();
   }

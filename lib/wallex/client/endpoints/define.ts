@@ -38,7 +38,8 @@ export type PathParams<P extends string> = P extends `${string}{${infer K}}${inf
   : unknown;
 
 type BodyArg<E> = E extends Endpoint<HttpMethod, string, infer B> ? (B extends z.ZodType ? { body: z.input<B> } : unknown) : unknown;
-type QueryArg<E> = E extends Endpoint<HttpMethod, string, z.ZodType | undefined, infer Q> ? (Q extends z.ZodType ? { query?: z.input<Q> } : unknown) : unknown;
+type QueryOf<Q extends z.ZodType> = {} extends z.input<Q> ? { query?: z.input<Q> } : { query: z.input<Q> };
+type QueryArg<E> = E extends Endpoint<HttpMethod, string, z.ZodType | undefined, infer Q> ? (Q extends z.ZodType ? QueryOf<Q> : unknown) : unknown;
 
 /** The arguments of a typed method: path parameters, then `body` and/or `query`. */
 export type Args<E extends Endpoint> = PathParams<E["path"]> & BodyArg<E> & QueryArg<E>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Decimal from "decimal.js";
 import { z } from "zod";
 import { endpoint } from "../endpoints/define";
 import { money } from "../schemas/common";
@@ -76,7 +77,7 @@ describe("contract with the sandbox, one representative call per area", () => {
     expect(funded.status).toBe("under_review");
     expect((await s.client.payments.retrieve({ simplePaymentId: p.id })).status).toBe("under_review");
     const after = await s.client.balances.retrieveByCurrency({ currency: "USD" });
-    expect(after.amount).toBe(new (await import("decimal.js")).default("100000").minus(q.totalAmount!).toFixed());
+    expect(after.amount).toBe(new Decimal("100000").minus(q.totalAmount!).toFixed());
     const history = await s.client.balances.listHistory({ query: { relatedEntityId: p.id } });
     expect(history.data[0]).toMatchObject({ type: "payment", direction: "debit", amount: q.totalAmount });
   });

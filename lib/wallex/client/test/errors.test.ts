@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   errorFromResponse, WallexError, WallexInvalidRequestError, WallexInvalidResponseError, WallexNotFoundError, WallexPermissionError,
 } from "../errors";
+import { createWallexClient } from "../index";
 import { setup, type Setup } from "./setup";
 
 describe("error mapping", () => {
@@ -29,7 +30,6 @@ describe("error mapping", () => {
 
   it("404 → WallexNotFoundError; 403 bad API key → WallexPermissionError", async () => {
     await expect(s.client.payments.retrieve({ simplePaymentId: crypto.randomUUID() })).rejects.toBeInstanceOf(WallexNotFoundError);
-    const { createWallexClient } = await import("../index");
     const bad = createWallexClient({ ...s.options, apiKey: "nope", tenant: "other" });
     const err = await bad.currencies.list().catch((e) => e);
     expect(err).toBeInstanceOf(WallexPermissionError);

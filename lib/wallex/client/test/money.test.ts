@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { money, moneyInput, toJson } from "../schemas/money";
 import { entity, page, normalizeEnum, status } from "../schemas/common";
+import { notification } from "../schemas/notification";
 import { z } from "zod";
 
 describe("money on the wire", () => {
@@ -39,8 +40,7 @@ describe("envelopes (D3, D4, D5, D8) and enums (D12, D13)", () => {
   });
 });
 
-describe("webhook notification body", async () => {
-  const { notification } = await import("../schemas/notification");
+describe("webhook notification body", () => {
   it("parses the generic body, normalises enums and falls back to fundingId (D11)", () => {
     expect(notification.parse({ resource: "simple_payment", resourceId: "p1", status: "In Transit", accountId: "a1", extra: 1 }))
       .toMatchObject({ resource: "simple_payment", resourceId: "p1", status: "in_transit", accountId: "a1", extra: 1 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWallexClient } from "../index";
 import { maskAccountNumber, redact } from "../redact";
 import { setup, SG_BENEFICIARY, type Setup } from "./setup";
 
@@ -65,7 +66,6 @@ describe("call logging", () => {
   });
 
   it("a throwing logger does not break calls", async () => {
-    const { createWallexClient } = await import("../index");
     const c = createWallexClient({ ...s.options, logger: { log: () => { throw new Error("disk full"); } } });
     await expect(c.currencies.list()).resolves.toBeDefined();
   });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { WallexAuthenticationError } from "../errors";
+import { createWallexClient } from "../index";
+import { createMemoryTokenStore, type StoredToken, type TokenStore } from "../token-store";
 import { setup, type Setup } from "./setup";
 
 const HOUR = 3600_000;
@@ -19,7 +21,6 @@ describe("session token", () => {
 
   it("two clients of the same tenant sharing a store reuse one token", async () => {
     s = await setup();
-    const { createWallexClient } = await import("../index");
     const twin = createWallexClient(s.options);
     await Promise.all([s.client.balances.list(), twin.balances.list(), twin.currencies.list()]);
     expect(s.auths()).toBe(1);
@@ -85,7 +86,6 @@ describe("session token", () => {
 
 describe("memory TokenStore", () => {
   it("invalidate(key, token) only drops the token it names; singleFlight shares one run", async () => {
-    const { createMemoryTokenStore } = await import("../token-store");
     const store = createMemoryTokenStore();
     await store.set("t", { token: "new", issuedAt: 0, expiresAt: 1 });
     await store.invalidate("t", "old");
@@ -97,5 +97,28 @@ describe("memory TokenStore", () => {
     expect(await Promise.all([store.singleFlight("k", fn), store.singleFlight("k", fn), store.singleFlight("j", fn)])).toEqual([2, 2, 2]);
     await expect(store.singleFlight("k", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
     expect(await store.singleFlight("k", async () => "ok")).toBe("ok");
+  });
+});
+
+describe("a cross-process TokenStore (the shape of the PostgreSQL one)", () => {
+  it("two processes sharing rows and a lock, 50 cold calls each, authenticate once", async () => {
+    const rows = new Map<string, StoredToken>();
+    let lock = Promise.resolve();
+    // Each "process" has its own object; only the rows and the lock (an advisory lock) are shared.
+    const processStore = (): TokenStore => ({
+      get: async (k) => { await new Promise((r) => setTimeout(r, 1)); return rows.get(k); },
+      set: async (k, t) => void rows.set(k, t),
+      invalidate: async (k, t) => { if (t === undefined || rows.get(k)?.token === t) rows.delete(k); },
+      singleFlight: (_k, fn) => {
+        const run = lock.then(fn);
+        lock = run.then(() => undefined, () => undefined);
+        return run;
+      },
+    });
+    const s = await setup({ client: { tokenStore: processStore() } });
+    const other = createWallexClient({ ...s.options, tokenStore: processStore() });
+    await Promise.all([...Array(50)].flatMap(() => [s.client.currencies.list(), other.currencies.list()]));
+    expect(s.auths()).toBe(1);
+    await s.close();
   });
 });

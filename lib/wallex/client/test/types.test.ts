@@ -15,6 +15,8 @@ describe("typed methods", () => {
       void c.payments.fund({});
       // @ts-expect-error onBehalfOf takes a user or an account id
       void c.balances.list({}, { onBehalfOf: { member: "x" } });
+      // @ts-expect-error rates needs its query (sellCurrency, buyCurrency)
+      void c.currencies.rates();
       void c.currencies.list();
       void c.balances.list(undefined, { onBehalfOf: { account: "a" } });
     };
