@@ -58,6 +58,11 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   await admin.getByRole("button", { name: "Test connection" }).click();
   await expect(admin.getByText("Connected to Wallex")).toBeVisible();
   await expect(admin.getByText(/Signed in and read \d+ currencies/)).toBeVisible();
+
+  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API log" }).click();
+  await expect(admin.getByRole("heading", { name: "API log" })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: /currencies.list/ })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: /auth.authenticate/ })).toBeVisible();
 });
 
 test("an admin invites a staff member, who accepts from the mailbox", async ({ browser }) => {

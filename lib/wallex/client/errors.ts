@@ -1,3 +1,4 @@
+import { redact } from "./redact";
 import { errorBody, isRecord, type ErrorBody } from "./schemas/common";
 
 export type WallexErrorKind =
@@ -44,6 +45,12 @@ export class WallexError extends Error {
     this.fieldErrors = init.fieldErrors ?? {};
     this.missingFields = init.missingFields ?? [];
     this.raw = init.raw;
+  }
+
+  /** What a logger serialises: the raw body passes through redact(). */
+  toJSON() {
+    const { name, kind, message, status, code, requestId, method, path, fieldErrors, missingFields } = this;
+    return { name, kind, message, status, code, requestId, method, path, fieldErrors, missingFields, raw: redact(this.raw) };
   }
 }
 

@@ -15,7 +15,7 @@ type Lane = { grants: number[]; tail: Promise<void> };
  * server never sees more than the rate). FIFO within a key. One process only; share one instance.
  */
 export function createMemoryRateLimiter(options: { marginMs?: number; now?: () => number } = {}): RateLimiter {
-  const windowMs = 1000 + (options.marginMs ?? 25);
+  const windowMs = 1000 + (options.marginMs ?? 50);
   const now = options.now ?? (() => performance.now());
   const lanes = new Map<string, Lane>();
 

@@ -78,7 +78,9 @@ export async function call<E extends Endpoint>(core: Core, operation: string, ep
       continue;
     }
     retries++;
-    await sleep(outcome.waitMs, options.signal);
+    await sleep(outcome.waitMs, options.signal).catch((cause) => {
+      throw new WallexConnectionError(`${ep.method} ${ep.path}: aborted while waiting to retry`, { method: ep.method, path: req.path, requestId: req.requestId, cause });
+    });
   }
 }
 

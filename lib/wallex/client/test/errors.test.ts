@@ -50,6 +50,12 @@ describe("error mapping", () => {
     expect(s.sent.length).toBe(before);
   });
 
+  it("serialises without secrets or account numbers", () => {
+    const e = errorFromResponse(400, { message: "bad", bankAccount: { accountNumber: "0123456789" }, token: "t" });
+    expect(JSON.stringify(e)).not.toMatch(/0123456789|"t"/);
+    expect(JSON.parse(JSON.stringify(e))).toMatchObject({ kind: "invalid_request", status: 400, raw: { bankAccount: { accountNumber: "****6789" } } });
+  });
+
   it("errorFromResponse reads every documented error shape", () => {
     const e = errorFromResponse(400, {
       message: "invalid", errors: [{ message: { firstName: "is required", lastName: ["too long", "bad"] } }, { message: "generic" }],
