@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { users, wallexConnections } from "@/db/schema";
+import { users, wallexConnections, wallexTokens } from "@/db/schema";
 import { decryptWith, encryptWith, isEncryptedWithActiveKey, parseKeyRing } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { openCliDatabase } from "./database";
@@ -31,6 +31,8 @@ async function main() {
           .where(eq(users.id, row.id));
         count += 1;
       }
+      // Cached Wallex session tokens are cheaper to fetch again than to re-encrypt.
+      await tx.delete(wallexTokens);
     });
   } finally {
     await close();
