@@ -59,10 +59,15 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   await expect(admin.getByText("Connected to Wallex")).toBeVisible();
   await expect(admin.getByText(/Signed in and read \d+ currencies/)).toBeVisible();
 
+  await admin.getByRole("button", { name: "Register webhook" }).click();
+  await expect(admin.getByText("Webhook registered with Wallex.")).toBeVisible();
+  await expect(admin.getByRole("button", { name: "Rotate secret" })).toBeVisible();
+
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API log" }).click();
   await expect(admin.getByRole("heading", { name: "API log" })).toBeVisible();
   await expect(admin.getByRole("cell", { name: /currencies.list/ })).toBeVisible();
   await expect(admin.getByRole("cell", { name: /auth.authenticate/ })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: /webhooks.update/ })).toBeVisible();
 });
 
 test("an admin invites a staff member, who accepts from the mailbox", async ({ browser }) => {
@@ -168,6 +173,7 @@ test("the audit page shows each of those actions and exports them", async ({ bro
     "auth.signed_out_everywhere",
     "team.removed",
     "settings.wallex_connection_tested",
+    "settings.webhook_registered",
   ]) {
     await expect(admin.getByRole("cell", { name: action }).first()).toBeVisible();
   }

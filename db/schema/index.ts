@@ -5,3 +5,4 @@ export * from "./users";
 export * from "./wallex-connections";
 export * from "./wallex-runtime";
 export * from "./leases";
+export * from "./webhooks";

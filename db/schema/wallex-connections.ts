@@ -13,6 +13,9 @@ export const wallexConnections = pgTable("wallex_connections", {
   apiKeyLast4: text().notNull(),
   accessKeyIdLast4: text().notNull(),
   secretAccessKeyLast4: text().notNull(),
+  /** Sent by Wallex in our custom header on every notification (encrypted here); null until registered. */
+  webhookSecret: text(),
+  webhookRegisteredAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true })
     .notNull()

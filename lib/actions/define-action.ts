@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getDb, type Transaction } from "@/db";
+import { getDb, type Executor } from "@/db";
 import { recordAudit } from "@/lib/audit/record";
 import type { Permission } from "@/lib/auth/permissions";
 import { assertCan, findStaffScope, scopeProblemError, type StaffScope } from "@/lib/auth/scope";
@@ -25,7 +25,8 @@ export type AuditNote = {
 };
 
 export type StaffActionContext = {
-  db: Transaction;
+  /** The action's transaction; the plain database for actions that call Wallex (`transaction: false`). */
+  db: Executor;
   scope: StaffScope;
   meta: RequestMeta;
   log: Logger;
@@ -39,9 +40,11 @@ type RawInput = FormData | Record<string, unknown>;
  * The one way in for staff mutations: session → tenant scope (from the partner slug the page
  * posts) → permission → zod → handler and audit rows in one transaction → an ActionResult that
  * `useActionState` reads. Unexpected errors are logged with a reference and shown generically.
+ * Actions that call Wallex pass `transaction: false`: no transaction may stay open across that call,
+ * so their audit rows are written once the handler has succeeded.
  */
 export function defineStaffAction<S extends z.ZodType, T>(
-  opts: { name: string; schema: S; permission: Permission },
+  opts: { name: string; schema: S; permission: Permission; transaction?: boolean },
   handler: (input: z.output<S>, ctx: StaffActionContext) => Promise<T>,
 ) {
   return async (_prev: ActionResult<T> | undefined, raw: RawInput): Promise<ActionResult<T>> => {
@@ -60,11 +63,11 @@ export function defineStaffAction<S extends z.ZodType, T>(
 
       const meta = await getRequestMeta();
       const ctxLog = log.child({ requestId: meta.requestId, userId: user.id, partnerId: scope.partnerId });
-      const result = await getDb().transaction(async (tx) => {
+      const run = async (db: Executor) => {
         const notes: AuditNote[] = [];
-        const value = await handler(parsed.data, { db: tx, scope, meta, log: ctxLog, audit: (n) => notes.push(n) });
+        const value = await handler(parsed.data, { db, scope, meta, log: ctxLog, audit: (n) => notes.push(n) });
         for (const note of notes.length ? notes : [{}]) {
-          await recordAudit(tx, {
+          await recordAudit(db, {
             partnerId: scope.partnerId,
             action: note.action ?? opts.name,
             actor: { userId: user.id, email: user.email },
@@ -77,7 +80,8 @@ export function defineStaffAction<S extends z.ZodType, T>(
           });
         }
         return value;
-      });
+      };
+      const result = opts.transaction === false ? await run(getDb()) : await getDb().transaction(run);
       ctxLog.info("action done");
       return { ok: true, data: result };
     } catch (error) {

@@ -20,6 +20,7 @@ export async function getWallexConnectionView(db: Executor, scope: StaffScope) {
       accessKeyIdLast4: wallexConnections.accessKeyIdLast4,
       secretAccessKeyLast4: wallexConnections.secretAccessKeyLast4,
       updatedAt: wallexConnections.updatedAt,
+      webhookRegisteredAt: wallexConnections.webhookRegisteredAt,
     })
     .from(wallexConnections)
     .where(scopeWhere(wallexConnections, scope))

@@ -7,9 +7,8 @@ import { defineStaffAction } from "../define-action";
 
 /** Authenticate + one harmless read, with the stored credentials. Audited like any other action. */
 export const testWallexConnectionAction = defineStaffAction(
-  { name: "settings.wallex_connection_tested", schema: z.object({}), permission: "settings.manage" },
+  { name: "settings.wallex_connection_tested", schema: z.object({}), permission: "settings.manage", transaction: false },
   async (_input, { scope, audit }) => {
-    // The Wallex call runs on its own connections: no transaction is held open across it.
     const result = await testWallexConnection(getDb(), scope);
     audit({ target: { type: "wallex_connection", id: scope.partnerId }, after: result });
     return result;

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
 import { PartnerProfileForm } from "@/components/settings/partner-profile-form";
 import { WallexConnectionForm } from "@/components/settings/wallex-connection-form";
+import { WebhookCard } from "@/components/settings/webhook-card";
 import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
 import { env } from "@/lib/env";
+import { webhookUrlFor } from "@/lib/services/webhooks";
 import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -30,6 +32,9 @@ export default async function SettingsPage({ params }: Props) {
         connection={connection}
         sandboxUrl={embeddedSandboxBaseUrl(env().APP_URL)}
       />
+      {connection && (
+        <WebhookCard partnerSlug={scope.partnerSlug} url={webhookUrlFor(scope.partnerId)} registeredAt={connection.webhookRegisteredAt} />
+      )}
     </div>
   );
 }

@@ -1,0 +1,16 @@
+import { getDb } from "@/db";
+import { logger } from "@/lib/logger";
+import { receiveWebhook } from "@/lib/services/webhooks";
+
+/** Wallex notifications for one partner: verified, written to the inbox, answered. Nothing else inline. */
+export async function POST(request: Request, { params }: { params: Promise<{ partnerId: string }> }) {
+  const { partnerId } = await params;
+  try {
+    const receipt = await receiveWebhook(getDb(), partnerId, request.headers, await request.text());
+    return Response.json({ received: receipt.status === 200 }, { status: receipt.status });
+  } catch (error) {
+    // A 500 makes Wallex retry later, which is what we want when our database is down.
+    logger.error({ err: error, partnerId }, "webhook intake failed");
+    return Response.json({ received: false }, { status: 500 });
+  }
+}

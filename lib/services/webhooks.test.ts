@@ -1,0 +1,84 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { POST } from "@/app/api/webhooks/wallex/[partnerId]/route";
+import { getDb } from "@/db";
+import { webhookEvents } from "@/db/schema";
+import { createPartner, createStaff } from "@/lib/testing/factories";
+import { DEMO_PARTNER_CREDENTIALS } from "@/lib/wallex/sandbox";
+import { startStandalone } from "@/lib/wallex/sandbox/server";
+import { wallexClientFor } from "@/lib/wallex/partner-client";
+import { saveWallexConnection } from "./settings";
+import { registerWebhook, WEBHOOK_SECRET_HEADER, webhookUrlFor } from "./webhooks";
+
+const db = getDb();
+let sandbox: Awaited<ReturnType<typeof startStandalone>>;
+
+/** Wallex's deliveries go straight to our route handler, in process. */
+const deliverToRoute = async (input: string | URL | Request, init?: RequestInit) => {
+  const request = new Request(input, init);
+  const partnerId = new URL(request.url).pathname.split("/").pop()!;
+  return POST(request, { params: Promise.resolve({ partnerId }) });
+};
+
+beforeAll(async () => {
+  sandbox = await startStandalone(
+    { WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_DATABASE_URL: "memory", WALLEX_SANDBOX_AUTO_PROGRESS: "off", WALLEX_SANDBOX_RATE_LIMIT: "off" },
+    { webhookFetch: deliverToRoute as typeof fetch },
+  );
+});
+afterAll(() => sandbox.stop());
+
+async function connectedAdmin() {
+  const { scope } = await createStaff(await createPartner(), "admin");
+  await saveWallexConnection(db, scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
+  return scope;
+}
+
+const inbox = (partnerId: string) => db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId));
+
+describe("webhook intake", () => {
+  test("registering points Wallex at us, and its notifications land in the inbox", async () => {
+    const scope = await connectedAdmin();
+    const { url } = await registerWebhook(db, scope);
+    expect(url).toBe(webhookUrlFor(scope.partnerId));
+    const client = await wallexClientFor(db, scope.partnerId);
+    const subscription = await client.webhooks.retrieve();
+    expect(subscription.url).toBe(url);
+    expect(Object.keys(subscription.headers ?? {})).toContain(WEBHOOK_SECRET_HEADER);
+
+    const user = await client.users.signup({
+      body: { email: `hook-${crypto.randomUUID().slice(0, 8)}@example.com`, firstName: "Ana", lastName: "Lim", countryCode: "SG", accountType: "individual" },
+    });
+    await sandbox.sandbox.control.decideUser(user.id, "pending_approval");
+    await sandbox.sandbox.control.decideUser(user.id, "approved");
+    await expect.poll(async () => (await inbox(scope.partnerId)).map((e) => [e.resource, e.resourceId, e.status, e.outcome])).toContainEqual([
+      "user",
+      user.id,
+      "approved",
+      "received",
+    ]);
+  });
+
+  test("a forged or missing secret gets a 401 and is kept as rejected", async () => {
+    const scope = await connectedAdmin();
+    await registerWebhook(db, scope);
+    const body = JSON.stringify({ resource: "simple_payment", resourceId: crypto.randomUUID(), status: "completed" });
+    for (const headers of [{ [WEBHOOK_SECRET_HEADER]: "forged" }, {}] as Record<string, string>[]) {
+      const response = await deliverToRoute(webhookUrlFor(scope.partnerId), { method: "POST", body, headers });
+      expect(response.status).toBe(401);
+    }
+    const rejected = await db
+      .select()
+      .from(webhookEvents)
+      .where(and(eq(webhookEvents.partnerId, scope.partnerId), eq(webhookEvents.outcome, "rejected")));
+    expect(rejected).toHaveLength(2);
+    expect(rejected.every((e) => e.resourceId === null)).toBe(true);
+  });
+
+  test("unknown partners and malformed ids get a 404 and store nothing", async () => {
+    for (const id of ["not-a-uuid", crypto.randomUUID()]) {
+      const response = await deliverToRoute(`http://localhost/api/webhooks/wallex/${id}`, { method: "POST", body: "{}" });
+      expect(response.status).toBe(404);
+    }
+  });
+});
