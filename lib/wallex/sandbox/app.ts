@@ -1,3 +1,4 @@
+import { cors } from "hono/cors";
 import { Hono } from "hono";
 import { requireToken, authRoutes } from "./auth";
 import { CHOICES } from "./config";
@@ -40,6 +41,8 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
     await next();
   });
   storageRoutes(app, engine);
+  // The test helpers are also driven from browser pages (demos, the app's dev tools) on other origins.
+  app.use(`${HELPER_PREFIX}/*`, cors({ origin: "*", allowHeaders: ["X-Api-Key", "Content-Type", "X-Request-ID"] }));
 
   app.use("*", async (c, next) => {
     const partner = engine.partnerByKey(c.req.header("x-api-key"));
