@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { DEMO_PASSWORD, demo } from "./fixtures/accounts";
+import { DEMO_PARTNER_CREDENTIALS } from "../lib/wallex/sandbox";
 import { freshTotpCode, sidebar, signIn } from "./fixtures/auth";
 
 // One story, in order: each step builds on the previous one (2FA set up, then used, and so on).
@@ -62,6 +63,18 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   await admin.getByRole("button", { name: "Register webhook" }).click();
   await expect(admin.getByText("Webhook registered with Wallex.")).toBeVisible();
   await expect(admin.getByRole("button", { name: "Rotate secret" })).toBeVisible();
+
+  // A status change at the sandbox comes back to us as a notification, verified and in the inbox.
+  const topUp = await admin.request.post("/api/wallex-sandbox/_sandbox/balances/top-up", {
+    headers: { "X-Api-Key": DEMO_PARTNER_CREDENTIALS.apiKey },
+    data: { currency: "USD", amount: "2500.00" },
+  });
+  expect(topUp.ok()).toBe(true);
+  await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Webhooks" }).click();
+  await expect(async () => {
+    await admin.reload();
+    await expect(admin.getByRole("cell", { name: "received" }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API log" }).click();
   await expect(admin.getByRole("heading", { name: "API log" })).toBeVisible();

@@ -9,6 +9,7 @@ const entries: NavEntry[] = [
   { path: "", label: "Overview", icon: "home", group: "Workspace", permission: "dashboard.read" },
   { path: "/team", label: "Team", icon: "users", group: "Administration", permission: "team.manage" },
   { path: "/audit", label: "Audit log", icon: "scroll", group: "Administration", permission: "audit.read" },
+  { path: "/webhooks", label: "Webhooks", icon: "webhook", group: "Administration", permission: "webhooks.read" },
   { path: "/api-log", label: "API log", icon: "activity", group: "Administration", permission: "api-log.read" },
   { path: "/settings", label: "Settings", icon: "settings", group: "Administration", permission: "settings.manage" },
 ];

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
-import { invitations, staffMemberships, wallexApiCalls, wallexConnections } from "@/db/schema";
+import { invitations, staffMemberships, wallexApiCalls, wallexConnections, webhookEvents } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { findStaffScope } from "@/lib/auth/scope";
 import { listApiCalls, listApiOperations } from "@/lib/data/api-calls";
 import { listAuditActions, listAuditEvents } from "@/lib/data/audit";
 import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
 import { getMembershipOrThrow, listOpenInvitations, listTeam } from "@/lib/data/team";
+import { listWebhookEvents, listWebhookResources } from "@/lib/data/webhook-events";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import { saveWallexConnection, updatePartnerProfile } from "./settings";
 import { changeRole, inviteStaff, removeStaff, resendInvitation, revokeInvitation } from "./team";
@@ -30,6 +31,7 @@ describe("tenant isolation", () => {
     const invitation = await inviteStaff(db, adminA.scope, { email: "new@a.test", role: "viewer" });
     await saveWallexConnection(db, adminA.scope, { baseUrl: "https://api.wallex.asia", apiKey: "a-key-1234", accessKeyId: "a-id-1234", secretAccessKey: "a-secret-1234" });
     await recordAudit(db, { partnerId: partnerA.id, action: "a.secret_thing", actor: { userId: null, email: "system" } });
+    await db.insert(webhookEvents).values({ partnerId: partnerA.id, resource: "a_secret_resource", resourceId: "x", status: "done", rawBody: "{}", outcome: "received" });
     await db.insert(wallexApiCalls).values({ partnerId: partnerA.id, operation: "a.secret_call", method: "GET", pathTemplate: "/v2/x", path: "/v2/x", durationMs: 1, requestId: "req-a", attempt: 1 });
     return { partnerA, partnerB, adminA, operatorA, adminB, invitation };
   }
@@ -54,6 +56,8 @@ describe("tenant isolation", () => {
     expect(await listAuditActions(db, scope)).not.toContain("a.secret_thing");
     expect((await listApiCalls(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(true);
     expect(await listApiOperations(db, scope)).not.toContain("a.secret_call");
+    expect((await listWebhookEvents(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(true);
+    expect(await listWebhookResources(db, scope)).not.toContain("a_secret_resource");
     expect((await getPartnerOrThrow(db, scope)).id).toBe(a.partnerB.id);
     await expect(getMembershipOrThrow(db, scope, a.operatorA.membership.id)).rejects.toMatchObject(notFound);
   });
