@@ -5,7 +5,8 @@ import { wallexRateWindows } from "@/db/schema";
 import { sleep, type RateLimiter } from "@/lib/wallex/client/rate-limiter";
 
 const WINDOW_MS = 1000;
-const MARGIN_MS = 25;
+// Slack for the time between the grant and the request leaving (token read, scheduling under load).
+const MARGIN_MS = 100;
 
 /**
  * A sliding one-second window per key, kept in one PostgreSQL row and read under a row lock with
