@@ -6,10 +6,10 @@ test("a viewer sees no settings and cannot open them", async ({ page }) => {
   await signIn(page, demo.viewer, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/p\/demo$/);
   await expect(sidebar(page).getByRole("link", { name: "Overview" })).toBeVisible();
-  for (const name of ["Settings", "Team", "Audit log", "API log", "Webhooks"]) {
+  for (const name of ["Settings", "Team", "Audit log", "API log", "Webhooks", "Dev mailbox"]) {
     await expect(sidebar(page).getByRole("link", { name })).toHaveCount(0);
   }
-  for (const path of ["/p/demo/settings", "/p/demo/team", "/p/demo/audit", "/p/demo/api-log", "/p/demo/webhooks"]) {
+  for (const path of ["/p/demo/settings", "/p/demo/team", "/p/demo/audit", "/p/demo/api-log", "/p/demo/webhooks", "/p/demo/mailbox"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
@@ -45,7 +45,7 @@ test.describe("tenant isolation: another partner's admin", () => {
   });
 
   test("gets a 404 on every page and export of the demo partner", async ({ page }) => {
-    for (const path of ["/p/demo", "/p/demo/team", "/p/demo/settings", "/p/demo/audit", "/p/demo/api-log", "/p/demo/webhooks"]) {
+    for (const path of ["/p/demo", "/p/demo/team", "/p/demo/settings", "/p/demo/audit", "/p/demo/api-log", "/p/demo/webhooks", "/p/demo/mailbox"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     }

@@ -97,7 +97,7 @@ test("an admin invites a staff member, who accepts from the mailbox", async ({ b
   await expect(admin.getByText(`Invitation sent to ${invitee.email}.`)).toBeVisible();
   await expect(admin.getByTestId(`invitation-${invitee.email}`)).toBeVisible();
 
-  await admin.goto("/dev/mailbox");
+  await admin.goto("/p/demo/mailbox");
   await admin.getByRole("link", { name: /Join Demo Partner/ }).first().click();
   await expect(admin.getByTestId("mail-to")).toHaveText(invitee.email);
   const link = await admin.getByRole("link", { name: /\/invite\// }).getAttribute("href");

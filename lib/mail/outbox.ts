@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Database, Executor } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+/** `partnerId` names the tenant the mail belongs to (null for mail about a person's own account). */
+export type MailMessage = { to: string; subject: string; text: string; html?: string; partnerId?: string | null };
 
 export function smtpConfigured() {
   return !!env().SMTP_URL;
@@ -53,17 +54,4 @@ export async function deliverQueuedMail(db: Database, limit = 20) {
     sent += 1;
   }
   return sent;
-}
-
-export async function listCapturedMail(db: Executor, { page, pageSize }: { page: number; pageSize: number }) {
-  const [rows, [{ total }]] = await Promise.all([
-    db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(mailOutbox),
-  ]);
-  return { rows, total };
-}
-
-export async function getMail(db: Executor, id: string) {
-  const [row] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.id, id))).limit(1);
-  return row ?? null;
 }

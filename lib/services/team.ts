@@ -99,9 +99,9 @@ async function mailInvitation(
   invitation: { email: string; role: StaffRole; expiresAt: Date },
 ) {
   const url = new URL(`/invite/${invitationToken(invitationId, secret)}`, env().APP_URL).toString();
-  await enqueueMail(
-    db,
-    invitationMail({
+  await enqueueMail(db, {
+    partnerId: scope.partnerId,
+    ...invitationMail({
       to: invitation.email,
       partnerName: scope.partnerName,
       inviterName: scope.user.name,
@@ -109,5 +109,5 @@ async function mailInvitation(
       url,
       expiresAt: invitation.expiresAt,
     }),
-  );
+  });
 }

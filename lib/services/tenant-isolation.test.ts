@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { findStaffScope } from "@/lib/auth/scope";
 import { listApiCalls, listApiOperations } from "@/lib/data/api-calls";
 import { listAuditActions, listAuditEvents } from "@/lib/data/audit";
+import { getPartnerMail, listPartnerMail } from "@/lib/data/mailbox";
 import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
 import { getMembershipOrThrow, listOpenInvitations, listTeam } from "@/lib/data/team";
 import { listWebhookEvents, listWebhookResources } from "@/lib/data/webhook-events";
@@ -51,6 +52,10 @@ describe("tenant isolation", () => {
     const scope = a.adminB.scope;
     expect((await listTeam(db, scope)).map((m) => m.membershipId)).not.toContain(a.operatorA.membership.id);
     expect(await listOpenInvitations(db, scope)).toEqual([]);
+    const mailOfA = await listPartnerMail(db, a.adminA.scope, { page: 1, pageSize: 50 });
+    expect(mailOfA.rows.map((m) => m.to)).toContain("new@a.test"); // the invitation with its link
+    expect((await listPartnerMail(db, scope, { page: 1, pageSize: 50 })).rows).toEqual([]);
+    expect(await getPartnerMail(db, scope, mailOfA.rows[0].id)).toBeNull();
     expect(await getWallexConnectionView(db, scope)).toBeNull();
     expect((await listAuditEvents(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(true);
     expect(await listAuditActions(db, scope)).not.toContain("a.secret_thing");

@@ -1,7 +1,7 @@
 import { AppShell } from "@/components/layout/app-shell";
 import { getDb } from "@/db";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
-import { roleLabels } from "@/lib/auth/permissions";
+import { can, roleLabels } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/scope";
 import { listStaffMembershipsOfUser } from "@/lib/data/users";
 import { smtpConfigured } from "@/lib/mail/outbox";
@@ -14,7 +14,9 @@ export default async function StaffLayout({ children, params }: Props) {
   const scope = await requireStaff(partnerSlug);
   const memberships = await listStaffMembershipsOfUser(getDb(), scope.user.id);
   const nav = staffNav(scope.partnerSlug, scope.role);
-  if (!smtpConfigured()) nav.push({ href: "/dev/mailbox", label: "Dev mailbox", icon: "mail", group: "Development" });
+  if (!smtpConfigured() && can(scope.role, "team.manage")) {
+    nav.push({ href: `/p/${scope.partnerSlug}/mailbox`, label: "Dev mailbox", icon: "mail", group: "Development" });
+  }
   return (
     <AppShell
       user={{ name: scope.user.name, email: scope.user.email }}

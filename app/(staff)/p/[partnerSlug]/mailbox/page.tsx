@@ -9,33 +9,42 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
-import { requireUser } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/scope";
+import { getPartnerMail, listPartnerMail } from "@/lib/data/mailbox";
 import { formatDateTime } from "@/lib/format";
-import { getMail, listCapturedMail, smtpConfigured } from "@/lib/mail/outbox";
+import { smtpConfigured } from "@/lib/mail/outbox";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 
 const PAGE_SIZE = 25;
 
-type Props = { searchParams: Promise<{ id?: string; page?: string }> };
+type Props = {
+  params: Promise<{ partnerSlug: string }>;
+  searchParams: Promise<{ id?: string; page?: string }>;
+};
 
-/** Mail the app would have sent; exists only while no SMTP server is configured. */
-export default async function MailboxPage({ searchParams }: Props) {
+/** Mail this partner would have sent; exists only while no SMTP server is configured. */
+export default async function MailboxPage({ params, searchParams }: Props) {
   if (smtpConfigured()) notFound();
-  await requireUser();
+  const scope = await requireStaff((await params).partnerSlug, "team.manage");
+  const basePath = `/p/${scope.partnerSlug}/mailbox`;
   const { id, page: rawPage } = await searchParams;
   const page = Math.max(1, Number(rawPage) || 1);
   const db = getDb();
   const [{ rows, total }, selected] = await Promise.all([
-    listCapturedMail(db, { page, pageSize: PAGE_SIZE }),
-    id && /^[0-9a-f-]{36}$/.test(id) ? getMail(db, id) : null,
+    listPartnerMail(db, scope, { page, pageSize: PAGE_SIZE }),
+    id && /^[0-9a-f-]{36}$/.test(id) ? getPartnerMail(db, scope, id) : null,
   ]);
   const open = selected ?? rows[0] ?? null;
 
   return (
-    <div className="mx-auto max-w-6xl space-y-6 p-6">
-      <PageHeader title="Dev mailbox" description="Every mail Partner Desk sent while no SMTP server is configured." breadcrumbs={[{ label: "Home", href: "/" }, { label: "Dev mailbox" }]} />
+    <div className="space-y-6">
+      <PageHeader
+        title="Dev mailbox"
+        description="Every mail Partner Desk sent for this partner while no SMTP server is configured."
+        breadcrumbs={[{ label: scope.partnerName, href: `/p/${scope.partnerSlug}` }, { label: "Dev mailbox" }]}
+      />
       <Alert>
         <AlertDescription>Set SMTP_URL to send real mail; this page disappears when you do.</AlertDescription>
       </Alert>
@@ -48,7 +57,7 @@ export default async function MailboxPage({ searchParams }: Props) {
               {rows.map((mail) => (
                 <li key={mail.id}>
                   <Link
-                    href={`/dev/mailbox?id=${mail.id}&page=${page}`}
+                    href={`${basePath}?id=${mail.id}&page=${page}`}
                     className={cn("block px-4 py-3 hover:bg-muted/60", open?.id === mail.id && "bg-muted")}
                   >
                     <div className="truncate text-sm font-medium">{mail.subject}</div>
@@ -59,7 +68,7 @@ export default async function MailboxPage({ searchParams }: Props) {
                 </li>
               ))}
             </ul>
-            <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath="/dev/mailbox" searchParams={{}} />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath={basePath} searchParams={{}} />
           </div>
           {open && (
             <Card>
