@@ -1,5 +1,6 @@
 "use client";
 
+import { HiddenFields } from "./hidden-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFeedbackAction } from "@/components/forms/use-feedback-action";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -17,9 +18,7 @@ export function ActionButton<T>({ action, fields, children, success, variant = "
   const [, formAction] = useFeedbackAction(action, success, { toastErrors: true });
   return (
     <form action={formAction}>
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <SubmitButton variant={variant} size="sm" pendingLabel="Working…">
         {children}
       </SubmitButton>

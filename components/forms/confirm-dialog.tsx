@@ -1,5 +1,6 @@
 "use client";
 
+import { HiddenFields } from "./hidden-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Button } from "@/components/ui/button";
 import {
@@ -42,9 +43,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <DialogDescription>{props.description}</DialogDescription>
         </DialogHeader>
         <form action={props.formAction}>
-          {Object.entries(props.fields ?? {}).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
+          <HiddenFields fields={props.fields ?? {}} />
           <DialogFooter>
             <DialogClose asChild>
               <Button type="button" variant="outline">
