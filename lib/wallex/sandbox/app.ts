@@ -55,8 +55,11 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
     }
     const fault = engine.runtime.takeRequestFault(partner.id);
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-    if (fault?.status) throw new SandboxError(fault.status, fault.message ?? "Injected fault", "INJECTED_FAULT");
+    if (fault?.status && !fault.after) throw new SandboxError(fault.status, fault.message ?? "Injected fault", "INJECTED_FAULT");
     await next();
+    if (fault?.status && fault.after) {
+      c.res = c.json({ message: fault.message ?? "Injected fault (the request took effect)", error_code: "INJECTED_FAULT" }, fault.status as 500);
+    }
   });
 
   authRoutes(app, engine);

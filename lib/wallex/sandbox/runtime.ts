@@ -4,8 +4,14 @@ export type RequestRecord = {
   status: number; durationMs: number; requestId?: string; body?: unknown;
 };
 
-export type RequestFault = { remaining: number; status?: number; delayMs?: number; message?: string };
+/**
+ * Injected request faults: the next `remaining` requests, or each request with probability `rate`.
+ * `after` lets the request take effect and then loses its answer (the status replaces the
+ * response): the unknown outcome a client must resolve by reading back.
+ */
+export type RequestFault = { remaining: number; rate?: number; status?: number; delayMs?: number; message?: string; after?: boolean };
 export type WebhookFault = "drop" | "duplicate";
+export type WebhookFaultRate = { mode: WebhookFault; rate: number };
 
 const LOG_SIZE = 500;
 
@@ -13,6 +19,7 @@ export class Runtime {
   private logs = new Map<string, RequestRecord[]>();
   private requestFaults = new Map<string, RequestFault>();
   private webhookFaults = new Map<string, WebhookFault[]>();
+  private webhookFaultRates = new Map<string, WebhookFaultRate>();
 
   log(partnerId: string, record: RequestRecord) {
     let list = this.logs.get(partnerId);
@@ -31,6 +38,7 @@ export class Runtime {
 
   takeRequestFault(partnerId: string): RequestFault | undefined {
     const f = this.requestFaults.get(partnerId);
+    if (f?.rate !== undefined) return Math.random() < f.rate ? f : undefined;
     if (!f || f.remaining <= 0) return undefined;
     f.remaining -= 1;
     return f;
@@ -42,12 +50,20 @@ export class Runtime {
     this.webhookFaults.set(partnerId, list);
   }
 
+  setWebhookFaultRate(partnerId: string, fault: WebhookFaultRate) {
+    if (fault.rate > 0) this.webhookFaultRates.set(partnerId, fault);
+    else this.webhookFaultRates.delete(partnerId);
+  }
+
   takeWebhookFault(partnerId: string): WebhookFault | undefined {
-    return this.webhookFaults.get(partnerId)?.shift();
+    const queued = this.webhookFaults.get(partnerId)?.shift();
+    if (queued) return queued;
+    const random = this.webhookFaultRates.get(partnerId);
+    return random && Math.random() < random.rate ? random.mode : undefined;
   }
 
   reset(partnerId?: string) {
-    for (const m of [this.logs, this.requestFaults, this.webhookFaults] as Map<string, unknown>[]) {
+    for (const m of [this.logs, this.requestFaults, this.webhookFaults, this.webhookFaultRates] as Map<string, unknown>[]) {
       if (partnerId) m.delete(partnerId);
       else m.clear();
     }

@@ -121,6 +121,8 @@ export function createControl(engine: Engine, clock: ManualClock) {
     },
     failNextRequests: (fault: RequestFault, partner?: string) => engine.runtime.setRequestFault(partnerId(partner), { ...fault }),
     webhookFault: (mode: WebhookFault, count = 1, partner?: string) => engine.runtime.addWebhookFault(partnerId(partner), mode, count),
+    /** Drops or duplicates each notification with probability `rate` (0 turns it off). */
+    webhookFaultRate: (mode: WebhookFault, rate: number, partner?: string) => engine.runtime.setWebhookFaultRate(partnerId(partner), { mode, rate }),
     emitWebhook: (payload: { resource: string; resourceId: string; status: string; accountId?: string; reason?: string; remarks?: string }, partner?: string) =>
       engine.write((tx) => engine.notify(tx, partnerId(partner), payload)),
     deliveries: (partner?: string) => [...engine.state.all("delivery")]

@@ -27,7 +27,7 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
       "POST /_sandbox/collections {collectionAccountId, amount, senderName?, reference?, complete?}",
       "POST /_sandbox/collections/{id}/settle {status?}", "POST /_sandbox/collection-requests/{id}/pay {amount?}",
       "POST /_sandbox/balances/top-up {currency, amount, accountId?, reference?, pending?}", "POST /_sandbox/fundings/{id}/settle {status, reason?}", "POST /_sandbox/deductions {currency, amount, accountId?, description?}",
-      "POST /_sandbox/faults {count, status?, delayMs?, message?}", "POST /_sandbox/webhooks/faults {mode: drop|duplicate, count?}",
+      "POST /_sandbox/faults {count | rate, status?, delayMs?, message?, after?}", "POST /_sandbox/webhooks/faults {mode: drop|duplicate, count? | rate?}",
       "POST /_sandbox/webhooks/emit {resource, resourceId, status, ...}", "GET /_sandbox/webhooks/deliveries",
       "GET|POST /_sandbox/features {signup?, signupLiteCompany?, signupLiteIndividual?, partnerCollectionAccounts?, beneficiaryValidation?, collections?}",
       "GET /_sandbox/requests", "POST /_sandbox/reset", "POST /_sandbox/clock/advance {ms} (manual clock only)", "POST /_sandbox/settle",
@@ -85,12 +85,21 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
     if (b.status !== undefined && (!Number.isInteger(b.status) || b.status < 400 || b.status > 599)) throw invalid("status", "must be an HTTP error status 400-599");
     if (b.delayMs !== undefined && (!Number.isInteger(b.delayMs) || b.delayMs < 0 || b.delayMs > 120_000)) throw invalid("delayMs", "must be 0-120000");
     if (b.status === undefined && b.delayMs === undefined) throw invalid("status", "status or delayMs is required");
-    control.failNextRequests({ remaining: count, status: b.status, delayMs: b.delayMs, message: str(b.message, "message") }, pid(c));
-    return c.json({ remaining: count, status: b.status ?? null, delayMs: b.delayMs ?? 0 });
+    if (b.rate !== undefined && (typeof b.rate !== "number" || b.rate < 0 || b.rate > 1)) throw invalid("rate", "must be a number from 0 to 1");
+    if (b.after !== undefined && typeof b.after !== "boolean") throw invalid("after", "must be a boolean");
+    if (b.after && b.status === undefined) throw invalid("status", "after needs a status");
+    const fault = { remaining: count, rate: b.rate, status: b.status, delayMs: b.delayMs, message: str(b.message, "message"), after: b.after };
+    control.failNextRequests(fault, pid(c));
+    return c.json({ remaining: count, rate: b.rate ?? null, status: b.status ?? null, delayMs: b.delayMs ?? 0, after: b.after ?? false });
   });
   app.post("/_sandbox/webhooks/faults", async (c) => {
     const b = await readBody(c);
     if (b.mode !== "drop" && b.mode !== "duplicate") throw invalid("mode", "must be drop or duplicate");
+    if (b.rate !== undefined) {
+      if (typeof b.rate !== "number" || b.rate < 0 || b.rate > 1) throw invalid("rate", "must be a number from 0 to 1");
+      control.webhookFaultRate(b.mode, b.rate, pid(c));
+      return c.json({ mode: b.mode, rate: b.rate });
+    }
     const count = b.count ?? 1;
     if (!Number.isInteger(count) || count < 1) throw invalid("count", "must be a positive integer");
     control.webhookFault(b.mode, count, pid(c));

@@ -123,6 +123,27 @@ describe("gateway, auth and conventions", () => {
     expect((await h.api.get("/v2/currencies")).status).toBe(200);
     expect(performance.now() - t).toBeGreaterThanOrEqual(45);
   });
+
+  it("injects lost answers: the request takes effect, the caller sees only the fault", async () => {
+    await h.api.post("/_sandbox/faults", { count: 1, status: 502, after: true });
+    const lost = await h.api.post("/_sandbox/balances/top-up", { currency: "EUR", amount: 1 }); // helpers are never faulted
+    expect(lost.status).toBe(200);
+    expect((await h.api.get("/v2/webhooks")).status).toBe(502);
+    await h.api.put("/v2/webhooks", { url: "http://127.0.0.1:9/hook" });
+    await h.api.post("/_sandbox/faults", { count: 1, status: 504, after: true });
+    expect((await h.api.put("/v2/webhooks", { url: "http://127.0.0.1:9/after-fault" })).status).toBe(504);
+    expect((await h.api.get("/v2/webhooks")).body.url).toBe("http://127.0.0.1:9/after-fault");
+  });
+
+  it("injects faults at random with a rate until the rate is reset", async () => {
+    await h.api.post("/_sandbox/faults", { rate: 1, status: 500 });
+    expect((await h.api.get("/v2/currencies")).status).toBe(500);
+    expect((await h.api.get("/v2/currencies")).status).toBe(500);
+    await h.api.post("/_sandbox/faults", { rate: 0, status: 500 });
+    expect((await h.api.get("/v2/currencies")).status).toBe(200);
+    expect((await h.api.post("/_sandbox/faults", { rate: 2, status: 500 })).status).toBe(400);
+    expect((await h.api.post("/_sandbox/webhooks/faults", { mode: "drop", rate: -1 })).status).toBe(400);
+  });
 });
 
 describe("rate limit", () => {
