@@ -6,3 +6,4 @@ export * from "./wallex-connections";
 export * from "./wallex-runtime";
 export * from "./leases";
 export * from "./webhooks";
+export * from "./mirror";

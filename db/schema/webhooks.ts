@@ -1,4 +1,4 @@
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { partners } from "./partners";
 
 export const webhookOutcome = pgEnum("webhook_outcome", ["received", "processed", "failed", "rejected"]);
@@ -22,6 +22,9 @@ export const webhookEvents = pgTable(
     rawBody: text().notNull(),
     outcome: webhookOutcome().notNull(),
     error: text(),
+    /** What processing did, in words: "payment 3f2a… processing → completed", "no change". */
+    result: text(),
+    attempts: integer().notNull().default(0),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
   },

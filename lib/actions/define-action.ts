@@ -10,6 +10,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { logger, type Logger } from "@/lib/logger";
 import { getRequestMeta, type RequestMeta } from "@/lib/request-context";
+import { WallexError } from "@/lib/wallex/client/errors";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type ActionResult<T = void> =
@@ -116,6 +117,10 @@ export function failure(error: unknown, log: Logger, data: Record<string, unknow
     // A message that belongs to a field is shown there only.
     const formError = error.fieldErrors ? undefined : error.userMessage;
     return { ok: false, formError, fieldErrors: error.fieldErrors, values: echo(data) };
+  }
+  if (error instanceof WallexError) {
+    log.warn({ err: error }, "Wallex refused or did not answer");
+    return { ok: false, formError: error.userMessage, values: echo(data) };
   }
   const reference = randomUUID().slice(0, 8);
   log.error({ err: error, reference }, "action failed");

@@ -4,12 +4,18 @@ import { deleteDeadSessions } from "@/lib/data/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { deliverQueuedMail } from "@/lib/mail/outbox";
-import { createBoss } from "./boss";
-import { queues } from "./queues";
+import { processWebhookEvent, sweepInbox } from "@/lib/wallex/inbox/process-event";
+import { reconcilePartners } from "@/lib/wallex/mirror/reconcile";
+import { createBoss, shareBoss } from "./boss";
+import { queues, type QueueKey } from "./queues";
 
-const handlers: Record<keyof typeof queues, () => Promise<unknown>> = {
+const handlers: Record<QueueKey, (data: Record<string, unknown>) => Promise<unknown>> = {
   deliverMail: () => deliverQueuedMail(getDb(), 100),
   cleanSessions: () => deleteDeadSessions(getDb()),
+  processWebhook: (data) => processWebhookEvent(getDb(), String(data.eventId)),
+  sweepInbox: () => sweepInbox(getDb()),
+  reconcileOpen: () => reconcilePartners(getDb(), "open"),
+  reconcileAll: () => reconcilePartners(getDb(), "all"),
 };
 
 /**
@@ -20,14 +26,17 @@ const handlers: Record<keyof typeof queues, () => Promise<unknown>> = {
 export async function startWorker(): Promise<PgBoss> {
   const boss = createBoss(env().DATABASE_URL!);
   await boss.start();
-  for (const [key, queue] of Object.entries(queues) as [keyof typeof queues, (typeof queues)[keyof typeof queues]][]) {
-    await boss.createQueue(queue.name);
-    await boss.schedule(queue.name, queue.cron);
-    await boss.work(queue.name, async () => {
-      const result = await handlers[key]();
-      logger.debug({ queue: queue.name, result }, "job done");
+  for (const [key, queue] of Object.entries(queues) as [QueueKey, (typeof queues)[QueueKey]][]) {
+    await boss.createQueue(queue.name, "retryLimit" in queue ? { name: queue.name, retryLimit: queue.retryLimit, retryBackoff: true } : undefined);
+    if ("cron" in queue) await boss.schedule(queue.name, queue.cron);
+    await boss.work<Record<string, unknown>>(queue.name, async (jobs) => {
+      for (const job of jobs) {
+        const result = await handlers[key](job.data ?? {});
+        logger.debug({ queue: queue.name, result }, "job done");
+      }
     });
   }
+  shareBoss(boss);
   logger.info({ queues: Object.values(queues).map((q) => q.name) }, "job worker started");
   return boss;
 }

@@ -1,0 +1,53 @@
+import { POST } from "@/app/api/webhooks/wallex/[partnerId]/route";
+import { getDb } from "@/db";
+import { saveWallexConnection } from "@/lib/services/settings";
+import { registerWebhook } from "@/lib/services/webhooks";
+import { wallexClientFor } from "@/lib/wallex/partner-client";
+import { DEMO_PARTNER_CREDENTIALS, type SandboxOptions } from "@/lib/wallex/sandbox";
+import { startStandalone } from "@/lib/wallex/sandbox/server";
+import { createPartner, createStaff } from "./factories";
+
+/** Wallex's notifications go straight to our route handler, in process. */
+export const deliverToRoute = (async (input: string | URL | Request, init?: RequestInit) => {
+  const request = new Request(input, init);
+  const partnerId = new URL(request.url).pathname.split("/").pop()!;
+  return POST(request, { params: Promise.resolve({ partnerId }) });
+}) as typeof fetch;
+
+/** A standalone sandbox over HTTP (in memory, no rate limit, statuses moved by helpers only). */
+export function startTestSandbox(overrides: Partial<SandboxOptions> = {}) {
+  return startStandalone(
+    { WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_DATABASE_URL: "memory", WALLEX_SANDBOX_AUTO_PROGRESS: "off", WALLEX_SANDBOX_RATE_LIMIT: "off" },
+    { webhookFetch: deliverToRoute, ...overrides },
+  );
+}
+
+export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+
+/** A partner of ours connected to the sandbox, with Wallex's webhooks pointed at us. */
+export async function connectedPartner(sandbox: TestSandbox) {
+  const db = getDb();
+  const { scope } = await createStaff(await createPartner(), "admin");
+  await saveWallexConnection(db, scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
+  await registerWebhook(db, scope);
+  return { scope, client: await wallexClientFor(db, scope.partnerId) };
+}
+
+type Client = Awaited<ReturnType<typeof wallexClientFor>>;
+
+/** A member who passed screening, with money on its account. */
+export async function approvedMember(sandbox: TestSandbox, client: Client, funds = { currency: "SGD", amount: 100_000 }) {
+  const user = await client.users.signup({
+    body: { email: `member-${crypto.randomUUID().slice(0, 8)}@example.com`, firstName: "Ana", lastName: "Lim", countryCode: "SG", accountType: "individual" },
+  });
+  await sandbox.sandbox.control.decideUser(user.id, "pending_approval");
+  await sandbox.sandbox.control.decideUser(user.id, "approved");
+  const accountId = String(user.accountId);
+  await sandbox.sandbox.control.topUp({ ...funds, accountId } as never);
+  return { userId: user.id, accountId };
+}
+
+export const SG_BENEFICIARY = {
+  entityType: "company", companyName: "Lion Supplies Pte Ltd", address: "1 Fusionopolis Way", city: "Singapore", country: "SG",
+  bankAccount: { accountNumber: "0123456789", bankAccountHolderName: "Lion Supplies Pte Ltd", bankName: "DBS Bank Ltd", country: "SG", currency: "SGD" },
+};

@@ -1,0 +1,107 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { wallexIntents, type WallexIntent } from "@/db/schema";
+import { withLease } from "@/lib/data/leases";
+import { AppError } from "@/lib/errors";
+import type { WallexClient } from "../client";
+import { WallexError, WallexUnknownOutcomeError } from "../client/errors";
+import { resourceDef, type ResourceKind, type WallexObject } from "./resources";
+import { applyToMirror } from "./store";
+
+/**
+ * A create or fund that must reach Wallex at most once. `send` gets our reference (the intent id)
+ * to put on the object; `readBack` looks for an object carrying it, or for the effect of a fund.
+ */
+export type Operation<Input> = {
+  kind: ResourceKind;
+  operation: string;
+  send: (client: WallexClient, reference: string, input: Input, accountId: string | null) => Promise<WallexObject>;
+  readBack: (client: WallexClient, reference: string, input: Input, accountId: string | null, intent: WallexIntent) => Promise<WallexObject | undefined>;
+};
+
+export type SendOnceResult = { wallexId: string; replayed: boolean };
+
+export const unknownOutcome = () =>
+  new AppError("PROVIDER_ERROR", {
+    userMessage:
+      "Wallex did not confirm this in time. Nothing will be sent twice: submit again and we first check whether it went through.",
+  });
+
+/**
+ * Records the intent, then sends it at most once: a repeated submit with the same idempotency key
+ * returns the first result, and an attempt whose outcome was lost is looked up at Wallex by our
+ * reference before anything is sent again. Concurrent submits of one key wait for each other.
+ */
+export async function sendOnce<Input extends Record<string, unknown>>(
+  db: Database,
+  client: WallexClient,
+  partnerId: string,
+  op: Operation<Input>,
+  args: { idempotencyKey: string; input: Input; accountId: string | null },
+): Promise<SendOnceResult> {
+  await db
+    .insert(wallexIntents)
+    .values({ partnerId, idempotencyKey: args.idempotencyKey, kind: op.kind, operation: op.operation, accountId: args.accountId, request: args.input })
+    .onConflictDoNothing();
+  const load = async () =>
+    (await db.select().from(wallexIntents).where(and(eq(wallexIntents.partnerId, partnerId), eq(wallexIntents.idempotencyKey, args.idempotencyKey))))[0];
+  const first = await load();
+  if (first.kind !== op.kind || first.operation !== op.operation) {
+    throw new AppError("CONFLICT", { userMessage: "This form was already used for something else. Reload the page and try again." });
+  }
+  if (first.state === "succeeded") return { wallexId: first.wallexId!, replayed: true };
+
+  return withLease(db, `intent:${first.id}`, async () => {
+    const intent = await load();
+    if (intent.state === "succeeded") return { wallexId: intent.wallexId!, replayed: true };
+    // The first attempt's request stands until Wallex has answered it definitively.
+    const input = intent.state === "failed" ? args.input : (intent.request as Input);
+    const accountId = intent.state === "failed" ? args.accountId : intent.accountId;
+
+    if (intent.attempts > 0 && intent.state !== "failed") {
+      const found = await op.readBack(client, intent.id, input, accountId, intent);
+      if (found) return completeIntent(db, partnerId, op, intent, found, accountId, new Date(), true);
+    }
+
+    await db
+      .update(wallexIntents)
+      .set({ state: "pending", request: input, accountId, attempts: sql`${wallexIntents.attempts} + 1`, error: null, updatedAt: new Date() })
+      .where(eq(wallexIntents.id, intent.id));
+    const readAt = new Date();
+    let object: WallexObject;
+    try {
+      object = await op.send(client, intent.id, input, accountId);
+    } catch (error) {
+      const definitive = error instanceof WallexError && !(error instanceof WallexUnknownOutcomeError);
+      await db
+        .update(wallexIntents)
+        .set({ state: definitive ? "failed" : "unknown", error: error instanceof Error ? error.message : String(error), updatedAt: new Date() })
+        .where(eq(wallexIntents.id, intent.id));
+      if (error instanceof WallexUnknownOutcomeError) throw unknownOutcome();
+      throw error;
+    }
+    return completeIntent(db, partnerId, op, intent, object, accountId, readAt, false);
+  });
+}
+
+/** Marks the intent done and writes the object through to the mirror, in one transaction. */
+export async function completeIntent<Input>(
+  db: Database,
+  partnerId: string,
+  op: Operation<Input>,
+  intent: WallexIntent,
+  object: WallexObject,
+  accountId: string | null,
+  readAt: Date,
+  replayed: boolean,
+): Promise<SendOnceResult> {
+  await db.transaction(async (tx) => {
+    await applyToMirror(tx, partnerId, resourceDef(op.kind), object, { readAt, accountId, source: "write" });
+    await tx
+      .update(wallexIntents)
+      .set({ state: "succeeded", wallexId: object.id, error: null, updatedAt: new Date() })
+      .where(eq(wallexIntents.id, intent.id));
+  });
+  return { wallexId: object.id, replayed };
+}

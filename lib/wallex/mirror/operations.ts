@@ -1,0 +1,118 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { wallexIntents, type WallexIntent } from "@/db/schema";
+import type { WallexClient } from "../client";
+import { sendOnce, type Operation } from "./intents";
+import { onBehalfOfAccount } from "./refresh";
+import { RESOURCES, type OnBehalfOf, type WallexObject } from "./resources";
+import { applyToMirror } from "./store";
+
+type Body = Record<string, unknown>;
+const obo = (accountId: string | null): OnBehalfOf => (accountId ? { account: accountId } : undefined);
+const asObject = (o: unknown) => o as WallexObject;
+const SCAN_PAGES = 5;
+
+/** Looks through the newest pages of a listing for the object `matches` recognises. */
+async function findInListing(list: (page: number) => Promise<{ data: unknown[] }>, matches: (o: WallexObject) => boolean | Promise<boolean>) {
+  for (let page = 1; page <= SCAN_PAGES; page++) {
+    const { data } = await list(page);
+    for (const o of data as WallexObject[]) if (await matches(o)) return o;
+    if (data.length < 100) return undefined;
+  }
+  return undefined;
+}
+
+/** For objects that cannot carry our reference: created since the intent, alike, and not another intent's. */
+async function unclaimedSince(db: Database, intent: WallexIntent, object: WallexObject) {
+  const created = typeof object.createdAt === "string" ? new Date(object.createdAt).getTime() : 0;
+  if (created < intent.createdAt.getTime() - 60_000) return false;
+  const [claimed] = await db
+    .select({ id: wallexIntents.id })
+    .from(wallexIntents)
+    .where(and(eq(wallexIntents.partnerId, intent.partnerId), eq(wallexIntents.kind, intent.kind), eq(wallexIntents.wallexId, object.id)));
+  return !claimed;
+}
+
+/** A fund went through when the object has left `awaiting_funds`. */
+const fundedOrUndefined = (object: WallexObject) => (object.status && object.status !== "awaiting_funds" ? object : undefined);
+
+export function wallexOperations(db: Database) {
+  return {
+    createBeneficiary: {
+      kind: "beneficiary", operation: "create",
+      send: async (c, _ref, input, account) => asObject(await c.beneficiaries.create({ body: input as never }, { onBehalfOf: obo(account) })),
+      readBack: (c, _ref, input, account, intent) => {
+        const bank = input.bankAccount as Body;
+        return findInListing(
+          (page) => c.beneficiaries.list({ query: { page, limit: 100 } }, { onBehalfOf: obo(account) }),
+          async (o) => {
+            const found = (o.bankAccount ?? {}) as Body;
+            const same = found.accountNumber === bank.accountNumber && found.currency === bank.currency && o.entityType === input.entityType;
+            return same && (await unclaimedSince(db, intent, o));
+          },
+        );
+      },
+    } satisfies Operation<Body>,
+    createPayment: {
+      kind: "payment", operation: "create",
+      send: async (c, ref, input, account) => asObject(await c.payments.create({ body: { ...input, referenceId: ref } as never }, { onBehalfOf: obo(account) })),
+      readBack: (c, ref, _input, account) =>
+        findInListing((page) => c.payments.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: obo(account) }), (o) => o.referenceId === ref),
+    } satisfies Operation<Body>,
+    fundPayment: {
+      kind: "payment", operation: "fund",
+      send: async (c, _ref, input, account) => asObject(await c.payments.fund({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: obo(account) })),
+      readBack: async (c, _ref, input, account) =>
+        fundedOrUndefined(asObject(await c.payments.retrieve({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: obo(account) }))),
+    } satisfies Operation<Body>,
+    createConversion: {
+      kind: "conversion", operation: "create",
+      send: async (c, ref, input, account) => asObject(await c.conversions.create({ body: { ...input, referenceId: ref } as never }, { onBehalfOf: obo(account) })),
+      readBack: (c, ref, _input, account) =>
+        findInListing((page) => c.conversions.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: obo(account) }), (o) => o.referenceId === ref),
+    } satisfies Operation<Body>,
+    fundConversion: {
+      kind: "conversion", operation: "fund",
+      send: async (c, _ref, input, account) => asObject(await c.conversions.fund({ conversionId: String(input.conversionId) }, { onBehalfOf: obo(account) })),
+      readBack: async (c, _ref, input, account) =>
+        fundedOrUndefined(asObject(await c.conversions.retrieve({ conversionId: String(input.conversionId) }, { onBehalfOf: obo(account) }))),
+    } satisfies Operation<Body>,
+    createTransfer: {
+      kind: "transfer", operation: "create",
+      // Transfers carry one free reference: ours, unless the person gave one.
+      send: async (c, ref, input, account) =>
+        asObject(await c.transfers.create({ body: { ...input, reference: input.reference ?? ref } as never }, { onBehalfOf: obo(account) })),
+      readBack: (c, ref, input, account, intent) =>
+        findInListing(
+          (page) => c.transfers.list({ query: { page, limit: 100 } }, { onBehalfOf: obo(account) }),
+          async (o) => o.reference === (input.reference ?? ref) && o.receiverAccountId === input.receiverAccountId && (await unclaimedSince(db, intent, o)),
+        ),
+    } satisfies Operation<Body>,
+  };
+}
+
+export type WallexOperations = ReturnType<typeof wallexOperations>;
+export type OperationName = keyof WallexOperations;
+
+/** Runs a money-moving operation once per idempotency key and returns the mirror's copy. */
+export async function perform(
+  db: Database,
+  client: WallexClient,
+  partnerId: string,
+  name: OperationName,
+  args: { idempotencyKey: string; input: Body; accountId: string | null },
+) {
+  const op = wallexOperations(db)[name] as Operation<Body>;
+  return sendOnce(db, client, partnerId, op, args);
+}
+
+/** Quotes are harmless to repeat: sent as they come and kept in the mirror as answered. */
+export async function requestQuote(db: Database, client: WallexClient, partnerId: string, kind: "payment" | "conversion", body: Body, accountId: string | null) {
+  const readAt = new Date();
+  const options = { onBehalfOf: onBehalfOfAccount(RESOURCES.quote, accountId) };
+  const quote = kind === "payment" ? await client.payments.quote({ body: body as never }, options) : await client.conversions.quote({ body: body as never }, options);
+  const object = { ...quote, id: String(quote.quoteId), kind } as WallexObject;
+  await applyToMirror(db, partnerId, RESOURCES.quote, object, { readAt, accountId, source: "write" });
+  return object;
+}

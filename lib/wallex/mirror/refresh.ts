@@ -1,0 +1,62 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db";
+import type { WallexClient } from "../client";
+import type { OnBehalfOf, ResourceDef } from "./resources";
+import { applyToMirror, type ApplyResult, type MirrorSource } from "./store";
+
+export type ObjectRef = { wallexId: string; accountId?: string | null; parentId?: string | null };
+
+export const onBehalfOfAccount = (def: ResourceDef, accountId: string | null | undefined): OnBehalfOf =>
+  def.ownedByAccount && accountId ? { account: accountId } : undefined;
+
+/**
+ * Re-reads one object from Wallex and writes it to the mirror. The owner we recorded ourselves
+ * wins over one a webhook claims; Wallex answers 404 for an object of another account either way.
+ */
+export async function refreshObject(
+  db: Executor,
+  client: WallexClient,
+  partnerId: string,
+  def: ResourceDef,
+  ref: ObjectRef,
+  opts: { source: MirrorSource; webhookEventId?: string | null },
+): Promise<ApplyResult> {
+  if (!def.retrieve) throw new Error(`a ${def.label} cannot be read back from Wallex`);
+  const [known] = await db
+    .select({ accountId: def.table.accountId, parentId: def.table.parentId })
+    .from(def.table)
+    .where(and(eq(def.table.partnerId, partnerId), eq(def.table.wallexId, ref.wallexId)))
+    .limit(1);
+  const accountId = known?.accountId ?? ref.accountId ?? null;
+  const parentId = known?.parentId ?? ref.parentId ?? null;
+  const readAt = new Date();
+  const object = await def.retrieve(client, { wallexId: ref.wallexId, parentId }, onBehalfOfAccount(def, accountId));
+  return applyToMirror(db, partnerId, def, object, { readAt, accountId, parentId, ...opts });
+}
+
+/** Reads every page of a listing (for one account, or the partner's own) into the mirror. */
+export async function syncListing(
+  db: Executor,
+  client: WallexClient,
+  partnerId: string,
+  def: ResourceDef,
+  accountId: string | null,
+  opts: { source: MirrorSource; maxPages?: number },
+): Promise<{ seen: number; changed: number }> {
+  if (!def.list) throw new Error(`${def.label}s cannot be listed`);
+  let seen = 0;
+  let changed = 0;
+  for (let page = 1; page <= (opts.maxPages ?? 1000); page++) {
+    const readAt = new Date();
+    const result = await def.list(client, page, onBehalfOfAccount(def, accountId));
+    for (const object of result.data) {
+      const applied = await applyToMirror(db, partnerId, def, object, { readAt, accountId, source: opts.source });
+      seen++;
+      if (applied.changed) changed++;
+    }
+    const totalPages = result.pagination?.totalPages ?? 1;
+    if (page >= totalPages || result.data.length === 0) break;
+  }
+  return { seen, changed };
+}

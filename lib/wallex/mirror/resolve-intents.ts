@@ -1,0 +1,51 @@
+import "server-only";
+import { and, eq, inArray, lt } from "drizzle-orm";
+import type { Database } from "@/db";
+import { wallexIntents } from "@/db/schema";
+import { withLease } from "@/lib/data/leases";
+import { logger } from "@/lib/logger";
+import type { WallexClient } from "../client";
+import { completeIntent, type Operation } from "./intents";
+import { wallexOperations } from "./operations";
+
+/** After this long, an unknown outcome that reading back cannot find is taken as never having happened. */
+const GIVE_UP_AFTER_MS = 60 * 60_000;
+
+/**
+ * For the reconcile job: intents left pending or unknown (a crash, a lost answer nobody retried)
+ * are looked up at Wallex; those still missing after an hour are marked failed, so a new submit
+ * sends them afresh.
+ */
+export async function resolveOpenIntents(db: Database, client: WallexClient, partnerId: string, now = new Date()) {
+  const open = await db
+    .select()
+    .from(wallexIntents)
+    .where(
+      and(
+        eq(wallexIntents.partnerId, partnerId),
+        inArray(wallexIntents.state, ["pending", "unknown"]),
+        lt(wallexIntents.updatedAt, new Date(now.getTime() - 60_000)),
+      ),
+    )
+    .limit(100);
+  const ops = Object.values(wallexOperations(db)) as Operation<Record<string, unknown>>[];
+  let resolved = 0;
+  for (const intent of open) {
+    const op = ops.find((o) => o.kind === intent.kind && o.operation === intent.operation);
+    if (!op) continue;
+    try {
+      await withLease(db, `intent:${intent.id}`, async () => {
+        const found = await op.readBack(client, intent.id, intent.request, intent.accountId, intent);
+        if (found) {
+          await completeIntent(db, partnerId, op, intent, found, intent.accountId, new Date(), true);
+          resolved++;
+        } else if (now.getTime() - intent.updatedAt.getTime() > GIVE_UP_AFTER_MS) {
+          await db.update(wallexIntents).set({ state: "failed", error: "Wallex has no record of it", updatedAt: now }).where(eq(wallexIntents.id, intent.id));
+        }
+      });
+    } catch (error) {
+      logger.warn({ err: error, intentId: intent.id }, "could not resolve an intent");
+    }
+  }
+  return { open: open.length, resolved };
+}
