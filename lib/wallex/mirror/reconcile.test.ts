@@ -1,0 +1,82 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { getDb } from "@/db";
+import { wallexApiCalls, wallexConnections, wallexFundings, wallexPayments, wallexTimeline, wallexUsers, webhookEvents } from "@/db/schema";
+import { approvedMember, connectedPartner, SG_BENEFICIARY, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
+import { ALARM_GRACE_MS, webhookAlarm } from "../inbox/alarm";
+import { perform, requestQuote } from "./operations";
+import { reconcileEverything, reconcileOpen } from "./reconcile";
+
+const db = getDb();
+let sandbox: TestSandbox;
+beforeAll(async () => {
+  // Notifications go nowhere: the reconcile job alone must bring the mirror up to date.
+  sandbox = await startTestSandbox({ webhookFetch: async () => new Response("down", { status: 503 }) });
+});
+afterAll(() => sandbox.stop());
+
+describe("reconciling the mirror with Wallex", () => {
+  test("open objects are re-read; a missed status change lands with a timeline entry", async () => {
+    const { scope, client } = await connectedPartner(sandbox);
+    const member = await approvedMember(sandbox, client);
+    const beneficiary = await client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf: { account: member.accountId } });
+    const quote = await requestQuote(db, client, scope.partnerId, "payment", { sellCurrency: "SGD", amount: "80.00", beneficiaryId: beneficiary.id }, member.accountId);
+    const { wallexId } = await perform(db, client, scope.partnerId, "createPayment", {
+      idempotencyKey: crypto.randomUUID(),
+      input: { quoteId: String(quote.quoteId), purposeOfTransfer: "rent", fundingSource: "wallet" },
+      accountId: member.accountId,
+    });
+    await client.payments.fund({ simplePaymentId: wallexId }, { onBehalfOf: { account: member.accountId } });
+    await sandbox.sandbox.control.advancePayment(wallexId, "processing");
+
+    const result = await reconcileOpen(db, scope.partnerId);
+    expect(result.failed).toBe(0);
+    const [row] = await db.select().from(wallexPayments).where(eq(wallexPayments.wallexId, wallexId));
+    expect(row.status).toBe("processing");
+    const entries = await db.select().from(wallexTimeline).where(eq(wallexTimeline.wallexId, wallexId)).orderBy(wallexTimeline.at);
+    expect(entries.map((e) => [e.status, e.source])).toEqual([
+      ["awaiting_funds", "write"],
+      ["processing", "reconcile"],
+    ]);
+
+    // Final objects are left alone.
+    await sandbox.sandbox.control.advancePayment(wallexId, "in_transit");
+    await sandbox.sandbox.control.advancePayment(wallexId, "completed");
+    await reconcileOpen(db, scope.partnerId);
+    await reconcileOpen(db, scope.partnerId);
+    const reads = (await db.select().from(wallexApiCalls).where(and(eq(wallexApiCalls.partnerId, scope.partnerId), eq(wallexApiCalls.operation, "payments.retrieve")))).length;
+    await reconcileOpen(db, scope.partnerId);
+    const after = (await db.select().from(wallexApiCalls).where(and(eq(wallexApiCalls.partnerId, scope.partnerId), eq(wallexApiCalls.operation, "payments.retrieve")))).length;
+    expect(after).toBe(reads);
+  });
+
+  test("the daily pass lists everything: members and money we never saw come in", async () => {
+    const { scope, client } = await connectedPartner(sandbox);
+    const member = await approvedMember(sandbox, client, { currency: "USD", amount: 500 });
+    await reconcileEverything(db, scope.partnerId);
+    const [user] = await db.select().from(wallexUsers).where(and(eq(wallexUsers.partnerId, scope.partnerId), eq(wallexUsers.wallexId, member.userId)));
+    expect(user).toMatchObject({ status: "approved", accountId: member.accountId });
+    const fundings = await db.select().from(wallexFundings).where(and(eq(wallexFundings.partnerId, scope.partnerId), eq(wallexFundings.accountId, member.accountId)));
+    expect(fundings.map((f) => [f.currency, f.amount, f.status])).toEqual([["USD", "500", "completed"]]);
+  });
+});
+
+describe("the webhook alarm", () => {
+  test("is raised when calls that notify went unanswered past the grace period, and cleared by an event", async () => {
+    const { scope } = await connectedPartner(sandbox);
+    const now = new Date();
+    expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
+    const old = new Date(now.getTime() - ALARM_GRACE_MS - 60_000);
+    await db.insert(wallexApiCalls).values({
+      partnerId: scope.partnerId, operation: "payments.fund", method: "POST", pathTemplate: "/v2/payments/{simplePaymentId}/fund",
+      path: "/v2/payments/x/fund", status: 200, durationMs: 40, requestId: crypto.randomUUID(), attempt: 1, createdAt: old,
+    });
+    // Registered after that call: nothing was owed yet.
+    expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
+    await db.update(wallexConnections).set({ webhookRegisteredAt: new Date(old.getTime() - 60_000) }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    expect(await webhookAlarm(db, scope.partnerId, now)).toMatchObject({ stalled: true, unanswered: 1, lastEventAt: null });
+
+    await db.insert(webhookEvents).values({ partnerId: scope.partnerId, rawBody: "{}", outcome: "processed", receivedAt: new Date(old.getTime() + 1000) });
+    expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
+  });
+});
