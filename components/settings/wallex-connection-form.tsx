@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { saveWallexConnectionAction } from "@/lib/actions/settings/save-wallex-connection";
 import { TestConnectionButton } from "./test-connection-button";
 
-type ConnectionView = { baseUrl: string; apiKeyLast4: string; accessKeyIdLast4: string; secretAccessKeyLast4: string } | null;
+type ConnectionView = { baseUrl: string; requestsPerSecond: number; apiKeyLast4: string; accessKeyIdLast4: string; secretAccessKeyLast4: string } | null;
 
 const secrets = [
   { name: "apiKey", label: "API key (X-Api-Key)", last4: "apiKeyLast4" },
@@ -20,7 +20,11 @@ const secrets = [
 
 export function WallexConnectionForm(props: { partnerSlug: string; connection: ConnectionView; sandboxUrl: string }) {
   const { connection } = props;
-  const [state, formAction] = useFeedbackAction(saveWallexConnectionAction, "Wallex connection saved.");
+  const [state, formAction] = useFeedbackAction(saveWallexConnectionAction, ({ webhookError }) =>
+    webhookError
+      ? `Connection saved, but the webhook is not registered: ${webhookError} Register it from the Webhook card.`
+      : "Wallex connection saved and webhook registered.",
+  );
   const failed = state && !state.ok ? state : undefined;
   const usesSandbox = (failed?.values?.baseUrl ?? connection?.baseUrl) === props.sandboxUrl;
 
@@ -45,6 +49,14 @@ export function WallexConnectionForm(props: { partnerSlug: string; connection: C
             description={`Production: https://api.wallex.asia · Embedded sandbox: ${props.sandboxUrl}`}
           >
             <Input defaultValue={failed?.values?.baseUrl ?? connection?.baseUrl ?? props.sandboxUrl} />
+          </Field>
+          <Field
+            label="Requests per second"
+            name="requestsPerSecond"
+            errors={failed?.fieldErrors?.requestsPerSecond}
+            description="The rate Wallex granted you (5 unless Wallex says otherwise). Every instance of Partner Desk together stays under it."
+          >
+            <Input type="number" inputMode="numeric" min={1} max={100} className="w-32" defaultValue={failed?.values?.requestsPerSecond ?? connection?.requestsPerSecond ?? 5} />
           </Field>
           <div className="grid gap-4 sm:grid-cols-3">
             {secrets.map((secret) => (

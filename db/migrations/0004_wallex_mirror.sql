@@ -281,6 +281,7 @@ CREATE TABLE "wallex_users" (
 	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "wallex_connections" ADD COLUMN "requests_per_second" integer DEFAULT 5 NOT NULL;--> statement-breakpoint
 ALTER TABLE "webhook_events" ADD COLUMN "result" text;--> statement-breakpoint
 ALTER TABLE "webhook_events" ADD COLUMN "attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "wallex_balance_history" ADD CONSTRAINT "wallex_balance_history_partner_id_partners_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partners"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

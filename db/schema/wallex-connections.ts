@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { partners } from "./partners";
 
 /** One Wallex connection per partner. Secrets are AES-256-GCM ciphertexts (lib/crypto/secrets.ts). */
@@ -13,6 +13,8 @@ export const wallexConnections = pgTable("wallex_connections", {
   apiKeyLast4: text().notNull(),
   accessKeyIdLast4: text().notNull(),
   secretAccessKeyLast4: text().notNull(),
+  /** The rate Wallex granted this partner (00-conventions.md §6): every process together stays under it. */
+  requestsPerSecond: integer().notNull().default(5),
   /** Sent by Wallex in our custom header on every notification (encrypted here); null until registered. */
   webhookSecret: text(),
   webhookRegisteredAt: timestamp({ withTimezone: true }),

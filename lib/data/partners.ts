@@ -16,6 +16,7 @@ export async function getWallexConnectionView(db: Executor, scope: StaffScope) {
   const [row] = await db
     .select({
       baseUrl: wallexConnections.baseUrl,
+      requestsPerSecond: wallexConnections.requestsPerSecond,
       apiKeyLast4: wallexConnections.apiKeyLast4,
       accessKeyIdLast4: wallexConnections.accessKeyIdLast4,
       secretAccessKeyLast4: wallexConnections.secretAccessKeyLast4,

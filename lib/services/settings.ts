@@ -20,7 +20,11 @@ export async function updatePartnerProfile(db: Executor, scope: StaffScope, prof
 const secretNames = ["apiKey", "accessKeyId", "secretAccessKey"] as const;
 
 /** Saves the connection; a blank secret keeps the stored one. Audit notes name what changed, never values. */
-export async function saveWallexConnection(db: Executor, scope: StaffScope, input: WallexConnectionInput) {
+export async function saveWallexConnection(
+  db: Executor,
+  scope: StaffScope,
+  input: Omit<WallexConnectionInput, "requestsPerSecond"> & { requestsPerSecond?: number },
+) {
   const current = await getWallexConnectionRow(db, scope);
   const missing = secretNames.filter((name) => !input[name] && !current);
   if (missing.length) {
@@ -29,6 +33,7 @@ export async function saveWallexConnection(db: Executor, scope: StaffScope, inpu
   }
   const values = {
     baseUrl: input.baseUrl,
+    requestsPerSecond: input.requestsPerSecond ?? current?.requestsPerSecond ?? 5,
     ...Object.fromEntries(
       secretNames.flatMap((name) => (input[name] ? [[name, encryptSecret(input[name])], [`${name}Last4`, last4(input[name])]] : [])),
     ),
@@ -41,7 +46,7 @@ export async function saveWallexConnection(db: Executor, scope: StaffScope, inpu
   // A token issued for the old credentials or host must not be reused.
   await db.delete(wallexTokens).where(eq(wallexTokens.partnerId, scope.partnerId));
   return {
-    before: current ? { baseUrl: current.baseUrl } : null,
-    after: { baseUrl: input.baseUrl, credentialsChanged: secretNames.filter((name) => input[name]) },
+    before: current ? { baseUrl: current.baseUrl, requestsPerSecond: current.requestsPerSecond } : null,
+    after: { baseUrl: input.baseUrl, requestsPerSecond: values.requestsPerSecond, credentialsChanged: secretNames.filter((name) => input[name]) },
   };
 }

@@ -43,6 +43,11 @@ export const wallexConnectionSchema = z.object({
   apiKey: secretField,
   accessKeyId: secretField,
   secretAccessKey: secretField,
+  requestsPerSecond: z.coerce
+    .number({ error: "Enter a whole number of requests per second." })
+    .int("Enter a whole number of requests per second.")
+    .min(1, "Allow at least 1 request per second.")
+    .max(100, "Wallex grants at most 100 requests per second; ask Wallex before going above 5."),
 });
 
 export type WallexConnectionInput = z.infer<typeof wallexConnectionSchema>;

@@ -32,6 +32,7 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
     accessKeyId: decryptSecret(connection.accessKeyId),
     secretAccessKey: decryptSecret(connection.secretAccessKey),
     tenant: partnerId,
+    maxRequestsPerSecond: connection.requestsPerSecond,
     tokenStore: createPgTokenStore(db),
     rateLimiter: createPgRateLimiter(db),
     logger: createDbCallLogger(db),

@@ -5,7 +5,7 @@ import { wallexIntents, type WallexIntent } from "@/db/schema";
 import { withLease } from "@/lib/data/leases";
 import { AppError } from "@/lib/errors";
 import type { WallexClient } from "../client";
-import { WallexError, WallexUnknownOutcomeError } from "../client/errors";
+import { WallexError } from "../client/errors";
 import { resourceDef, type ResourceKind, type WallexObject } from "./resources";
 import { applyToMirror } from "./store";
 
@@ -73,13 +73,13 @@ export async function sendOnce<Input extends Record<string, unknown>>(
     try {
       object = await op.send(client, intent.id, input, accountId);
     } catch (error) {
-      const definitive = error instanceof WallexError && !(error instanceof WallexUnknownOutcomeError);
+      // Only a 4xx says Wallex did nothing; after a 5xx, a timeout or a lost connection it may have.
+      const refused = error instanceof WallexError && !!error.status && error.status >= 400 && error.status < 500;
       await db
         .update(wallexIntents)
-        .set({ state: definitive ? "failed" : "unknown", error: error instanceof Error ? error.message : String(error), updatedAt: new Date() })
+        .set({ state: refused ? "failed" : "unknown", error: error instanceof Error ? error.message : String(error), updatedAt: new Date() })
         .where(eq(wallexIntents.id, intent.id));
-      if (error instanceof WallexUnknownOutcomeError) throw unknownOutcome();
-      throw error;
+      throw refused || !(error instanceof WallexError) ? error : unknownOutcome();
     }
     return completeIntent(db, partnerId, op, intent, object, accountId, readAt, false);
   });
