@@ -25,6 +25,7 @@
 import { fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
+import { register } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const TARGET_RATE = 1000;
@@ -32,6 +33,14 @@ const TARGET_P99_MS = 50;
 const WARMUP_SECONDS = 1;
 const FORGED_EVERY = 100; // ~1% of requests carry a wrong secret
 const SECRET_HEADER = "x-partner-desk-secret"; // WEBHOOK_SECRET_HEADER, duplicated so the load process imports no app code
+
+const NAVIGATION_ALIAS_HOOK = `
+export async function resolve(specifier, context, next) {
+  if (specifier === "next/navigation" || specifier === "next/navigation.js") {
+    return next("next/dist/api/navigation.react-server.js", context);
+  }
+  return next(specifier, context);
+}`;
 
 type LoadConfig = { baseUrl: string; partnerId: string; secret: string; seconds: number; concurrency: number; warmup: number };
 type LoadResult = {
@@ -114,8 +123,7 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
             result.accepted++;
             const second = Math.floor((t + ms - start) / 1000);
             result.perSecond[second] = (result.perSecond[second] ?? 0) + 1;
-          }
-          else result.non200[status] = (result.non200[status] ?? 0) + 1;
+          } else result.non200[status] = (result.non200[status] ?? 0) + 1;
         }
       }
     }));
@@ -147,18 +155,19 @@ function loadInChildProcess(cfg: LoadConfig): Promise<LoadResult> {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function report(cfg: LoadConfig, r: LoadResult, target: string) {
+function report(cfg: LoadConfig, r: LoadResult, setup: string) {
   const lat = Float64Array.from(r.latencies).sort();
   const pct = (p: number) => (lat.length ? lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] : NaN);
   const rate = r.accepted / r.elapsed;
   const non200 = Object.values(r.non200).reduce((s, n) => s + n, 0);
   const fmt = (n: number) => n.toFixed(2);
   const breakdown = (o: Record<string, number>) => Object.entries(o).map(([s, n]) => `${s === "0" ? "transport error" : s}: ${n}`).join(", ");
-  console.log(`target: ${target}`);
+  console.log(`setup: ${setup}`);
   console.log(`events: ${r.latencies.length} genuine + ${r.forged} forged in ${fmt(r.elapsed)} s, concurrency ${cfg.concurrency} (after ${r.warmup.seconds} s warm-up: ${r.warmup.requests} requests)`);
   console.log(`accepted: ${r.accepted} → ${rate.toFixed(0)} accepted/s`);
   console.log(`latency ms (genuine): p50 ${fmt(pct(50))}  p95 ${fmt(pct(95))}  p99 ${fmt(pct(99))}  max ${fmt(pct(100))}`);
-  console.log(`accepted per second: ${Array.from(r.perSecond, (n) => n ?? 0).join(" ")}`);
+  const perSecond = Array.from({ length: Math.ceil(cfg.seconds) }, (_, i) => r.perSecond[i] ?? 0); // the tail after the window is left out
+  console.log(`accepted per second: ${perSecond.join(" ")}`);
   console.log(`non-200 (genuine): ${non200}${non200 ? ` (${breakdown(r.non200)})` : ""}`);
   const forgedOther = Object.values(r.forgedOther).reduce((s, n) => s + n, 0);
   console.log(`forged: ${r.forged}, answered 401: ${r.forged401}${forgedOther ? `, other: ${forgedOther} (${breakdown(r.forgedOther)})` : ""}`);
@@ -195,18 +204,25 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
   process.env.AUTH_SECRET ??= "bench-auth-secret-bench-auth-secret-0123456789";
   const { generateKeySpec } = await import("@/lib/crypto/secrets");
   process.env.ENCRYPTION_KEYS ??= generateKeySpec("bench");
+  // Next bundles route handlers in its react-server layer, where `next/navigation` is aliased to
+  // its server build (next/dist/build/create-compiler-aliases.js); under plain Node with the
+  // react-server condition the client build would fail on React.createContext. Same alias here.
+  register(`data:text/javascript,${encodeURIComponent(NAVIGATION_ALIAS_HOOK)}`);
 
   const { createTestDatabase } = await import("@/lib/testing/test-database");
   const database = await createTestDatabase("partner_desk_bench");
-  let dropped = false;
-  const drop = async () => {
-    if (dropped) return;
-    dropped = true;
-    await database.drop();
-  };
+  let dropping: Promise<void> | undefined;
+  const drop = () => (dropping ??= database.drop());
+  // The database goes on every way out: error, Ctrl-C, or an exception escaping the awaits below.
   const onSignal = () => void drop().finally(() => process.exit(130));
+  const onFatal = (error: unknown) => {
+    console.error(error);
+    void drop().finally(() => process.exit(1));
+  };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  process.on("uncaughtException", onFatal);
+  process.on("unhandledRejection", onFatal);
 
   let closeServer: (() => Promise<void>) | undefined;
   let endPool: (() => Promise<void>) | undefined;
@@ -283,6 +299,8 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
     await drop();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    process.off("uncaughtException", onFatal);
+    process.off("unhandledRejection", onFatal);
   }
 }
 

@@ -9,7 +9,7 @@ type Props<T> = {
   action: (prev: ActionResult<T> | undefined, formData: FormData) => Promise<ActionResult<T>>;
   fields: Record<string, string>;
   children: React.ReactNode;
-  success: string;
+  success: string | ((data: T) => string);
   variant?: "default" | "outline" | "ghost" | "secondary";
 };
 

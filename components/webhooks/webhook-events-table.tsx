@@ -4,14 +4,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { WebhookEvent } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
+import { ReplayButton } from "./replay-button";
 
 const outcomeVariant = { received: "secondary", processed: "success", failed: "destructive", rejected: "warning" } as const;
 
-export function WebhookEventsTable({ rows }: { rows: WebhookEvent[] }) {
+type Row = WebhookEvent & { member: string | null };
+
+export function WebhookEventsTable({ rows, partnerSlug, canReplay }: { rows: Row[]; partnerSlug: string; canReplay: boolean }) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <EmptyState icon={<Webhook />} title="No notifications yet" description="Register the webhook in Settings; Wallex's notifications then show up here." />
+        <EmptyState icon={<Webhook />} title="No notifications" description="Nothing matches these filters. Wallex's notifications show up here as they arrive." />
       </div>
     );
   }
@@ -22,29 +25,38 @@ export function WebhookEventsTable({ rows }: { rows: WebhookEvent[] }) {
           <TableHead className="pl-6">Received</TableHead>
           <TableHead>Resource</TableHead>
           <TableHead>Status</TableHead>
+          <TableHead>Member</TableHead>
           <TableHead>Outcome</TableHead>
-          <TableHead className="pr-6">Payload</TableHead>
+          <TableHead>Payload</TableHead>
+          {canReplay && <TableHead className="pr-6 text-right">Actions</TableHead>}
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((event) => (
-          <TableRow key={event.id} className="align-top">
+          <TableRow key={event.id} className="align-top" data-testid={`webhook-event-${event.id}`}>
             <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">{formatDateTime(event.receivedAt)}</TableCell>
             <TableCell>
               <div className="font-medium">{event.resource ?? "—"}</div>
               <div className="font-mono text-xs text-muted-foreground">{event.resourceId ?? ""}</div>
             </TableCell>
             <TableCell>{event.status ?? "—"}</TableCell>
-            <TableCell>
+            <TableCell className="max-w-48 truncate">{event.member ?? (event.accountId ? <span className="font-mono text-xs">{event.accountId}</span> : "—")}</TableCell>
+            <TableCell className="max-w-64">
               <Badge variant={outcomeVariant[event.outcome]}>{event.outcome}</Badge>
-              {event.error && <div className="mt-1 text-xs text-muted-foreground">{event.error}</div>}
+              {(event.result ?? event.error) && <div className="mt-1 text-xs text-muted-foreground">{event.result ?? event.error}</div>}
+              {event.attempts > 1 && <div className="text-xs text-muted-foreground">{event.attempts} attempts</div>}
             </TableCell>
-            <TableCell className="max-w-sm pr-6">
+            <TableCell className="max-w-sm">
               <details>
                 <summary className="cursor-pointer text-xs text-primary">Raw body</summary>
                 <pre className="mt-2 max-h-48 overflow-auto rounded bg-muted p-2 text-xs">{event.rawBody}</pre>
               </details>
             </TableCell>
+            {canReplay && (
+              <TableCell className="pr-6 text-right">
+                {event.outcome !== "rejected" && <ReplayButton partnerSlug={partnerSlug} eventId={event.id} />}
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

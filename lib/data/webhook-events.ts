@@ -4,6 +4,7 @@ import type { Executor } from "@/db";
 import { webhookEvents } from "@/db/schema";
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
 import type { WebhookFilters } from "@/lib/validations/webhook-events";
+import { memberEmail } from "./mirror";
 
 export const WEBHOOK_PAGE_SIZE = 50;
 
@@ -11,12 +12,14 @@ export async function listWebhookEvents(db: Executor, scope: StaffScope, filters
   const where = and(
     scopeWhere(webhookEvents, scope),
     filters.resource ? eq(webhookEvents.resource, filters.resource) : undefined,
+    filters.status ? eq(webhookEvents.status, filters.status) : undefined,
+    filters.member ? eq(webhookEvents.accountId, filters.member) : undefined,
     filters.outcome ? eq(webhookEvents.outcome, filters.outcome) : undefined,
     filters.resourceId ? eq(webhookEvents.resourceId, filters.resourceId) : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select()
+      .select({ event: webhookEvents, member: memberEmail(webhookEvents) })
       .from(webhookEvents)
       .where(where)
       .orderBy(desc(webhookEvents.receivedAt))
@@ -24,14 +27,29 @@ export async function listWebhookEvents(db: Executor, scope: StaffScope, filters
       .offset((filters.page - 1) * WEBHOOK_PAGE_SIZE),
     db.select({ total: sql<number>`count(*)::int` }).from(webhookEvents).where(where),
   ]);
-  return { rows, total };
+  return { rows: rows.map((r) => ({ ...r.event, member: r.member })), total };
 }
 
-export async function listWebhookResources(db: Executor, scope: StaffScope) {
-  const rows = await db
-    .selectDistinct({ resource: webhookEvents.resource })
-    .from(webhookEvents)
-    .where(and(scopeWhere(webhookEvents, scope), isNotNull(webhookEvents.resource)))
-    .orderBy(asc(webhookEvents.resource));
-  return rows.map((r) => r.resource!);
+/** The resources and statuses seen so far, for the filter menus. */
+export async function listWebhookFacets(db: Executor, scope: StaffScope) {
+  const distinct = async (column: typeof webhookEvents.resource | typeof webhookEvents.status) => {
+    const rows = await db
+      .selectDistinct({ value: column })
+      .from(webhookEvents)
+      .where(and(scopeWhere(webhookEvents, scope), isNotNull(column)))
+      .orderBy(asc(column));
+    return rows.map((r) => r.value!);
+  };
+  const [resources, statuses] = await Promise.all([distinct(webhookEvents.resource), distinct(webhookEvents.status)]);
+  return { resources, statuses };
+}
+
+/** Puts a processed or failed event back in the queue; rejected (forged) ones never are. */
+export async function requeueWebhookEvent(db: Executor, scope: StaffScope, eventId: string) {
+  const [event] = await db
+    .update(webhookEvents)
+    .set({ outcome: "received", result: null, error: null, processedAt: null })
+    .where(and(scopeWhere(webhookEvents, scope), eq(webhookEvents.id, eventId), sql`${webhookEvents.outcome} <> 'rejected'`))
+    .returning({ id: webhookEvents.id, resource: webhookEvents.resource, resourceId: webhookEvents.resourceId });
+  return event;
 }

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
-import { invitations, staffMemberships, wallexApiCalls, wallexConnections, webhookEvents } from "@/db/schema";
+import { invitations, staffMemberships, wallexApiCalls, wallexConnections, wallexPayments, wallexUsers, webhookEvents } from "@/db/schema";
+import { countMirrorRecords, getMirrorRecord, listMemberAccounts, listMirrorRecords } from "@/lib/data/mirror";
 import { recordAudit } from "@/lib/audit/record";
 import { findStaffScope } from "@/lib/auth/scope";
 import { listApiCalls, listApiOperations } from "@/lib/data/api-calls";
@@ -9,7 +10,7 @@ import { listAuditActions, listAuditEvents } from "@/lib/data/audit";
 import { getPartnerMail, listPartnerMail } from "@/lib/data/mailbox";
 import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
 import { getMembershipOrThrow, listOpenInvitations, listTeam } from "@/lib/data/team";
-import { listWebhookEvents, listWebhookResources } from "@/lib/data/webhook-events";
+import { listWebhookEvents, listWebhookFacets, requeueWebhookEvent } from "@/lib/data/webhook-events";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import { saveWallexConnection, updatePartnerProfile } from "./settings";
 import { changeRole, inviteStaff, removeStaff, resendInvitation, revokeInvitation } from "./team";
@@ -32,9 +33,17 @@ describe("tenant isolation", () => {
     const invitation = await inviteStaff(db, adminA.scope, { email: "new@a.test", role: "viewer" });
     await saveWallexConnection(db, adminA.scope, { baseUrl: "https://api.wallex.asia", apiKey: "a-key-1234", accessKeyId: "a-id-1234", secretAccessKey: "a-secret-1234" });
     await recordAudit(db, { partnerId: partnerA.id, action: "a.secret_thing", actor: { userId: null, email: "system" } });
-    await db.insert(webhookEvents).values({ partnerId: partnerA.id, resource: "a_secret_resource", resourceId: "x", status: "done", rawBody: "{}", outcome: "received" });
+    const [eventA] = await db
+      .insert(webhookEvents)
+      .values({ partnerId: partnerA.id, resource: "a_secret_resource", resourceId: "x", status: "done", rawBody: "{}", outcome: "processed" })
+      .returning();
+    const [paymentA] = await db
+      .insert(wallexPayments)
+      .values({ partnerId: partnerA.id, wallexId: "pay-a", accountId: "acc-a", status: "completed", data: { id: "pay-a" }, readAt: new Date() })
+      .returning();
+    await db.insert(wallexUsers).values({ partnerId: partnerA.id, wallexId: "user-a", accountId: "acc-a", reference: "a-member@a.test", data: { id: "user-a" }, readAt: new Date() });
     await db.insert(wallexApiCalls).values({ partnerId: partnerA.id, operation: "a.secret_call", method: "GET", pathTemplate: "/v2/x", path: "/v2/x", durationMs: 1, requestId: "req-a", attempt: 1 });
-    return { partnerA, partnerB, adminA, operatorA, adminB, invitation };
+    return { partnerA, partnerB, adminA, operatorA, adminB, invitation, eventA, paymentA };
   }
 
   beforeAll(async () => {
@@ -62,8 +71,13 @@ describe("tenant isolation", () => {
     expect((await listApiCalls(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(true);
     expect(await listApiOperations(db, scope)).not.toContain("a.secret_call");
     expect((await listWebhookEvents(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(true);
-    expect(await listWebhookResources(db, scope)).not.toContain("a_secret_resource");
+    expect((await listWebhookFacets(db, scope)).resources).not.toContain("a_secret_resource");
     expect((await getPartnerOrThrow(db, scope)).id).toBe(a.partnerB.id);
+    expect((await listMirrorRecords(db, scope, "payment", { page: 1 })).rows).toEqual([]);
+    expect((await listMirrorRecords(db, a.adminA.scope, "payment", { page: 1 })).rows.map((r) => r.member)).toEqual(["a-member@a.test"]);
+    expect(await getMirrorRecord(db, scope, "payment", a.paymentA.id)).toBeUndefined();
+    expect((await countMirrorRecords(db, scope)).payment).toBe(0);
+    expect(await listMemberAccounts(db, scope)).toEqual([]);
     await expect(getMembershipOrThrow(db, scope, a.operatorA.membership.id)).rejects.toMatchObject(notFound);
   });
 
@@ -73,6 +87,8 @@ describe("tenant isolation", () => {
     await expect(removeStaff(db, scope, a.operatorA.membership.id)).rejects.toMatchObject(notFound);
     await expect(resendInvitation(db, scope, a.invitation.id)).rejects.toMatchObject(notFound);
     await expect(revokeInvitation(db, scope, a.invitation.id)).rejects.toMatchObject(notFound);
+    expect(await requeueWebhookEvent(db, scope, a.eventA.id)).toBeUndefined();
+    expect((await db.select().from(webhookEvents).where(eq(webhookEvents.id, a.eventA.id)))[0].outcome).toBe("processed");
 
     const [membership] = await db.select().from(staffMemberships).where(eq(staffMemberships.id, a.operatorA.membership.id));
     expect(membership.role).toBe("operator");

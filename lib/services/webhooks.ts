@@ -6,7 +6,10 @@ import type { Database, Executor } from "@/db";
 import { wallexConnections, webhookEvents } from "@/db/schema";
 import type { StaffScope } from "@/lib/auth/scope";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { requeueWebhookEvent } from "@/lib/data/webhook-events";
 import { env } from "@/lib/env";
+import { notFound } from "@/lib/errors";
+import { processWebhookEvent } from "@/lib/wallex/inbox/process-event";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 
 /** Wallex signs nothing: authenticity is this custom header, registered with Update Webhook. */
@@ -84,4 +87,15 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Processes an event again now, re-reading its object even if the mirror looks current: for an
+ * event that failed, or to check a resource by hand. Forged (rejected) events are never replayed.
+ */
+export async function replayWebhookEvent(db: Database, scope: StaffScope, eventId: string) {
+  const event = await requeueWebhookEvent(db, scope, eventId);
+  if (!event) throw notFound("Event");
+  const { result } = await processWebhookEvent(db, event.id, { force: true });
+  return { ...event, result };
 }

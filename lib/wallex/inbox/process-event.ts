@@ -16,7 +16,7 @@ export type ProcessResult = { outcome: "processed" | "failed" | "skipped"; resul
  * trusted), writes the mirror and, on a status change, the timeline and the member's balances.
  * A duplicate or stale delivery finds the mirror already read after it arrived and costs nothing.
  */
-export async function processWebhookEvent(db: Database, eventId: string): Promise<ProcessResult> {
+export async function processWebhookEvent(db: Database, eventId: string, opts: { force?: boolean } = {}): Promise<ProcessResult> {
   const [event] = await db
     .update(webhookEvents)
     .set({ attempts: sql`${webhookEvents.attempts} + 1` })
@@ -25,7 +25,7 @@ export async function processWebhookEvent(db: Database, eventId: string): Promis
   if (!event) return { outcome: "skipped", result: "already processed or rejected" };
 
   try {
-    const result = await handle(db, event);
+    const result = await handle(db, event, opts.force ?? false);
     await finish(db, event.id, "processed", result);
     return { outcome: "processed", result };
   } catch (error) {
@@ -36,7 +36,8 @@ export async function processWebhookEvent(db: Database, eventId: string): Promis
   }
 }
 
-async function handle(db: Database, event: WebhookEvent): Promise<string> {
+/** `force` (a replay) re-reads even when the mirror looks current. */
+async function handle(db: Database, event: WebhookEvent, force: boolean): Promise<string> {
   const def = resourceForWebhook(event.resource);
   if (!def || !event.resourceId) return `ignored: we do not mirror "${event.resource}"`;
 
@@ -45,7 +46,7 @@ async function handle(db: Database, event: WebhookEvent): Promise<string> {
     .from(def.table)
     .where(and(eq(def.table.partnerId, event.partnerId), eq(def.table.wallexId, event.resourceId)))
     .limit(1);
-  if (current && current.readAt >= event.receivedAt) return `already current: ${def.label} is ${current.status ?? "unchanged"}`;
+  if (!force && current && current.readAt >= event.receivedAt) return `already current: ${def.label} is ${current.status ?? "unchanged"}`;
 
   const client = await wallexClientFor(db, event.partnerId);
   try {

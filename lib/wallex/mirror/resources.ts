@@ -150,3 +150,7 @@ export function resourceForWebhook(resource: string | null): ResourceDef | undef
 export function isFinal(def: ResourceDef, status: string | null | undefined) {
   return !!status && def.finalStatuses.includes(status);
 }
+
+/** URL segment of a kind: "collectionAccount" ↔ "collection-account". */
+export const kindSlug = (kind: ResourceKind) => kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export const kindFromSlug = (slug: string): ResourceKind | undefined => RESOURCE_KINDS.find((kind) => kindSlug(kind) === slug);

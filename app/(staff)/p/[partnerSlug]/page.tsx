@@ -3,11 +3,13 @@ import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { WebhookAlarm } from "@/components/webhooks/webhook-alarm";
 import { getDb } from "@/db";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/scope";
 import { getWallexConnectionView } from "@/lib/data/partners";
 import { listTeam } from "@/lib/data/team";
+import { webhookAlarm } from "@/lib/wallex/inbox/alarm";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -16,7 +18,7 @@ type Props = { params: Promise<{ partnerSlug: string }> };
 export default async function OverviewPage({ params }: Props) {
   const scope = await requireStaff((await params).partnerSlug);
   const db = getDb();
-  const [team, connection] = await Promise.all([listTeam(db, scope), getWallexConnectionView(db, scope)]);
+  const [team, connection, alarm] = await Promise.all([listTeam(db, scope), getWallexConnectionView(db, scope), webhookAlarm(db, scope.partnerId)]);
   const base = `/p/${scope.partnerSlug}`;
 
   return (
@@ -26,6 +28,7 @@ export default async function OverviewPage({ params }: Props) {
         description={`You are ${roleLabels[scope.role].toLowerCase()} at ${scope.partnerName}.`}
         breadcrumbs={[{ label: scope.partnerName }]}
       />
+      {can(scope.role, "webhooks.read") && <WebhookAlarm alarm={alarm} partnerSlug={scope.partnerSlug} canFix={can(scope.role, "settings.manage")} />}
       <div className="grid gap-4 md:grid-cols-3">
         <Card>
           <CardHeader>

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import { notFound } from "@/lib/errors";
+import { refreshRecord } from "@/lib/services/records";
+import { refreshRecordSchema } from "@/lib/validations/records";
+import { kindFromSlug } from "@/lib/wallex/mirror/resources";
+import { defineStaffAction } from "../define-action";
+
+export const refreshRecordAction = defineStaffAction(
+  { name: "records.refreshed", schema: refreshRecordSchema, permission: "payments.create", transaction: false },
+  async ({ kind: slug, recordId }, { scope, audit }) => {
+    const kind = kindFromSlug(slug);
+    if (!kind) throw notFound("Record");
+    const result = await refreshRecord(getDb(), scope, kind, recordId);
+    audit({ target: { type: `wallex_${kind}`, id: result.wallexId }, before: { status: result.before }, after: { status: result.after } });
+    revalidatePath(`/p/${scope.partnerSlug}/records/${slug}/${recordId}`);
+    return result;
+  },
+);
