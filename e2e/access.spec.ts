@@ -45,7 +45,7 @@ test.describe("tenant isolation: another partner's admin", () => {
   });
 
   test("gets a 404 on every page and export of the demo partner", async ({ page }) => {
-    for (const path of ["/p/demo", "/p/demo/team", "/p/demo/settings", "/p/demo/audit", "/p/demo/api-log", "/p/demo/webhooks", "/p/demo/mailbox"]) {
+    for (const path of ["/p/demo", "/p/demo/team", "/p/demo/settings", "/p/demo/audit", "/p/demo/api-log", "/p/demo/webhooks", "/p/demo/mailbox", "/p/demo/records/payment"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     }

@@ -65,23 +65,48 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   await expect(admin.getByText("Webhook registered with Wallex.")).toBeVisible();
   await expect(admin.getByRole("button", { name: "Rotate secret" })).toBeVisible();
 
-  // A status change at the sandbox comes back to us as a notification, verified and in the inbox.
+  // Bad input is refused next to its field; saving registers the webhook again.
+  await admin.getByLabel("Requests per second").fill("0");
+  await admin.getByRole("button", { name: "Save connection" }).click();
+  await expect(admin.getByText("Allow at least 1 request per second.")).toBeVisible();
+  await admin.getByLabel("Requests per second").fill("5");
+  await admin.getByRole("button", { name: "Save connection" }).click();
+  await expect(admin.getByText("Wallex connection saved and webhook registered.")).toBeVisible();
+
+  // A status change at the sandbox comes back as a notification: verified, stored, then processed
+  // by the worker, which re-reads the funding and the balances into the mirror.
   const topUp = await admin.request.post("/api/wallex-sandbox/_sandbox/balances/top-up", {
     headers: { "X-Api-Key": DEMO_PARTNER_CREDENTIALS.apiKey },
-    data: { currency: "USD", amount: "2500.00" },
+    data: { currency: "USD", amount: "2500.00", reference: "E2E-TOPUP" },
   });
   expect(topUp.ok()).toBe(true);
-  await admin.goto("/p/demo/webhooks");
+  const funding = (await topUp.json()) as { id: string };
+  await admin.goto(`/p/demo/webhooks?resourceId=${funding.id}`);
   await expect(async () => {
     await admin.reload();
-    await expect(admin.getByRole("cell", { name: "received" }).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+    await expect(admin.getByText("funding new → completed")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await admin.getByRole("button", { name: "Replay" }).click();
+  await expect(admin.getByText("Replayed: no change: funding is completed")).toBeVisible();
+
+  // The records pages read the mirror.
+  await admin.getByRole("link", { name: "Wallex records" }).click();
+  await admin.getByRole("link", { name: /^Fundings/ }).click();
+  await expect(admin).toHaveURL(/\/records\/funding$/);
+  await admin.goto((await admin.getByRole("link", { name: funding.id }).getAttribute("href"))!);
+  await expect(admin.getByRole("heading", { name: `Funding ${funding.id}` })).toBeVisible();
+  await expect(admin.getByText(/^USD\s2,500\.00$/)).toBeVisible();
+  await expect(admin.getByRole("list", { name: "Status history" })).toContainText("Wallex notification");
+  await admin.getByRole("button", { name: "Refresh from Wallex" }).click();
+  await expect(admin.getByText("Already current.")).toBeVisible();
+  await admin.goto("/p/demo/records/balance");
+  await expect(admin.getByRole("cell", { name: /USD\s2,500\.00/ })).toBeVisible();
 
   await admin.goto("/p/demo/api-log");
   await expect(admin.getByRole("heading", { name: "API log" })).toBeVisible();
   await expect(admin.getByRole("cell", { name: /currencies.list/ })).toBeVisible();
-  await expect(admin.getByRole("cell", { name: /auth.authenticate/ })).toBeVisible();
-  await expect(admin.getByRole("cell", { name: /webhooks.update/ })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: /auth.authenticate/ }).first()).toBeVisible();
+  await expect(admin.getByRole("cell", { name: /webhooks.update/ }).first()).toBeVisible();
 });
 
 test("an admin invites a staff member, who accepts from the mailbox", async ({ browser }) => {
@@ -188,6 +213,9 @@ test("the audit page shows each of those actions and exports them", async ({ bro
     "team.removed",
     "settings.wallex_connection_tested",
     "settings.webhook_registered",
+    "settings.wallex_connection_saved",
+    "webhooks.replayed",
+    "records.refreshed",
   ]) {
     await expect(admin.getByRole("cell", { name: action }).first()).toBeVisible();
   }
