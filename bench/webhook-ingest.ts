@@ -25,7 +25,6 @@
 import { fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
-import { register } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const TARGET_RATE = 1000;
@@ -33,14 +32,6 @@ const TARGET_P99_MS = 50;
 const WARMUP_SECONDS = 1;
 const FORGED_EVERY = 100; // ~1% of requests carry a wrong secret
 const SECRET_HEADER = "x-partner-desk-secret"; // WEBHOOK_SECRET_HEADER, duplicated so the load process imports no app code
-
-const NAVIGATION_ALIAS_HOOK = `
-export async function resolve(specifier, context, next) {
-  if (specifier === "next/navigation" || specifier === "next/navigation.js") {
-    return next("next/dist/api/navigation.react-server.js", context);
-  }
-  return next(specifier, context);
-}`;
 
 type LoadConfig = { baseUrl: string; partnerId: string; secret: string; seconds: number; concurrency: number; warmup: number };
 type LoadResult = {
@@ -204,11 +195,6 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
   process.env.AUTH_SECRET ??= "bench-auth-secret-bench-auth-secret-0123456789";
   const { generateKeySpec } = await import("@/lib/crypto/secrets");
   process.env.ENCRYPTION_KEYS ??= generateKeySpec("bench");
-  // Next bundles route handlers in its react-server layer, where `next/navigation` is aliased to
-  // its server build (next/dist/build/create-compiler-aliases.js); under plain Node with the
-  // react-server condition the client build would fail on React.createContext. Same alias here.
-  register(`data:text/javascript,${encodeURIComponent(NAVIGATION_ALIAS_HOOK)}`);
-
   const { createTestDatabase } = await import("@/lib/testing/test-database");
   const database = await createTestDatabase("partner_desk_bench");
   let dropping: Promise<void> | undefined;

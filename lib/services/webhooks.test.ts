@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { POST } from "@/app/api/webhooks/wallex/[partnerId]/route";
+import { deliverToRoute } from "@/lib/testing/wallex";
 import { getDb } from "@/db";
-import { webhookEvents } from "@/db/schema";
+import { wallexConnections, webhookEvents } from "@/db/schema";
+import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import { DEMO_PARTNER_CREDENTIALS } from "@/lib/wallex/sandbox";
 import { startStandalone } from "@/lib/wallex/sandbox/server";
@@ -13,17 +14,11 @@ import { registerWebhook, WEBHOOK_SECRET_HEADER, webhookUrlFor } from "./webhook
 const db = getDb();
 let sandbox: Awaited<ReturnType<typeof startStandalone>>;
 
-/** Wallex's deliveries go straight to our route handler, in process. */
-const deliverToRoute = async (input: string | URL | Request, init?: RequestInit) => {
-  const request = new Request(input, init);
-  const partnerId = new URL(request.url).pathname.split("/").pop()!;
-  return POST(request, { params: Promise.resolve({ partnerId }) });
-};
 
 beforeAll(async () => {
   sandbox = await startStandalone(
     { WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_DATABASE_URL: "memory", WALLEX_SANDBOX_AUTO_PROGRESS: "off", WALLEX_SANDBOX_RATE_LIMIT: "off" },
-    { webhookFetch: deliverToRoute as typeof fetch },
+    { webhookFetch: deliverToRoute },
   );
 });
 afterAll(() => sandbox.stop());
@@ -73,6 +68,25 @@ describe("webhook intake", () => {
       .where(and(eq(webhookEvents.partnerId, scope.partnerId), eq(webhookEvents.outcome, "rejected")));
     expect(rejected).toHaveLength(2);
     expect(rejected.every((e) => e.resourceId === null)).toBe(true);
+  });
+
+  test("a secret rotated by another instance is accepted at once, and the old one refused", async () => {
+    const scope = await connectedAdmin();
+    await registerWebhook(db, scope);
+    const post = (secret: string) =>
+      deliverToRoute(webhookUrlFor(scope.partnerId), {
+        method: "POST",
+        headers: { [WEBHOOK_SECRET_HEADER]: secret },
+        body: JSON.stringify({ resource: "user", resourceId: crypto.randomUUID(), status: "approved" }),
+      });
+    const [before] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, scope.partnerId));
+    const oldSecret = decryptSecret(before.webhookSecret!);
+    expect((await post(oldSecret)).status).toBe(200); // now cached in this process
+
+    // Another instance rotates: only the database knows the new secret.
+    await db.update(wallexConnections).set({ webhookSecret: encryptSecret("rotated-elsewhere") }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    expect((await post("rotated-elsewhere")).status).toBe(200);
+    expect((await post(oldSecret)).status).toBe(401);
   });
 
   test("unknown partners and malformed ids get a 404 and store nothing", async () => {

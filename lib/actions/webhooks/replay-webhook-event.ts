@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { replayWebhookEvent } from "@/lib/services/webhooks";
+import { replayWebhookEvent } from "@/lib/services/webhook-replay";
 import { replayWebhookSchema } from "@/lib/validations/webhook-events";
 import { defineStaffAction } from "../define-action";
 
