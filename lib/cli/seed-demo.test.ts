@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { inject } from "vitest";
-import { getDb } from "@/db";
-import { partners, staffMemberships, wallexConnections } from "@/db/schema";
+import { createDatabase, getDb } from "@/db";
+import { partners, staffMemberships, wallexBalances, wallexConnections, wallexConversions, wallexPayments, wallexUsers, type MirrorTable } from "@/db/schema";
 import { demoWallexCredentials } from "@/lib/wallex/demo";
 import { DEMO_PARTNER_SLUG, seedDemoData } from "./seed-demo";
+import { seedDemoActivity } from "./seed-demo-activity";
 
 test("seeds the demo partner once, with one user per role and an encrypted sandbox connection", async () => {
   const url = inject("databaseUrl");
@@ -20,4 +21,26 @@ test("seeds the demo partner once, with one user per role and an encrypted sandb
   expect(connection.baseUrl).toMatch(/\/api\/wallex-sandbox$/);
   expect(connection.apiKey).not.toContain(demoWallexCredentials({}).apiKey);
   expect(connection.apiKeyLast4).toBe(demoWallexCredentials({}).apiKey.slice(-4));
+});
+
+test("the demo activity goes through the embedded sandbox the app's way and lands in the mirror", { timeout: 60_000 }, async () => {
+  await seedDemoData(inject("databaseUrl"));
+  const db = getDb();
+  const [partner] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG));
+  await seedDemoActivity(); // ends the pool: the last thing this file does with the database
+  const check = createDatabase(inject("databaseUrl"));
+  try {
+    const of = (table: MirrorTable) => check.db.select().from(table).where(eq(table.partnerId, partner.id));
+    expect((await of(wallexUsers)).map((u) => u.status).sort()).toEqual(["approved", "approved", "document_needs_resubmission", "pending_approval"]);
+    // The second payment moves on by itself (the sandbox's auto-progress); the other two are settled.
+    const payments = (await of(wallexPayments)).map((p) => p.status);
+    expect(payments).toHaveLength(3);
+    expect(payments).toEqual(expect.arrayContaining(["awaiting_funds", "completed"]));
+    expect((await of(wallexConversions)).map((c) => c.status)).toEqual(["completed"]);
+    expect((await of(wallexBalances)).length).toBeGreaterThanOrEqual(4);
+    const [connection] = await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
+    expect(connection.webhookRegisteredAt).not.toBeNull();
+  } finally {
+    await check.pool.end();
+  }
 });

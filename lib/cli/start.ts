@@ -5,6 +5,7 @@ import { runMigrations } from "@/db/migrate";
 import { env, setEnv } from "@/lib/env";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
 import { printDemoLogins, seedDemoData } from "./seed-demo";
+import { seedDemoActivity } from "./seed-demo-activity";
 
 /**
  * `npm start` / `npm run dev`: makes sure there are secrets and a database (an embedded PGlite in
@@ -30,6 +31,10 @@ async function main() {
 
   await runMigrations(env().DATABASE_URL!);
   const seeded = await seedDemoData(env().DATABASE_URL!);
+  if (seeded) {
+    console.log("Creating demo activity in the embedded Wallex sandbox…");
+    await seedDemoActivity().catch((error) => console.warn("Demo activity skipped:", error instanceof Error ? error.message : error));
+  }
   printDemoLogins(seeded);
 
   if (mode === "start" && !existsSync(".next/BUILD_ID")) await run("next", ["build"]);

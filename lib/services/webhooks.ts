@@ -17,7 +17,7 @@ export function webhookUrlFor(partnerId: string) {
 }
 
 /** Points the partner's one Wallex subscription at us with a fresh secret (also how the secret is rotated). */
-export async function registerWebhook(db: Database, scope: StaffScope) {
+export async function registerWebhook(db: Database, scope: Pick<StaffScope, "partnerId">) {
   const secret = randomBytes(32).toString("base64url");
   const url = webhookUrlFor(scope.partnerId);
   const client = await wallexClientFor(db, scope.partnerId);

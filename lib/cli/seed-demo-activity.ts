@@ -1,0 +1,74 @@
+import { eq } from "drizzle-orm";
+import { getDb, getPool } from "@/db";
+import { partners } from "@/db/schema";
+import { registerWebhook } from "@/lib/services/webhooks";
+import { getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
+import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
+import { reconcileEverything } from "@/lib/wallex/mirror/reconcile";
+import { wallexClientFor } from "@/lib/wallex/partner-client";
+import { DEMO_PARTNER_SLUG } from "./seed-demo";
+
+const members = [
+  { email: "mei.tan@example.com", firstName: "Mei", lastName: "Tan", decision: "approved" },
+  { email: "lion.supplies@example.com", firstName: "Wei", lastName: "Lim", decision: "approved" },
+  { email: "arjun.rao+hold@example.com", firstName: "Arjun", lastName: "Rao", decision: "pending_approval" },
+  { email: "sara.lee@example.com", firstName: "Sara", lastName: "Lee", decision: "document_needs_resubmission" },
+] as const;
+
+/**
+ * Gives the demo partner something to look at on first start: members in each compliance state,
+ * money on the approved ones, a supplier, payments at several stages and a conversion, all made
+ * through the embedded sandbox the way the app makes them, then read into the mirror. The
+ * webhook is registered too, so the sandbox's later progress reaches the app.
+ */
+export async function seedDemoActivity() {
+  const db = getDb();
+  const sandbox = await getEmbeddedSandbox();
+  try {
+    const [partner] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG));
+    const client = await wallexClientFor(db, partner.id);
+    await registerWebhook(db, { partnerId: partner.id });
+    const approved: string[] = [];
+    for (const member of members) {
+      const user = await client.users.signup({ body: { ...member, countryCode: "SG", accountType: "individual" } });
+      await sandbox.control.decideUser(user.id, "pending_approval");
+      if (member.decision !== "pending_approval") {
+        await sandbox.control.decideUser(user.id, member.decision, member.decision === "approved" ? undefined : "Proof of address is older than 3 months");
+      }
+      if (member.decision === "approved") approved.push(String(user.accountId));
+    }
+    for (const accountId of approved) {
+      await sandbox.control.topUp({ currency: "SGD", amount: 50_000, accountId, reference: "Opening balance" } as never);
+      await sandbox.control.topUp({ currency: "USD", amount: 20_000, accountId, reference: "Opening balance" } as never);
+    }
+
+    const [mei] = approved;
+    const beneficiary = await client.beneficiaries.create(
+      {
+        body: {
+          nickname: "Lion Supplies", entityType: "company", companyName: "Lion Supplies Pte Ltd", address: "1 Fusionopolis Way", city: "Singapore", country: "SG",
+          bankAccount: { accountNumber: "0123456789", bankAccountHolderName: "Lion Supplies Pte Ltd", bankName: "DBS Bank Ltd", country: "SG", currency: "SGD" },
+        },
+      },
+      { onBehalfOf: { account: mei } },
+    );
+    const payments: string[] = [];
+    for (const amount of ["1250.00", "480.50", "3200.00"]) {
+      const quote = await requestQuote(db, client, partner.id, "payment", { sellCurrency: "SGD", amount, beneficiaryId: beneficiary.id }, mei);
+      const input = { quoteId: String(quote.quoteId), purposeOfTransfer: "goods_purchase", fundingSource: "wallet", paymentReference: "INV-2026-11" };
+      payments.push((await perform(db, client, partner.id, "createPayment", { idempotencyKey: `demo-payment-${amount}`, input, accountId: mei })).wallexId);
+    }
+    for (const id of payments.slice(0, 2)) await perform(db, client, partner.id, "fundPayment", { idempotencyKey: `fund:${id}`, input: { paymentId: id }, accountId: mei });
+    for (const status of ["processing", "in_transit", "completed"]) await sandbox.control.advancePayment(payments[0], status);
+
+    const conversionQuote = await requestQuote(db, client, partner.id, "conversion", { sellCurrency: "SGD", buyCurrency: "USD", amount: "5000.00" }, mei);
+    const conversion = await perform(db, client, partner.id, "createConversion", { idempotencyKey: "demo-conversion", input: { quoteId: String(conversionQuote.quoteId) }, accountId: mei });
+    await perform(db, client, partner.id, "fundConversion", { idempotencyKey: `fund:${conversion.wallexId}`, input: { conversionId: conversion.wallexId }, accountId: mei });
+    await sandbox.control.advanceConversion(conversion.wallexId);
+
+    await reconcileEverything(db, partner.id);
+  } finally {
+    await sandbox.close();
+    await getPool().end();
+  }
+}
