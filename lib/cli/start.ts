@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { startEmbeddedDatabase } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
 import { env, setEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
 import { printDemoLogins, seedDemoData } from "./seed-demo";
 import { seedDemoActivity } from "./seed-demo-activity";
@@ -33,7 +34,10 @@ async function main() {
   const seeded = await seedDemoData(env().DATABASE_URL!);
   if (seeded) {
     console.log("Creating demo activity in the embedded Wallex sandbox…");
+    const level = logger.level;
+    logger.level = "warn"; // its Wallex calls are in the API log; keep the terminal for the logins
     await seedDemoActivity().catch((error) => console.warn("Demo activity skipped:", error instanceof Error ? error.message : error));
+    logger.level = level;
   }
   printDemoLogins(seeded);
 
