@@ -2,6 +2,7 @@ import { Database } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ShortId } from "@/components/ui/short-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -52,8 +53,8 @@ export function RecordsTable({ rows, basePath, label }: { rows: RecordRow[]; bas
         {rows.map((row) => (
           <TableRow key={row.id}>
             <TableCell className="pl-6 font-mono text-xs">
-              <Link href={`${basePath}/${row.id}`} className="text-primary underline-offset-4 hover:underline">
-                {row.wallexId}
+              <Link href={`${basePath}/${row.id}`} aria-label={row.wallexId} className="whitespace-nowrap text-primary underline-offset-4 hover:underline">
+                <ShortId id={row.wallexId} />
               </Link>
             </TableCell>
             <TableCell className="max-w-48 truncate">{row.member ?? (row.accountId ? "—" : "Partner")}</TableCell>
@@ -63,7 +64,9 @@ export function RecordsTable({ rows, basePath, label }: { rows: RecordRow[]; bas
             <TableCell className="whitespace-nowrap text-right tabular-nums">
               {row.amount ? formatMoney(row.amount, row.currency) : (row.currency ?? "—")}
             </TableCell>
-            <TableCell className="max-w-48 truncate">{row.reference ?? "—"}</TableCell>
+            <TableCell className="max-w-40 truncate" title={row.reference ?? undefined}>
+              {row.reference ?? "—"}
+            </TableCell>
             <TableCell className="whitespace-nowrap text-muted-foreground">{row.wallexCreatedAt ? formatDateTime(row.wallexCreatedAt) : "—"}</TableCell>
             <TableCell className="whitespace-nowrap pr-6 text-muted-foreground">{formatDateTime(row.readAt)}</TableCell>
           </TableRow>

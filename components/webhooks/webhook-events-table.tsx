@@ -1,6 +1,7 @@
 import { Webhook } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ShortId } from "@/components/ui/short-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { WebhookEvent } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
@@ -37,10 +38,14 @@ export function WebhookEventsTable({ rows, partnerSlug, canReplay }: { rows: Row
             <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">{formatDateTime(event.receivedAt)}</TableCell>
             <TableCell>
               <div className="font-medium">{event.resource ?? "—"}</div>
-              <div className="font-mono text-xs text-muted-foreground">{event.resourceId ?? ""}</div>
+              {event.resourceId && (
+                <div className="text-xs text-muted-foreground">
+                  <ShortId id={event.resourceId} />
+                </div>
+              )}
             </TableCell>
             <TableCell>{event.status ?? "—"}</TableCell>
-            <TableCell className="max-w-48 truncate">{event.member ?? (event.accountId ? <span className="font-mono text-xs">{event.accountId}</span> : "—")}</TableCell>
+            <TableCell className="max-w-48 truncate">{event.member ?? (event.accountId ? <ShortId id={event.accountId} /> : "—")}</TableCell>
             <TableCell className="max-w-64">
               <Badge variant={outcomeVariant[event.outcome]}>{event.outcome}</Badge>
               {(event.result ?? event.error) && <div className="mt-1 text-xs text-muted-foreground">{event.result ?? event.error}</div>}
