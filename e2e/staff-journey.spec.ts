@@ -89,6 +89,12 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   await admin.getByRole("button", { name: "Replay" }).click();
   await expect(admin.getByText("Replayed: no change: funding is completed")).toBeVisible();
 
+  // Wallex's status changes are notifications; opening the menu marks them seen.
+  await admin.getByRole("button", { name: /^Notifications, \d+ new$/ }).click();
+  await expect(admin.getByRole("menuitem", { name: new RegExp(`Funding ${funding.id.slice(0, 8)}… completed`) })).toBeVisible();
+  await admin.keyboard.press("Escape");
+  await expect(admin.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+
   // The records pages read the mirror.
   await admin.getByRole("link", { name: "Wallex records" }).click();
   await admin.getByRole("link", { name: /^Fundings/ }).click();

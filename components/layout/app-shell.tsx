@@ -16,13 +16,15 @@ export type AppShellProps = {
   signOutAction: () => Promise<void>;
   /** Full-width strip above the content (see `Banner`). */
   banner?: React.ReactNode;
+  /** The notifications menu, beside the brand. */
+  notifications?: React.ReactNode;
   children: React.ReactNode;
 };
 
 /** The signed-in staff frame: fixed sidebar on lg+, a top bar with a slide-over menu below that. Server-compatible. */
-export function AppShell({ user, currentPartner, partners, nav, signOutAction, banner, children }: AppShellProps) {
+export function AppShell({ user, currentPartner, partners, nav, signOutAction, banner, notifications, children }: AppShellProps) {
   const sidebar = (
-    <Sidebar user={user} currentPartner={currentPartner} partners={partners} nav={nav} signOutAction={signOutAction} />
+    <Sidebar user={user} currentPartner={currentPartner} partners={partners} nav={nav} signOutAction={signOutAction} notifications={notifications} />
   );
   return (
     <div className="min-h-dvh bg-background">

@@ -13,14 +13,16 @@ export type SidebarProps = {
   partners: ShellMembership[];
   nav: NavItem[];
   signOutAction: () => Promise<void>;
+  /** Shown beside the brand (the notifications menu). */
+  notifications?: React.ReactNode;
 };
 
 /** Sidebar contents: brand, tenant switcher, grouped navigation, user menu. Used by the fixed sidebar and the mobile sheet. */
-export function Sidebar({ user, currentPartner, partners, nav, signOutAction }: SidebarProps) {
+export function Sidebar({ user, currentPartner, partners, nav, signOutAction, notifications }: SidebarProps) {
   const overviewHref = `/p/${currentPartner.slug}`;
   return (
     <div className="flex h-full flex-col">
-      <div className="flex h-14 shrink-0 items-center px-4">
+      <div className="flex h-14 shrink-0 items-center justify-between px-4">
         <Link
           href={overviewHref}
           className="-mx-1 flex items-center gap-2 rounded-md px-1 py-1 text-[15px] font-semibold tracking-tight text-foreground outline-none focus-visible:ring-2 focus-visible:ring-ring"
@@ -28,6 +30,7 @@ export function Sidebar({ user, currentPartner, partners, nav, signOutAction }: 
           <Logo className="size-6" />
           Partner Desk
         </Link>
+        {notifications}
       </div>
       <div className="shrink-0 px-3">
         <TenantSwitcher currentPartner={currentPartner} partners={partners} />

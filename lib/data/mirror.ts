@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableName, ilike, or, sql, type Table } from "dr
 import type { Executor } from "@/db";
 import { wallexTimeline, wallexUsers, webhookEvents, type MirrorTable } from "@/db/schema";
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { AppError, notFound } from "@/lib/errors";
 import type { RecordFilters } from "@/lib/validations/records";
 import { RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
 
@@ -92,4 +93,21 @@ export async function getMirrorRecord(db: Executor, scope: StaffScope, kind: Res
       .limit(50),
   ]);
   return { ...row.record, member: row.member, timeline, events };
+}
+
+/**
+ * The Wallex account to act for, from our mirror of the member (by our row id): what every call
+ * made on a member's behalf puts in onBehalfOfAccount. Never taken from the browser.
+ */
+export async function getMemberAccount(db: Executor, scope: StaffScope, memberId: string) {
+  const [member] = await db
+    .select({ accountId: wallexUsers.accountId, status: wallexUsers.status, email: wallexUsers.reference })
+    .from(wallexUsers)
+    .where(and(scopeWhere(wallexUsers, scope), eq(wallexUsers.id, memberId)))
+    .limit(1);
+  if (!member?.accountId) throw notFound("Member");
+  if (member.status !== "approved") {
+    throw new AppError("CONFLICT", { userMessage: `${member.email ?? "This member"} is not approved by Wallex yet, so Wallex will not act for them.` });
+  }
+  return member.accountId;
 }

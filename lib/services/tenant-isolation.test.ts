@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { invitations, staffMemberships, wallexApiCalls, wallexConnections, wallexPayments, wallexUsers, webhookEvents } from "@/db/schema";
-import { countMirrorRecords, getMirrorRecord, listMemberAccounts, listMirrorRecords } from "@/lib/data/mirror";
+import { countMirrorRecords, getMemberAccount, getMirrorRecord, listMemberAccounts, listMirrorRecords } from "@/lib/data/mirror";
 import { recordAudit } from "@/lib/audit/record";
 import { findStaffScope } from "@/lib/auth/scope";
 import { listApiCalls, listApiOperations } from "@/lib/data/api-calls";
@@ -41,9 +41,12 @@ describe("tenant isolation", () => {
       .insert(wallexPayments)
       .values({ partnerId: partnerA.id, wallexId: "pay-a", accountId: "acc-a", status: "completed", data: { id: "pay-a" }, readAt: new Date() })
       .returning();
-    await db.insert(wallexUsers).values({ partnerId: partnerA.id, wallexId: "user-a", accountId: "acc-a", reference: "a-member@a.test", data: { id: "user-a" }, readAt: new Date() });
+    const [memberA] = await db
+      .insert(wallexUsers)
+      .values({ partnerId: partnerA.id, wallexId: "user-a", accountId: "acc-a", status: "approved", reference: "a-member@a.test", data: { id: "user-a" }, readAt: new Date() })
+      .returning();
     await db.insert(wallexApiCalls).values({ partnerId: partnerA.id, operation: "a.secret_call", method: "GET", pathTemplate: "/v2/x", path: "/v2/x", durationMs: 1, requestId: "req-a", attempt: 1 });
-    return { partnerA, partnerB, adminA, operatorA, adminB, invitation, eventA, paymentA };
+    return { partnerA, partnerB, adminA, operatorA, adminB, invitation, eventA, paymentA, memberA };
   }
 
   beforeAll(async () => {
@@ -78,6 +81,14 @@ describe("tenant isolation", () => {
     expect(await getMirrorRecord(db, scope, "payment", a.paymentA.id)).toBeUndefined();
     expect((await countMirrorRecords(db, scope)).payment).toBe(0);
     expect(await listMemberAccounts(db, scope)).toEqual([]);
+    // onBehalfOf comes from our mirror, within the tenant: B cannot act as A's member.
+    expect(await getMemberAccount(db, a.adminA.scope, a.memberA.id)).toBe("acc-a");
+    await expect(getMemberAccount(db, scope, a.memberA.id)).rejects.toMatchObject(notFound);
+    const [pending] = await db
+      .insert(wallexUsers)
+      .values({ partnerId: a.partnerA.id, wallexId: "user-a2", accountId: "acc-a2", status: "pending_approval", reference: "new@a.test", data: { id: "user-a2" }, readAt: new Date() })
+      .returning();
+    await expect(getMemberAccount(db, a.adminA.scope, pending.id)).rejects.toMatchObject({ code: "CONFLICT", userMessage: /new@a.test is not approved/ });
     await expect(getMembershipOrThrow(db, scope, a.operatorA.membership.id)).rejects.toMatchObject(notFound);
   });
 

@@ -83,7 +83,8 @@ export async function applyToMirror(db: Executor, partnerId: string, def: Resour
     });
   if (!row) return { changed: false, statusChanged: false, status: values.status, previousStatus: null, accountId: values.accountId, rowId: null };
 
-  if (row.statusChanged) {
+  // Balances and ledger entries have no status: they change, but have no history of states.
+  if (row.statusChanged && row.status !== null) {
     await db.insert(wallexTimeline).values({
       partnerId,
       kind: def.kind,
