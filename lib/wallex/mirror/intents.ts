@@ -60,8 +60,9 @@ export async function sendOnce<Input extends Record<string, unknown>>(
     const accountId = intent.state === "failed" ? args.accountId : intent.accountId;
 
     if (intent.attempts > 0 && intent.state !== "failed") {
+      const readAt = new Date();
       const found = await op.readBack(client, intent.id, input, accountId, intent);
-      if (found) return completeIntent(db, partnerId, op, intent, found, accountId, new Date(), true);
+      if (found) return completeIntent(db, partnerId, op, intent, found, accountId, readAt, true);
     }
 
     await db
@@ -82,8 +83,11 @@ export async function sendOnce<Input extends Record<string, unknown>>(
       throw refused || !(error instanceof WallexError) ? error : unknownOutcome();
     }
     return completeIntent(db, partnerId, op, intent, object, accountId, readAt, false);
-  });
+  }, INTENT_LEASE);
 }
+
+/** Long enough for a read-back with its retries and the send (30 s timeout each). */
+export const INTENT_LEASE = { ttlMs: 180_000, pollMs: 100 };
 
 /** Marks the intent done and writes the object through to the mirror, in one transaction. */
 export async function completeIntent<Input>(

@@ -5,7 +5,7 @@ import { wallexIntents } from "@/db/schema";
 import { withLease } from "@/lib/data/leases";
 import { logger } from "@/lib/logger";
 import type { WallexClient } from "../client";
-import { completeIntent, type Operation } from "./intents";
+import { completeIntent, INTENT_LEASE, type Operation } from "./intents";
 import { wallexOperations } from "./operations";
 
 /** After this long, an unknown outcome that reading back cannot find is taken as never having happened. */
@@ -35,14 +35,15 @@ export async function resolveOpenIntents(db: Database, client: WallexClient, par
     if (!op) continue;
     try {
       await withLease(db, `intent:${intent.id}`, async () => {
+        const readAt = new Date();
         const found = await op.readBack(client, intent.id, intent.request, intent.accountId, intent);
         if (found) {
-          await completeIntent(db, partnerId, op, intent, found, intent.accountId, new Date(), true);
+          await completeIntent(db, partnerId, op, intent, found, intent.accountId, readAt, true);
           resolved++;
         } else if (now.getTime() - intent.updatedAt.getTime() > GIVE_UP_AFTER_MS) {
           await db.update(wallexIntents).set({ state: "failed", error: "Wallex has no record of it", updatedAt: now }).where(eq(wallexIntents.id, intent.id));
         }
-      });
+      }, INTENT_LEASE);
     } catch (error) {
       logger.warn({ err: error, intentId: intent.id }, "could not resolve an intent");
     }
