@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
-import { wallexApiCalls, wallexConnections, wallexFundings, wallexPayments, wallexTimeline, wallexUsers, webhookEvents } from "@/db/schema";
+import { wallexApiCalls, wallexConnections, wallexDocuments, wallexFundings, wallexPayments, wallexTimeline, wallexUsers, webhookEvents } from "@/db/schema";
 import { approvedMember, connectedPartner, SG_BENEFICIARY, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { ALARM_GRACE_MS, webhookAlarm } from "../inbox/alarm";
 import { perform, requestQuote } from "./operations";
@@ -53,7 +53,10 @@ describe("reconciling the mirror with Wallex", () => {
   test("the daily pass lists everything: members and money we never saw come in", async () => {
     const { scope, client } = await connectedPartner(sandbox);
     const member = await approvedMember(sandbox, client, { currency: "USD", amount: 500 });
+    const passport = await client.users.createDocument({ userId: member.userId, body: { documentType: "passport", documentName: "passport.pdf" } });
     await reconcileEverything(db, scope.partnerId);
+    const [document] = await db.select().from(wallexDocuments).where(and(eq(wallexDocuments.partnerId, scope.partnerId), eq(wallexDocuments.wallexId, passport.id)));
+    expect(document).toMatchObject({ parentId: member.userId, reference: "passport" });
     const [user] = await db.select().from(wallexUsers).where(and(eq(wallexUsers.partnerId, scope.partnerId), eq(wallexUsers.wallexId, member.userId)));
     expect(user).toMatchObject({ status: "approved", accountId: member.accountId });
     const fundings = await db.select().from(wallexFundings).where(and(eq(wallexFundings.partnerId, scope.partnerId), eq(wallexFundings.accountId, member.accountId)));

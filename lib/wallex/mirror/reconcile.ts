@@ -81,5 +81,14 @@ export async function reconcileEverything(db: Database, partnerId: string) {
       }
     }
   }
+  const users = await db.select({ wallexId: wallexUsers.wallexId }).from(wallexUsers).where(eq(wallexUsers.partnerId, partnerId));
+  for (const user of users) {
+    try {
+      seen += (await syncListing(db, client, partnerId, RESOURCES.document, null, { source: "reconcile", parentId: user.wallexId })).seen;
+    } catch (error) {
+      logger.info({ err: error, partnerId, userId: user.wallexId }, "documents listing skipped");
+      failed++;
+    }
+  }
   return { seen, failed, open: await reconcileOpen(db, partnerId) };
 }

@@ -35,23 +35,26 @@ export async function refreshObject(
   return applyToMirror(db, partnerId, def, object, { readAt, accountId, parentId, ...opts });
 }
 
-/** Reads every page of a listing (for one account, or the partner's own) into the mirror. */
+/** Reads every page of a listing (for one account, the partner's own, or one parent) into the mirror. */
 export async function syncListing(
   db: Executor,
   client: WallexClient,
   partnerId: string,
   def: ResourceDef,
   accountId: string | null,
-  opts: { source: MirrorSource; maxPages?: number },
+  opts: { source: MirrorSource; maxPages?: number; parentId?: string },
 ): Promise<{ seen: number; changed: number }> {
-  if (!def.list) throw new Error(`${def.label}s cannot be listed`);
+  const { parentId } = opts;
+  const list = (page: number) =>
+    parentId ? def.listByParent?.(client, parentId, page) : def.list?.(client, page, onBehalfOfAccount(def, accountId));
   let seen = 0;
   let changed = 0;
   for (let page = 1; page <= (opts.maxPages ?? 1000); page++) {
     const readAt = new Date();
-    const result = await def.list(client, page, onBehalfOfAccount(def, accountId));
+    const result = await list(page);
+    if (!result) throw new Error(`${def.label}s cannot be listed that way`);
     for (const object of result.data) {
-      const applied = await applyToMirror(db, partnerId, def, object, { readAt, accountId, source: opts.source });
+      const applied = await applyToMirror(db, partnerId, def, object, { readAt, accountId, parentId, source: opts.source });
       seen++;
       if (applied.changed) changed++;
     }

@@ -25,6 +25,8 @@ export type ResourceDef = {
   ownedByAccount: boolean;
   retrieve?: (client: WallexClient, row: { wallexId: string; parentId?: string | null }, onBehalfOf: OnBehalfOf) => Promise<WallexObject>;
   list?: (client: WallexClient, page: number, onBehalfOf: OnBehalfOf) => Promise<Page>;
+  /** Objects listed under a parent only (a member's documents). */
+  listByParent?: (client: WallexClient, parentId: string, page: number) => Promise<Page>;
   project: (object: WallexObject) => Projection;
 };
 
@@ -49,6 +51,7 @@ export const RESOURCES = {
     kind: "document", label: "document", table: schema.wallexDocuments, ownedByAccount: false,
     finalStatuses: ["approved", "rejected", "deleted"],
     retrieve: async (c, row) => asObject(await c.users.retrieveDocument({ userId: row.parentId!, documentId: row.wallexId })),
+    listByParent: async (c, userId, page) => asPage(await c.users.listDocuments({ userId, query: { page, limit: LIMIT } })),
     project: (o) => ({ reference: o.documentType, parentId: o.userId, createdAt: o.createdAt }),
   },
   beneficiary: {
