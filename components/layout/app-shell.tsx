@@ -56,6 +56,7 @@ export function AppShell({ user, currentPartner, partners, nav, signOutAction, b
             /
           </span>
           <span className="truncate text-sm text-muted-foreground">{currentPartner.name}</span>
+          {notifications && <div className="ml-auto">{notifications}</div>}
         </header>
 
         {banner}
