@@ -47,7 +47,7 @@ export async function listMirrorRecords(db: Executor, scope: StaffScope, kind: R
 /** How many of each kind we hold, for the tabs. One round trip. */
 export async function countMirrorRecords(db: Executor, scope: StaffScope): Promise<Record<ResourceKind, number>> {
   const parts = RESOURCE_KINDS.map(
-    (kind) => sql`select ${kind}::text as kind, count(*)::int as n from ${RESOURCES[kind].table} where partner_id = ${scope.partnerId}`,
+    (kind) => sql`select ${kind}::text as kind, count(*)::int as n from ${RESOURCES[kind].table} where ${scopeWhere(RESOURCES[kind].table, scope)}`,
   );
   const result = await db.execute<{ kind: ResourceKind; n: number }>(sql.join(parts, sql` union all `));
   return Object.fromEntries(result.rows.map((r) => [r.kind, r.n])) as Record<ResourceKind, number>;

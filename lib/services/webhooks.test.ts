@@ -1,33 +1,21 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { deliverToRoute } from "@/lib/testing/wallex";
+import { connectedPartner, deliverToRoute, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { getDb } from "@/db";
 import { wallexConnections, webhookEvents } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
-import { createPartner, createStaff } from "@/lib/testing/factories";
-import { DEMO_PARTNER_CREDENTIALS } from "@/lib/wallex/sandbox";
-import { startStandalone } from "@/lib/wallex/sandbox/server";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
-import { saveWallexConnection } from "./settings";
 import { registerWebhook, WEBHOOK_SECRET_HEADER, webhookUrlFor } from "./webhooks";
 
 const db = getDb();
-let sandbox: Awaited<ReturnType<typeof startStandalone>>;
-
+let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startStandalone(
-    { WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_DATABASE_URL: "memory", WALLEX_SANDBOX_AUTO_PROGRESS: "off", WALLEX_SANDBOX_RATE_LIMIT: "off" },
-    { webhookFetch: deliverToRoute },
-  );
+  sandbox = await startTestSandbox();
 });
 afterAll(() => sandbox.stop());
 
-async function connectedAdmin() {
-  const { scope } = await createStaff(await createPartner(), "admin");
-  await saveWallexConnection(db, scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
-  return scope;
-}
+const connectedAdmin = async () => (await connectedPartner(sandbox, { register: false })).scope;
 
 const inbox = (partnerId: string) => db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId));
 

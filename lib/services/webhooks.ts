@@ -16,6 +16,13 @@ export function webhookUrlFor(partnerId: string) {
   return new URL(`/api/webhooks/wallex/${partnerId}`, env().APP_URL).toString();
 }
 
+/**
+ * Each partner's webhook secret, decrypted, kept for a minute: the intake path then costs one
+ * insert. Only a cache; a stale entry is re-read before any delivery is refused.
+ */
+const secretCache = new Map<string, { secret: string | null; until: number }>();
+const SECRET_TTL_MS = 60_000;
+
 /** Points the partner's one Wallex subscription at us with a fresh secret (also how the secret is rotated). */
 export async function registerWebhook(db: Database, scope: Pick<StaffScope, "partnerId">) {
   const secret = randomBytes(32).toString("base64url");
@@ -72,13 +79,6 @@ export async function receiveWebhook(db: Executor, partnerId: string, headers: H
     .returning({ id: webhookEvents.id });
   return { status: !authentic ? 401 : ok ? 200 : 400, eventId: event.id };
 }
-
-/**
- * Each partner's webhook secret, decrypted, kept for a minute: the intake path then costs one
- * insert. Only a cache; a stale entry is re-read before any delivery is refused.
- */
-const secretCache = new Map<string, { secret: string | null; until: number }>();
-const SECRET_TTL_MS = 60_000;
 
 async function webhookSecretOf(db: Executor, partnerId: string, opts = { fresh: false }) {
   const hit = secretCache.get(partnerId);

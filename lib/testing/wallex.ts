@@ -24,12 +24,12 @@ export function startTestSandbox(overrides: Partial<SandboxOptions> = {}) {
 
 export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
-/** A partner of ours connected to the sandbox, with Wallex's webhooks pointed at us. */
-export async function connectedPartner(sandbox: TestSandbox) {
+/** A partner of ours connected to the sandbox, with Wallex's webhooks pointed at us (unless `register: false`). */
+export async function connectedPartner(sandbox: TestSandbox, { register = true } = {}) {
   const db = getDb();
   const { scope } = await createStaff(await createPartner(), "admin");
   await saveWallexConnection(db, scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
-  await registerWebhook(db, scope);
+  if (register) await registerWebhook(db, scope);
   return { scope, client: await wallexClientFor(db, scope.partnerId) };
 }
 
@@ -47,7 +47,4 @@ export async function approvedMember(sandbox: TestSandbox, client: Client, funds
   return { userId: user.id, accountId };
 }
 
-export const SG_BENEFICIARY = {
-  entityType: "company", companyName: "Lion Supplies Pte Ltd", address: "1 Fusionopolis Way", city: "Singapore", country: "SG",
-  bankAccount: { accountNumber: "0123456789", bankAccountHolderName: "Lion Supplies Pte Ltd", bankName: "DBS Bank Ltd", country: "SG", currency: "SGD" },
-};
+export { SG_BENEFICIARY } from "@/lib/wallex/sandbox/test/data";

@@ -4,13 +4,11 @@ import type { Database } from "@/db";
 import { wallexIntents, type WallexIntent } from "@/db/schema";
 import type { WallexClient } from "../client";
 import { sendOnce, type Operation } from "./intents";
-import { onBehalfOfAccount } from "./refresh";
-import { RESOURCES, type OnBehalfOf, type WallexObject } from "./resources";
+import { forAccount, onBehalfOfAccount } from "./refresh";
+import { asObject, RESOURCES, type WallexObject } from "./resources";
 import { applyToMirror } from "./store";
 
 type Body = Record<string, unknown>;
-const obo = (accountId: string | null): OnBehalfOf => (accountId ? { account: accountId } : undefined);
-const asObject = (o: unknown) => o as WallexObject;
 const SCAN_PAGES = 5;
 
 /** Looks through the newest pages of a listing for the object `matches` recognises. */
@@ -41,11 +39,11 @@ export function wallexOperations(db: Database) {
   return {
     createBeneficiary: {
       kind: "beneficiary", operation: "create",
-      send: async (c, _ref, input, account) => asObject(await c.beneficiaries.create({ body: input as never }, { onBehalfOf: obo(account) })),
+      send: async (c, _ref, input, account) => asObject(await c.beneficiaries.create({ body: input as never }, { onBehalfOf: forAccount(account) })),
       readBack: (c, _ref, input, account, intent) => {
         const bank = input.bankAccount as Body;
         return findInListing(
-          (page) => c.beneficiaries.list({ query: { page, limit: 100 } }, { onBehalfOf: obo(account) }),
+          (page) => c.beneficiaries.list({ query: { page, limit: 100 } }, { onBehalfOf: forAccount(account) }),
           async (o) => {
             const found = (o.bankAccount ?? {}) as Body;
             const same = found.accountNumber === bank.accountNumber && found.currency === bank.currency && o.entityType === input.entityType;
@@ -56,36 +54,36 @@ export function wallexOperations(db: Database) {
     } satisfies Operation<Body>,
     createPayment: {
       kind: "payment", operation: "create",
-      send: async (c, ref, input, account) => asObject(await c.payments.create({ body: { ...input, referenceId: ref } as never }, { onBehalfOf: obo(account) })),
+      send: async (c, ref, input, account) => asObject(await c.payments.create({ body: { ...input, referenceId: ref } as never }, { onBehalfOf: forAccount(account) })),
       readBack: (c, ref, _input, account) =>
-        findInListing((page) => c.payments.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: obo(account) }), (o) => o.referenceId === ref),
+        findInListing((page) => c.payments.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: forAccount(account) }), (o) => o.referenceId === ref),
     } satisfies Operation<Body>,
     fundPayment: {
       kind: "payment", operation: "fund",
-      send: async (c, _ref, input, account) => asObject(await c.payments.fund({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: obo(account) })),
+      send: async (c, _ref, input, account) => asObject(await c.payments.fund({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: forAccount(account) })),
       readBack: async (c, _ref, input, account) =>
-        fundedOrUndefined(asObject(await c.payments.retrieve({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: obo(account) }))),
+        fundedOrUndefined(asObject(await c.payments.retrieve({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: forAccount(account) }))),
     } satisfies Operation<Body>,
     createConversion: {
       kind: "conversion", operation: "create",
-      send: async (c, ref, input, account) => asObject(await c.conversions.create({ body: { ...input, referenceId: ref } as never }, { onBehalfOf: obo(account) })),
+      send: async (c, ref, input, account) => asObject(await c.conversions.create({ body: { ...input, referenceId: ref } as never }, { onBehalfOf: forAccount(account) })),
       readBack: (c, ref, _input, account) =>
-        findInListing((page) => c.conversions.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: obo(account) }), (o) => o.referenceId === ref),
+        findInListing((page) => c.conversions.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: forAccount(account) }), (o) => o.referenceId === ref),
     } satisfies Operation<Body>,
     fundConversion: {
       kind: "conversion", operation: "fund",
-      send: async (c, _ref, input, account) => asObject(await c.conversions.fund({ conversionId: String(input.conversionId) }, { onBehalfOf: obo(account) })),
+      send: async (c, _ref, input, account) => asObject(await c.conversions.fund({ conversionId: String(input.conversionId) }, { onBehalfOf: forAccount(account) })),
       readBack: async (c, _ref, input, account) =>
-        fundedOrUndefined(asObject(await c.conversions.retrieve({ conversionId: String(input.conversionId) }, { onBehalfOf: obo(account) }))),
+        fundedOrUndefined(asObject(await c.conversions.retrieve({ conversionId: String(input.conversionId) }, { onBehalfOf: forAccount(account) }))),
     } satisfies Operation<Body>,
     createTransfer: {
       kind: "transfer", operation: "create",
       // Transfers carry one free reference: ours, unless the person gave one.
       send: async (c, ref, input, account) =>
-        asObject(await c.transfers.create({ body: { ...input, reference: input.reference ?? ref } as never }, { onBehalfOf: obo(account) })),
+        asObject(await c.transfers.create({ body: { ...input, reference: input.reference ?? ref } as never }, { onBehalfOf: forAccount(account) })),
       readBack: (c, ref, input, account, intent) =>
         findInListing(
-          (page) => c.transfers.list({ query: { page, limit: 100 } }, { onBehalfOf: obo(account) }),
+          (page) => c.transfers.list({ query: { page, limit: 100 } }, { onBehalfOf: forAccount(account) }),
           async (o) => o.reference === (input.reference ?? ref) && o.receiverAccountId === input.receiverAccountId && (await unclaimedSince(db, intent, o)),
         ),
     } satisfies Operation<Body>,

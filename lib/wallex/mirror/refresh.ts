@@ -7,8 +7,11 @@ import { applyToMirror, type ApplyResult, type MirrorSource } from "./store";
 
 export type ObjectRef = { wallexId: string; accountId?: string | null; parentId?: string | null };
 
+/** Acting for a member's account; none means the partner's own. */
+export const forAccount = (accountId: string | null | undefined): OnBehalfOf => (accountId ? { account: accountId } : undefined);
+
 export const onBehalfOfAccount = (def: ResourceDef, accountId: string | null | undefined): OnBehalfOf =>
-  def.ownedByAccount && accountId ? { account: accountId } : undefined;
+  def.ownedByAccount ? forAccount(accountId) : undefined;
 
 /**
  * Re-reads one object from Wallex and writes it to the mirror. The owner we recorded ourselves

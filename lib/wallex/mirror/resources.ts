@@ -32,7 +32,7 @@ export type ResourceDef = {
 
 const LIMIT = 100;
 const asPage = (p: unknown) => p as Page;
-const asObject = (o: unknown) => o as WallexObject;
+export const asObject = (o: unknown) => o as WallexObject;
 const movement = (o: WallexObject): Projection => ({ currency: o.currency, amount: o.amount, reference: o.reference, createdAt: o.createdAt });
 
 /**
@@ -152,6 +152,12 @@ export function resourceForWebhook(resource: string | null): ResourceDef | undef
 
 export function isFinal(def: ResourceDef, status: string | null | undefined) {
   return !!status && def.finalStatuses.includes(status);
+}
+
+/** "Payment", or with `plural` "Payments", "History entries": for headings and tabs. */
+export function titleOf(def: ResourceDef, { plural = false } = {}) {
+  const label = plural ? (def.label.endsWith("y") ? `${def.label.slice(0, -1)}ies` : `${def.label}s`) : def.label;
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 /** URL segment of a kind: "collectionAccount" ↔ "collection-account". */

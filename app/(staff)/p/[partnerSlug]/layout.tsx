@@ -9,7 +9,7 @@ import { listStaffMembershipsOfUser } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
 import { smtpConfigured } from "@/lib/mail/outbox";
 import { staffNav } from "@/lib/navigation";
-import { kindSlug, RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import { kindSlug, RESOURCES, titleOf, type ResourceKind } from "@/lib/wallex/mirror/resources";
 
 type Props = { children: React.ReactNode; params: Promise<{ partnerSlug: string }> };
 
@@ -45,11 +45,10 @@ type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
 
 function toShellNotification(partnerSlug: string, n: Notification): ShellNotification {
   const kind = n.kind as ResourceKind;
-  const label = RESOURCES[kind]?.label ?? n.kind;
   const words = (status: string | null) => (status ?? "updated").replaceAll("_", " ");
   return {
     id: n.id,
-    title: `${label.replace(/^./, (c) => c.toUpperCase())} ${n.wallexId.slice(0, 8)}… ${words(n.status)}`,
+    title: `${titleOf(RESOURCES[kind])} ${n.wallexId.slice(0, 8)}… ${words(n.status)}`,
     detail: `${n.previousStatus ? `Was ${words(n.previousStatus)} · ` : ""}${formatDateTime(n.at)}`,
     href: `/p/${partnerSlug}/records/${kindSlug(kind)}?q=${encodeURIComponent(n.wallexId)}`,
     at: n.at.toISOString(),

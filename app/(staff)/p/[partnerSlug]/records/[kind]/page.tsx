@@ -10,7 +10,7 @@ import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { countMirrorRecords, listMemberAccounts, listMirrorRecords, listMirrorStatuses, RECORDS_PAGE_SIZE } from "@/lib/data/mirror";
 import { recordFiltersSchema } from "@/lib/validations/records";
-import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
 
 export const metadata: Metadata = { title: "Wallex records" };
 
@@ -18,8 +18,6 @@ type Props = {
   params: Promise<{ partnerSlug: string; kind: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 };
-
-const plural = (label: string) => (label.endsWith("y") ? `${label.slice(0, -1)}ies` : `${label}s`);
 
 /** Our copy of the partner's Wallex data, read from the mirror only: this page never calls Wallex. */
 export default async function RecordsPage({ params, searchParams }: Props) {
@@ -38,7 +36,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   ]);
   const basePath = `/p/${scope.partnerSlug}/records`;
   const { page: _page, ...kept } = filters;
-  const tabs = RESOURCE_KINDS.map((k) => ({ slug: kindSlug(k), label: plural(RESOURCES[k].label).replace(/^./, (c) => c.toUpperCase()), count: counts[k] ?? 0 }));
+  const tabs = RESOURCE_KINDS.map((k) => ({ slug: kindSlug(k), label: titleOf(RESOURCES[k], { plural: true }), count: counts[k] ?? 0 }));
 
   return (
     <div className="space-y-6">
@@ -58,7 +56,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
           <RecordsTable rows={rows} basePath={`${basePath}/${slug}`} label={def.label} />
         </CardContent>
       </Card>
-      <Pagination page={filters.page} pageSize={RECORDS_PAGE_SIZE} total={total} basePath={`${basePath}/${slug}`} searchParams={kept} itemLabel={plural(def.label)} />
+      <Pagination page={filters.page} pageSize={RECORDS_PAGE_SIZE} total={total} basePath={`${basePath}/${slug}`} searchParams={kept} itemLabel={titleOf(def, { plural: true }).toLowerCase()} />
     </div>
   );
 }

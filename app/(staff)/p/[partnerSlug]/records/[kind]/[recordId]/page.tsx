@@ -13,7 +13,7 @@ import { requireStaff } from "@/lib/auth/scope";
 import { getMirrorRecord } from "@/lib/data/mirror";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import { kindFromSlug, RESOURCES } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
 
 export const metadata: Metadata = { title: "Wallex record" };
 
@@ -40,7 +40,7 @@ export default async function RecordPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`${def.label.replace(/^./, (c) => c.toUpperCase())} ${record.wallexId}`}
+        title={`${titleOf(def)} ${record.wallexId}`}
         breadcrumbs={[
           { label: scope.partnerName, href: `/p/${scope.partnerSlug}` },
           { label: "Wallex records", href: listPath },
