@@ -14,6 +14,8 @@ import { getPartnerMail, listPartnerMail } from "@/lib/data/mailbox";
 import { formatDateTime } from "@/lib/format";
 import { smtpConfigured } from "@/lib/mail/outbox";
 import { cn } from "@/lib/utils";
+import { mailboxParamsSchema } from "@/lib/validations/mailbox";
+import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 
@@ -21,7 +23,7 @@ const PAGE_SIZE = 25;
 
 type Props = {
   params: Promise<{ partnerSlug: string }>;
-  searchParams: Promise<{ id?: string; page?: string }>;
+  searchParams: Promise<SearchParams>;
 };
 
 /** Mail this partner would have sent; exists only while no SMTP server is configured. */
@@ -29,12 +31,11 @@ export default async function MailboxPage({ params, searchParams }: Props) {
   if (smtpConfigured()) notFound();
   const scope = await requireStaff((await params).partnerSlug, "team.manage");
   const basePath = `/p/${scope.partnerSlug}/mailbox`;
-  const { id, page: rawPage } = await searchParams;
-  const page = Math.max(1, Number(rawPage) || 1);
+  const { id, page } = mailboxParamsSchema.parse(await searchParams);
   const db = getDb();
   const [{ rows, total }, selected] = await Promise.all([
     listPartnerMail(db, scope, { page, pageSize: PAGE_SIZE }),
-    id && /^[0-9a-f-]{36}$/.test(id) ? getPartnerMail(db, scope, id) : null,
+    id ? getPartnerMail(db, scope, id) : null,
   ]);
   const open = selected ?? rows[0] ?? null;
 
