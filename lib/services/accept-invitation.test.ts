@@ -24,7 +24,7 @@ describe("invitations", () => {
   test("a new person joins with a new account, once", async () => {
     const email = `new-${crypto.randomUUID()}@example.test`;
     const { partner, token } = await invite(email);
-    expect(await lookupInvitation(db, token)).toMatchObject({ status: "valid", hasAccount: false });
+    expect(await lookupInvitation(db, token)).toMatchObject({ status: "valid" });
     const joined = await acceptInvitation(db, token, { kind: "new", name: "New Person", password: "long-enough-password" }, meta);
     expect(joined.partner.id).toBe(partner.id);
     expect(await lookupInvitation(db, token)).toEqual({ status: "used" });
@@ -38,7 +38,7 @@ describe("invitations", () => {
     const first = await invite(existing.email, "viewer");
     await acceptInvitation(db, first.token, { kind: "existing", userId: existing.id }, meta);
     const second = await invite(existing.email, "operator");
-    expect(await lookupInvitation(db, second.token)).toMatchObject({ status: "valid", hasAccount: true });
+    expect(await lookupInvitation(db, second.token)).toMatchObject({ status: "valid" });
     await acceptInvitation(db, second.token, { kind: "existing", userId: existing.id }, meta);
     const memberships = await listStaffMembershipsOfUser(db, existing.id);
     expect(memberships.map((m) => m.partnerId).sort()).toEqual([first.partner.id, second.partner.id].sort());
@@ -66,5 +66,24 @@ describe("invitations", () => {
     ).rejects.toMatchObject({ code: "CONFLICT" });
     const members = await db.select().from(staffMemberships).where(eq(staffMemberships.partnerId, revoked.partner.id));
     expect(members).toHaveLength(1);
+  });
+
+  test("what an invitation link shows does not depend on whether the address has an account elsewhere", async () => {
+    const elsewhere = await createUser();
+    await createStaff(await createPartner("Another Partner"));
+    const forExisting = await invite(elsewhere.email);
+    const forNew = await invite(`fresh-${crypto.randomUUID()}@example.test`);
+    const shape = (lookup: Awaited<ReturnType<typeof lookupInvitation>>) => {
+      if (lookup.status !== "valid") throw new Error(lookup.status);
+      const { invitation, partner, ...rest } = lookup;
+      return { rest, invitation: Object.keys(invitation).sort(), partner: Object.keys(partner).sort() };
+    };
+    expect(shape(await lookupInvitation(db, forExisting.token))).toEqual(shape(await lookupInvitation(db, forNew.token)));
+    expect(shape(await lookupInvitation(db, forNew.token)).rest).toEqual({ status: "valid" });
+  });
+
+  test("a link whose id is no UUID (36 dashes) is simply not valid", async () => {
+    expect(await lookupInvitation(db, `${"-".repeat(36)}.${"A".repeat(43)}`)).toEqual({ status: "invalid" });
+    expect(await lookupInvitation(db, `${"f".repeat(36)}.${"A".repeat(43)}`)).toEqual({ status: "invalid" });
   });
 });

@@ -10,10 +10,14 @@ import type { RequestMeta } from "@/lib/request-context";
 import { parseInvitationToken, secretMatches } from "./invitation-token";
 
 export type InvitationLookup =
-  | { status: "valid"; invitation: Invitation; partner: Partner; hasAccount: boolean }
+  | { status: "valid"; invitation: Invitation; partner: Partner }
   | { status: "invalid" | "expired" | "used" | "revoked" };
 
-/** What an invitation link stands for; forged, expired, used and revoked links each get their own answer. */
+/**
+ * What an invitation link stands for; forged, expired, used and revoked links each get their own
+ * answer. It says nothing about whether the address has an account (perhaps at another partner):
+ * the page it feeds is the same either way, so the inviting partner learns nothing from it.
+ */
 export async function lookupInvitation(db: Executor, token: string, opts: { lock?: boolean } = {}): Promise<InvitationLookup> {
   const parsed = parseInvitationToken(token);
   if (!parsed) return { status: "invalid" };
@@ -28,8 +32,7 @@ export async function lookupInvitation(db: Executor, token: string, opts: { lock
   if (row.invitation.acceptedAt) return { status: "used" };
   if (row.invitation.revokedAt) return { status: "revoked" };
   if (row.invitation.expiresAt <= new Date()) return { status: "expired" };
-  const hasAccount = !!(await getUserByEmail(db, row.invitation.email));
-  return { status: "valid", ...row, hasAccount };
+  return { status: "valid", ...row };
 }
 
 export type Acceptor = { kind: "existing"; userId: string } | { kind: "new"; name: string; password: string };

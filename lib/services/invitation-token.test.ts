@@ -14,4 +14,5 @@ test("forged or truncated tokens do not parse", () => {
   expect(parseInvitationToken("not-a-token")).toBeNull();
   expect(parseInvitationToken(`${crypto.randomUUID()}.short`)).toBeNull();
   expect(parseInvitationToken(`../../etc.${"a".repeat(43)}`)).toBeNull();
+  expect(parseInvitationToken(`${"-".repeat(36)}.${"a".repeat(43)}`)).toBeNull();
 });

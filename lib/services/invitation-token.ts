@@ -13,7 +13,8 @@ export function invitationToken(invitationId: string, secret: string) {
 }
 
 export function parseInvitationToken(token: string): { invitationId: string; secret: string } | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  // A real UUID only: PostgreSQL refuses anything else cast to uuid (36 dashes…) with an error.
+  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/i.exec(token);
   return match ? { invitationId: match[1], secret: match[2] } : null;
 }
 

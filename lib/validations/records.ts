@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { filterPage, filterText } from "./search-params";
+import { userText } from "./text";
 
 export const recordFiltersSchema = z.object({
-  status: z.string().trim().max(100).optional().catch(undefined),
-  member: z.string().trim().max(200).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  status: filterText(100),
+  member: filterText(200),
+  q: filterText(200),
+  page: filterPage,
 });
 
 export type RecordFilters = z.infer<typeof recordFiltersSchema>;
 
-export const refreshRecordSchema = z.object({ kind: z.string().max(50), recordId: z.uuid("Choose a record.") });
+export const refreshRecordSchema = z.object({ kind: userText.max(50), recordId: z.uuid("Choose a record.") });

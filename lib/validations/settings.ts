@@ -1,43 +1,40 @@
 import { z } from "zod";
+import { userText } from "./text";
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  userText
     .trim()
     .max(max, `Use at most ${max} characters.`)
     .transform((v) => v || null);
 
 export const partnerProfileSchema = z.object({
-  name: z.string().trim().min(2, "Enter the partner's name.").max(120, "Use at most 120 characters."),
+  name: userText.trim().min(2, "Enter the partner's name.").max(120, "Use at most 120 characters."),
   legalName: optionalText(200),
-  country: z
-    .string()
+  country: userText
     .trim()
     .toUpperCase()
     .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "Use a two-letter country code, such as SG.")
     .transform((v) => v || null),
-  supportEmail: z
-    .string()
+  supportEmail: userText
     .trim()
     .refine((v) => v === "" || z.email().safeParse(v).success, "Enter a valid email address.")
     .transform((v) => v || null),
-  website: z
-    .string()
+  website: userText
     .trim()
     .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), "Enter a full address starting with https://")
     .transform((v) => v || null),
 });
 
-const secretField = z
-  .string()
+const secretField = userText
   .trim()
   .max(500, "That value is too long.")
-  .refine((v) => !/\s/.test(v), "Remove spaces from the value.");
+  .refine((v) => !/\s/.test(v), "Remove spaces from the value.")
+  // Secrets travel in HTTP headers, which carry only visible ASCII.
+  .refine((v) => /^[\s\x21-\x7e]*$/.test(v), "Use only the characters Wallex issued (letters, digits and punctuation).");
 
 /** Blank secret fields keep the stored value, so the form never needs the secrets back. */
 export const wallexConnectionSchema = z.object({
-  baseUrl: z
-    .string()
+  baseUrl: userText
     .trim()
     .refine((v) => /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), "Enter a URL such as https://api.wallex.asia"),
   apiKey: secretField,

@@ -1,14 +1,13 @@
 import { z } from "zod";
-
-const text = (max: number) => z.string().trim().max(max).optional().catch(undefined);
+import { filterEnum, filterPage, filterText } from "./search-params";
 
 export const webhookFiltersSchema = z.object({
-  resource: text(100),
-  status: text(100),
-  member: text(200),
-  outcome: z.enum(["received", "processed", "failed", "rejected"]).optional().catch(undefined),
-  resourceId: text(200),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  resource: filterText(100),
+  status: filterText(100),
+  member: filterText(200),
+  outcome: filterEnum(["received", "processed", "failed", "rejected"]),
+  resourceId: filterText(200),
+  page: filterPage,
 });
 
 export type WebhookFilters = z.infer<typeof webhookFiltersSchema>;

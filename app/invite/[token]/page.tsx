@@ -21,7 +21,7 @@ const problems = {
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [lookup, user] = await Promise.all([lookupInvitation(getDb(), decodeURIComponent(token)), getCurrentUser()]);
+  const [lookup, user] = await Promise.all([lookupInvitation(getDb(), decodeToken(token)), getCurrentUser()]);
 
   if (lookup.status !== "valid") {
     const [title, description] = problems[lookup.status];
@@ -56,19 +56,33 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </AuthCard>
     );
   }
-  if (lookup.hasAccount) {
-    return (
-      <AuthCard title={title} description={description}>
-        <p className="mb-4 text-sm text-muted-foreground">You already have a Partner Desk account. Sign in to accept.</p>
-        <Button asChild className="w-full">
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>Sign in to accept</Link>
-        </Button>
-      </AuthCard>
-    );
-  }
+  // One page whether or not the address already has an account (perhaps at another partner), so
+  // whoever holds the link, the inviting partner included, learns nothing about it.
+  const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`;
   return (
-    <AuthCard title={title} description={`${description} Choose your name and a password to create your account.`}>
+    <AuthCard
+      title={title}
+      description={description}
+      footer={
+        <>
+          Already have a Partner Desk account?{" "}
+          <Link href={signInHref} className="font-medium text-primary underline-offset-4 hover:underline">
+            Sign in to accept
+          </Link>
+        </>
+      }
+    >
+      <p className="mb-4 text-sm text-muted-foreground">New to Partner Desk? Choose your name and a password to create your account.</p>
       <NewAccountForm token={token} email={invitation.email} />
     </AuthCard>
   );
+}
+
+/** A malformed escape (`%E0%A4%A`) is a link that is not valid, not an error. */
+function decodeToken(token: string) {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return "";
+  }
 }

@@ -9,18 +9,19 @@ import { logger } from "@/lib/logger";
 import { getRequestMeta } from "@/lib/request-context";
 import { acceptInvitation } from "@/lib/services/accept-invitation";
 import { newPassword } from "@/lib/validations/auth";
+import { userText } from "@/lib/validations/text";
 import { failure, invalid, toPlainObject, type ActionResult } from "../define-action";
 
 const newAccountSchema = z
   .object({
-    token: z.string().min(1).max(200),
-    name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
+    token: userText.min(1).max(200),
+    name: userText.trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
     password: newPassword,
-    confirmPassword: z.string(),
+    confirmPassword: userText,
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
 
-const existingAccountSchema = z.object({ token: z.string().min(1).max(200) });
+const existingAccountSchema = z.object({ token: userText.min(1).max(200) });
 
 /** A new person sets a name and password, joins and is signed in. */
 export async function acceptInvitationWithNewAccountAction(_prev: ActionResult | undefined, formData: FormData): Promise<ActionResult> {

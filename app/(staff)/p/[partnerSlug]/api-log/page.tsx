@@ -8,12 +8,13 @@ import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { API_LOG_PAGE_SIZE, listApiCalls, listApiOperations } from "@/lib/data/api-calls";
 import { apiLogFiltersSchema } from "@/lib/validations/api-log";
+import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "API log" };
 
 type Props = {
   params: Promise<{ partnerSlug: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
 export default async function ApiLogPage({ params, searchParams }: Props) {

@@ -9,12 +9,13 @@ import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEvents } from "@/lib/data/audit";
 import { auditFiltersSchema } from "@/lib/validations/audit";
+import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 type Props = {
   params: Promise<{ partnerSlug: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
 export default async function AuditPage({ params, searchParams }: Props) {

@@ -10,10 +10,13 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
-import { getPartnerMail, listPartnerMail } from "@/lib/data/mailbox";
+import { listPartnerMail } from "@/lib/data/mailbox";
 import { formatDateTime } from "@/lib/format";
+import { openCapturedMail } from "@/lib/mail/dev-mailbox";
 import { smtpConfigured } from "@/lib/mail/outbox";
 import { cn } from "@/lib/utils";
+import { mailboxParamsSchema } from "@/lib/validations/mailbox";
+import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 
@@ -21,7 +24,7 @@ const PAGE_SIZE = 25;
 
 type Props = {
   params: Promise<{ partnerSlug: string }>;
-  searchParams: Promise<{ id?: string; page?: string }>;
+  searchParams: Promise<SearchParams>;
 };
 
 /** Mail this partner would have sent; exists only while no SMTP server is configured. */
@@ -29,14 +32,13 @@ export default async function MailboxPage({ params, searchParams }: Props) {
   if (smtpConfigured()) notFound();
   const scope = await requireStaff((await params).partnerSlug, "team.manage");
   const basePath = `/p/${scope.partnerSlug}/mailbox`;
-  const { id, page: rawPage } = await searchParams;
-  const page = Math.max(1, Number(rawPage) || 1);
+  const { id, page } = mailboxParamsSchema.parse(await searchParams);
   const db = getDb();
-  const [{ rows, total }, selected] = await Promise.all([
+  // Opening a mail delivers it (its links leave the database), so none opens by itself.
+  const [{ rows, total }, open] = await Promise.all([
     listPartnerMail(db, scope, { page, pageSize: PAGE_SIZE }),
-    id && /^[0-9a-f-]{36}$/.test(id) ? getPartnerMail(db, scope, id) : null,
+    id ? openCapturedMail(db, scope, id) : null,
   ]);
-  const open = selected ?? rows[0] ?? null;
 
   return (
     <div className="space-y-6">
@@ -58,11 +60,13 @@ export default async function MailboxPage({ params, searchParams }: Props) {
                 <li key={mail.id}>
                   <Link
                     href={`${basePath}?id=${mail.id}&page=${page}`}
+                    prefetch={false}
                     className={cn("block px-4 py-3 hover:bg-muted/60", open?.id === mail.id && "bg-muted")}
                   >
                     <div className="truncate text-sm font-medium">{mail.subject}</div>
                     <div className="truncate text-xs text-muted-foreground">
                       To {mail.to} · {formatDateTime(mail.createdAt)}
+                      {mail.sentAt ? " · opened" : ""}
                     </div>
                   </Link>
                 </li>
@@ -70,7 +74,7 @@ export default async function MailboxPage({ params, searchParams }: Props) {
             </ul>
             <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath={basePath} searchParams={{}} />
           </div>
-          {open && (
+          {open ? (
             <Card>
               <CardHeader>
                 <CardTitle>{open.subject}</CardTitle>
@@ -78,10 +82,17 @@ export default async function MailboxPage({ params, searchParams }: Props) {
                   To <span data-testid="mail-to">{open.to}</span> · {formatDateTime(open.createdAt)} <Badge variant="outline">{open.status}</Badge>
                 </p>
               </CardHeader>
-              <CardContent>
+              <CardContent className="space-y-4">
                 <MailText text={open.text} />
+                <p className="text-xs text-muted-foreground">
+                  {open.sentAt
+                    ? "Opened before: its links were removed once shown. Send the invitation again for a new link."
+                    : "Links are shown this once: Partner Desk keeps no usable link once a mail is delivered."}
+                </p>
               </CardContent>
             </Card>
+          ) : (
+            <p className="text-sm text-muted-foreground">Choose a mail to read it. Its links are shown once.</p>
           )}
         </div>
       )}

@@ -11,13 +11,14 @@ import { requireStaff } from "@/lib/auth/scope";
 import { listMemberAccounts } from "@/lib/data/mirror";
 import { listWebhookEvents, listWebhookFacets, WEBHOOK_PAGE_SIZE } from "@/lib/data/webhook-events";
 import { webhookFiltersSchema } from "@/lib/validations/webhook-events";
+import type { SearchParams } from "@/lib/validations/search-params";
 import { webhookAlarm } from "@/lib/wallex/inbox/alarm";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 type Props = {
   params: Promise<{ partnerSlug: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
 const outcomes = ["received", "processed", "failed", "rejected"];

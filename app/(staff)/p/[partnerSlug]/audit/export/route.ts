@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
 import { getDb } from "@/db";
 import { assertCan, findStaffScope } from "@/lib/auth/scope";
 import { getCurrentUser } from "@/lib/auth/session";
+import { csvStream } from "@/lib/csv";
 import { iterateAuditEvents } from "@/lib/data/audit";
 import { auditFiltersSchema } from "@/lib/validations/audit";
 import { AppError } from "@/lib/errors";
@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ part
     throw error;
   }
   const { page: _page, ...filters } = auditFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const csv = stringify({ header: true, columns });
+  const csv = csvStream({ header: true, columns });
   (async () => {
     for await (const row of iterateAuditEvents(getDb(), found.scope, filters)) {
       csv.write([

@@ -10,13 +10,14 @@ import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { countMirrorRecords, listMemberAccounts, listMirrorRecords, listMirrorStatuses, RECORDS_PAGE_SIZE } from "@/lib/data/mirror";
 import { recordFiltersSchema } from "@/lib/validations/records";
+import type { SearchParams } from "@/lib/validations/search-params";
 import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
 
 export const metadata: Metadata = { title: "Wallex records" };
 
 type Props = {
   params: Promise<{ partnerSlug: string; kind: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<SearchParams>;
 };
 
 /** Our copy of the partner's Wallex data, read from the mirror only: this page never calls Wallex. */

@@ -13,6 +13,7 @@ import { requireStaff } from "@/lib/auth/scope";
 import { getMirrorRecord } from "@/lib/data/mirror";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
+import { isUuid } from "@/lib/validations/search-params";
 import { kindFromSlug, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
 
 export const metadata: Metadata = { title: "Wallex record" };
@@ -23,7 +24,7 @@ export default async function RecordPage({ params }: Props) {
   const { partnerSlug, kind: slug, recordId } = await params;
   const scope = await requireStaff(partnerSlug, "payments.read");
   const kind = kindFromSlug(slug);
-  if (!kind || !/^[0-9a-f-]{36}$/i.test(recordId)) notFound();
+  if (!kind || !isUuid(recordId)) notFound();
   const record = await getMirrorRecord(getDb(), scope, kind, recordId);
   if (!record) notFound();
   const def = RESOURCES[kind];

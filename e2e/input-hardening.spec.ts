@@ -1,0 +1,136 @@
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { DEMO_TARGET, OTHER_ADMIN } from "./fixtures/accounts";
+import { signIn } from "./fixtures/auth";
+
+// The security probe's cases (issue 8) as they travel in a URL: percent-encoded NUL and lone
+// surrogate, a malformed escape, impossible dates and numbers, 36 dashes, 10 KB, repeated params.
+const RAW_VALUES = ["%00", "a%00b", "%ED%A0%80", "%", "%E0%A4%A", "2024-13-45", "2024-02-30", "1e309", "-1", "NaN", "-".repeat(36), "x".repeat(10_240)];
+
+// Every staff page that reads the URL, with the parameters it reads.
+const PAGES: [path: string, title: string | null, params: string[]][] = [
+  ["/p/other/audit", "Audit log", ["action", "actor", "from", "to", "page"]],
+  ["/p/other/audit/export", null, ["action", "actor", "from", "to"]],
+  ["/p/other/api-log", "API log", ["operation", "outcome", "requestId", "page"]],
+  ["/p/other/webhooks", "Webhooks", ["resource", "status", "member", "outcome", "resourceId", "page"]],
+  ["/p/other/records/payment", "Wallex records", ["status", "member", "q", "page"]],
+  ["/p/other/records/user", "Wallex records", ["status", "member", "q", "page"]],
+  ["/p/other/mailbox", "Dev mailbox", ["id", "page"]],
+  ["/p/other/team", "Team", ["page"]],
+];
+
+/**
+ * A streamed page that fails after its first bytes keeps status 200 and carries the error's digest
+ * instead (notFound and redirects travel the same way, under their own names).
+ */
+function serverError(body: string) {
+  return [...body.matchAll(/data-dgst="([^"]*)"/g)].some(([, digest]) => !/^NEXT_(HTTP_ERROR_FALLBACK|REDIRECT|NOT_FOUND)/.test(digest));
+}
+
+let state: Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+async function signedIn(browser: Browser) {
+  return browser.newContext({ storageState: state });
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
+  state = await context.storageState();
+  await context.close();
+});
+
+test("malformed filters on every staff page answer below 500, with the page still shown", async ({ browser }) => {
+  const context = await signedIn(browser);
+  const failures: string[] = [];
+  let requests = 0;
+  for (const [path, title, params] of PAGES) {
+    for (const param of params) {
+      for (const query of [...RAW_VALUES.map((v) => `${param}=${v}`), `${param}=1&${param}=2`, `${param}=%00&${param}=x`]) {
+        const url = `${path}?${query}`;
+        requests += 1;
+        try {
+          const response = await context.request.get(url, { maxRedirects: 0 });
+          // Read the whole body: an export or a streamed page can still fail half-way.
+          const body = await response.text();
+          if (response.status() >= 500) failures.push(`${response.status()} ${url.slice(0, 80)}`);
+          else if (title && !body.includes(`>${title}</h1>`)) failures.push(`no page: ${url.slice(0, 80)}`);
+          else if (serverError(body)) failures.push(`error in page: ${url.slice(0, 80)}`);
+        } catch (error) {
+          failures.push(`${(error as Error).message.split("\n")[0]}: ${url.slice(0, 80)}`);
+        }
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(requests).toBeGreaterThan(300);
+  await context.close();
+});
+
+test("ids that are no UUID are not found, with or without a session", async ({ browser }) => {
+  const context = await signedIn(browser);
+  const page = await context.newPage();
+  for (const path of [`/p/other/records/payment/${"-".repeat(36)}`, `/p/other/records/payment/${"f".repeat(36)}`, `/p/other/records/payment/%00`, "/p/other/records/%00"]) {
+    // Staff pages stream behind a loading state, so "not found" arrives as a page, not always a 404.
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBeLessThan(500);
+    await expect(page.getByRole("heading", { name: "Page not found" }), path).toBeVisible();
+  }
+  // An escape that is no UTF-8 never reaches our code: Next.js answers 400 itself.
+  expect((await context.request.get("/p/other/records/%ED%A0%80")).status()).toBe(400);
+  await context.close();
+
+  const anonymous = await browser.newContext();
+  for (const token of [`${"-".repeat(36)}.${"A".repeat(43)}`, `${"f".repeat(36)}.${"A".repeat(43)}`, "%00", `%00.${"A".repeat(43)}`]) {
+    const response = await anonymous.request.get(`/invite/${token}`);
+    expect(response.status(), token).toBeLessThan(500);
+    expect(await response.text(), token).toContain("This link is not valid");
+  }
+  for (const token of ["%E0%A4%A", "%ED%A0%80"]) expect((await anonymous.request.get(`/invite/${token}`)).status(), token).toBe(400);
+  await anonymous.close();
+});
+
+test("an invitation page looks the same whether or not the address has an account elsewhere", async ({ browser }) => {
+  const admin = await (await signedIn(browser)).newPage();
+  const fresh = `fresh.${Date.now()}@example.test`;
+  // dana@demo.test has an account at the demo partner; the other partner must not learn that.
+  for (const email of [DEMO_TARGET.email, fresh]) {
+    await admin.goto("/p/other/team");
+    await admin.getByLabel("Email").fill(email);
+    await admin.getByLabel("Role", { exact: true }).selectOption("viewer");
+    await admin.getByRole("button", { name: "Send invitation" }).click();
+    await expect(admin.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+  }
+
+  const links: Record<string, string> = {};
+  const mails: Record<string, string> = {};
+  for (const email of [DEMO_TARGET.email, fresh]) {
+    await admin.goto("/p/other/mailbox");
+    await admin.getByRole("link", { name: new RegExp(`To ${email.replace(/\./g, "\\.")}`) }).click();
+    await expect(admin.getByTestId("mail-to")).toHaveText(email);
+    links[email] = (await admin.getByRole("link", { name: /\/invite\// }).getAttribute("href"))!;
+    mails[email] = admin.url();
+  }
+
+  const pages: Record<string, string> = {};
+  for (const email of [DEMO_TARGET.email, fresh]) {
+    const visitor = await browser.newContext();
+    const page = await visitor.newPage();
+    await page.goto(links[email]);
+    await expect(page.getByRole("heading", { name: "Join Other Partner" })).toBeVisible();
+    pages[email] = (await page.locator("main").innerText()).replaceAll(email, "<email>");
+    await visitor.close();
+  }
+  expect(pages[DEMO_TARGET.email]).toEqual(pages[fresh]);
+  expect(pages[fresh]).toContain("Sign in to accept");
+  expect(pages[fresh]).toContain("Create account and join");
+
+  // Opened once, a mail no longer carries its link.
+  for (const email of [DEMO_TARGET.email, fresh]) {
+    await admin.goto(mails[email]);
+    await expect(admin.getByTestId("mail-to")).toHaveText(email);
+    await expect(admin.getByRole("link", { name: /\/invite\// })).toHaveCount(0);
+    await expect(admin.getByText("[link removed after delivery]")).toBeVisible();
+  }
+});
