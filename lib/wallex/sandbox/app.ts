@@ -41,8 +41,13 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
     await next();
   });
   storageRoutes(app, engine);
-  // The test helpers are also driven from browser pages (demos, the app's dev tools) on other origins.
-  app.use(`${HELPER_PREFIX}/*`, cors({ origin: "*", allowHeaders: ["X-Api-Key", "Content-Type", "X-Request-ID"] }));
+  // The test helpers may be driven from browser pages: any origin standalone, only the host's when embedded.
+  const origins = engine.options.helperOrigins;
+  app.use(`${HELPER_PREFIX}/*`, cors({
+    origin: origins ? (origin) => (origins.includes(origin) ? origin : null) : "*",
+    allowHeaders: ["X-Api-Key", "Content-Type", "X-Request-ID"],
+    credentials: !!origins,
+  }));
 
   app.use("*", async (c, next) => {
     const partner = engine.partnerByKey(c.req.header("x-api-key"));
