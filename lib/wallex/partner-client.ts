@@ -3,10 +3,9 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { wallexConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
-import { env } from "@/lib/env";
+import { embeddedSandboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createWallexClient, type WallexClient } from "./client";
-import { embeddedSandboxBaseUrl } from "./demo";
 import { getEmbeddedSandbox } from "./embedded-sandbox";
 import { createDbCallLogger } from "./runtime/db-call-logger";
 import { createPgRateLimiter } from "./runtime/pg-rate-limiter";
@@ -25,7 +24,14 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
   if (!connection) {
     throw new AppError("CONFLICT", { userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings." });
   }
-  const embedded = connection.baseUrl === embeddedSandboxBaseUrl(env().APP_URL);
+  // Secrets go only to the host they were saved for, whatever else changed the row.
+  if (originOf(connection.baseUrl) !== connection.secretsOrigin) {
+    throw new AppError("CONFLICT", { userMessage: "The Wallex credentials were saved for another host. Re-enter them in Settings." });
+  }
+  const embedded = connection.kind === "embedded_sandbox";
+  if (embedded && !embeddedSandboxEnabled()) {
+    throw new AppError("CONFLICT", { userMessage: "This partner uses the embedded sandbox, which this deployment does not serve. Point it at Wallex in Settings." });
+  }
   return createWallexClient({
     baseUrl: connection.baseUrl,
     apiKey: decryptSecret(connection.apiKey),
@@ -38,4 +44,12 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
     logger: createDbCallLogger(db),
     ...(embedded ? { fetch: embeddedFetch } : {}),
   });
+}
+
+function originOf(url: string) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
