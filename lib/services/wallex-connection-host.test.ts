@@ -112,4 +112,14 @@ describe("in production", () => {
     expect(await rowOf(scope.partnerId)).toBeUndefined();
     expect(hits).toBe(0);
   });
+
+  test("a stored base URL that points inward now is not called either", async () => {
+    setEnv("NODE_ENV", "test");
+    const scope = await connected();
+    const internalUrl = `https://127.0.0.1:${new URL(listenerUrl).port}`;
+    await db.update(wallexConnections).set({ baseUrl: internalUrl, secretsOrigin: internalUrl }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    setEnv("NODE_ENV", "production");
+    await expect(wallexClientFor(db, scope.partnerId)).rejects.toMatchObject({ code: "CONFLICT", userMessage: expect.stringMatching(/private or internal/) });
+    expect(hits).toBe(0);
+  });
 });

@@ -5,6 +5,7 @@ import { wallexConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { embeddedSandboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { baseUrlProblem } from "./base-url-policy";
 import { createWallexClient, type WallexClient } from "./client";
 import { getEmbeddedSandbox } from "./embedded-sandbox";
 import { createDbCallLogger } from "./runtime/db-call-logger";
@@ -32,6 +33,9 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
   if (embedded && !embeddedSandboxEnabled()) {
     throw new AppError("CONFLICT", { userMessage: "This partner uses the embedded sandbox, which this deployment does not serve. Point it at Wallex in Settings." });
   }
+  // Checked again at use: a host that was public when saved may point inward now.
+  const problem = embedded ? null : await baseUrlProblem(connection.baseUrl);
+  if (problem) throw new AppError("CONFLICT", { userMessage: `Wallex is not called at this base URL: ${problem}` });
   return createWallexClient({
     baseUrl: connection.baseUrl,
     apiKey: decryptSecret(connection.apiKey),
