@@ -1,4 +1,5 @@
 import "server-only";
+import { createHmac } from "node:crypto";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { webhookUrlFor } from "@/lib/services/webhooks";
 import { EMBEDDED_SANDBOX_PATH } from "./demo";
@@ -21,6 +22,8 @@ export function getEmbeddedSandbox(): Promise<WallexSandbox> {
     publicUrl: env().APP_URL,
     webhookTargets: (url, partnerId) => url === webhookUrlFor(partnerId),
     helperOrigins: [new URL(env().APP_URL).origin],
+    // Stable across restarts (URLs already handed out stay valid), secret like the sessions' key.
+    storageSecret: createHmac("sha256", env().AUTH_SECRET ?? "").update("wallex-sandbox-storage").digest("hex"),
   }).catch((error) => {
     globalForSandbox.wallexSandbox = undefined;
     throw error;

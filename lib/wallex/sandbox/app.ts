@@ -5,7 +5,7 @@ import { CHOICES } from "./config";
 import type { Engine } from "./engine";
 import { forbidden, notAuthorized, SandboxError, tooManyRequests } from "./errors";
 import { helperRoutes } from "./helpers/routes";
-import { storageRoutes } from "./helpers/storage";
+import { DEFAULT_STORAGE_SECRET, storageRoutes } from "./helpers/storage";
 import type { Env } from "./http";
 import { RateLimiter } from "./rate-limit";
 import { balanceRoutes } from "./routes/balances";
@@ -38,6 +38,7 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
 
   app.use("*", async (c, next) => {
     c.set("base", publicBase(c.req.raw));
+    c.set("storageSecret", engine.options.storageSecret ?? DEFAULT_STORAGE_SECRET);
     await next();
   });
   storageRoutes(app, engine);

@@ -57,6 +57,8 @@ export type SandboxOptions = {
    * deliverer checks again before each send. Unset: anywhere (the standalone dev tool).
    */
   webhookTargets?: (url: string, partnerId: string) => boolean;
+  /** Signs the pre-signed upload/download URLs; the host should pass a secret of its own (default: a public constant). */
+  storageSecret?: string;
   /** Origins allowed to call the /_sandbox helpers from a browser (CORS). Unset: any origin ("*"). */
   helperOrigins?: string[];
 };

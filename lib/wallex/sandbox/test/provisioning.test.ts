@@ -121,3 +121,24 @@ describe("helper CORS with helperOrigins", () => {
     }
   });
 });
+
+describe("pre-signed storage URLs with storageSecret", () => {
+  it("refuses a URL signed with the public default secret", async () => {
+    const { createHmac } = await import("node:crypto");
+    const key = "some-upload";
+    const expires = Math.floor(Date.now() / 1000) + 3600;
+    const signature = createHmac("sha256", "wallex-sandbox-storage-v1").update(`GET\n${key}\n${expires}`).digest("hex");
+    const url = `http://sandbox.test/_sandbox/storage/${key}?X-Amz-Expires=${expires}&X-Amz-Signature=${signature}`;
+    const open = await createWallexSandbox({ rateLimit: false, autoProgress: false });
+    const closed = await createWallexSandbox({ rateLimit: false, autoProgress: false, storageSecret: "host-secret" });
+    try {
+      expect((await open.fetch(new Request(url))).status).toBe(404); // signature accepted, no such object
+      const refused = await closed.fetch(new Request(url));
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain("SignatureDoesNotMatch");
+    } finally {
+      await open.close();
+      await closed.close();
+    }
+  });
+});
