@@ -35,7 +35,7 @@ export async function saveWallexConnection(db: Executor, scope: StaffScope, inpu
   const current = await getWallexConnectionRow(db, scope);
   const before = current ? { baseUrl: current.baseUrl, kind: current.kind, requestsPerSecond: current.requestsPerSecond } : null;
   if (embeddedSandboxEnabled() && input.baseUrl === embeddedSandboxBaseUrl(env().APP_URL)) {
-    return { before, after: await useEmbeddedSandbox(db, scope, current, input.requestsPerSecond) };
+    return { before, after: await switchToEmbeddedSandbox(db, scope, current, input.requestsPerSecond) };
   }
 
   const origin = new URL(input.baseUrl).origin;
@@ -72,7 +72,7 @@ export async function saveWallexConnection(db: Executor, scope: StaffScope, inpu
 }
 
 /** Keeps a working sandbox identity (only the rate changes); otherwise provisions one. */
-async function useEmbeddedSandbox(db: Executor, scope: StaffScope, current: WallexConnection | null, requestsPerSecond?: number) {
+async function switchToEmbeddedSandbox(db: Executor, scope: StaffScope, current: WallexConnection | null, requestsPerSecond?: number) {
   const kept = current?.kind === "embedded_sandbox" && (await hasEmbeddedSandboxIdentity(scope.partnerId));
   if (kept) {
     const rate = requestsPerSecond ?? current.requestsPerSecond;
