@@ -24,5 +24,5 @@ export function middleware(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/wallex-sandbox).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

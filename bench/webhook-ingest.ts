@@ -231,6 +231,7 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
     await db.insert(wallexConnections).values({
       partnerId: partner.id,
       baseUrl: "http://127.0.0.1:9/v2",
+      secretsOrigin: "http://127.0.0.1:9",
       apiKey: encryptSecret("bench-api-key"),
       accessKeyId: encryptSecret("bench-access-key-id"),
       secretAccessKey: encryptSecret("bench-secret-access-key"),

@@ -1,22 +1,38 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PARTNER_CREDENTIALS } from "../lib/wallex/sandbox";
+import { DEMO_PASSWORD, E2E_SANDBOX_HELPER_TOKEN, OTHER_ADMIN, demo } from "./fixtures/accounts";
+import { signIn } from "./fixtures/auth";
 
-// The demo tenant's default Wallex base URL is the sandbox the app embeds; it must answer like Wallex.
-test("the embedded sandbox authenticates the demo partner and refuses unknown keys", async ({ request }) => {
+// The embedded sandbox (on for this test server only) knows no static partner: each tenant has its own identity.
+test("the embedded sandbox refuses the published demo credentials", async ({ request }) => {
   const { apiKey, accessKeyId, secretAccessKey } = DEMO_PARTNER_CREDENTIALS;
-  const ok = await request.post("/api/wallex-sandbox/v2/authenticate", {
+  const refused = await request.post("/api/wallex-sandbox/v2/authenticate", {
     headers: { "X-Api-Key": apiKey, "X-Request-ID": "e2e-embedded" },
     data: { accessKeyId, secretAccessKey },
   });
-  expect(ok.status()).toBe(200);
-  expect(ok.headers()["x-request-id"]).toBe("e2e-embedded");
-  const { token } = await ok.json();
-  expect(token).toEqual(expect.any(String));
-
-  const users = await request.get("/api/wallex-sandbox/v2/users", { headers: { "X-Api-Key": apiKey, Authorization: `Bearer ${token}` } });
-  expect(users.status()).toBe(200);
-  expect(await users.json()).toMatchObject({ data: expect.any(Array) });
-
-  const refused = await request.post("/api/wallex-sandbox/v2/authenticate", { headers: { "X-Api-Key": "nope" }, data: { accessKeyId, secretAccessKey } });
   expect(refused.status()).toBe(403);
+  expect(refused.headers()["x-request-id"]).toBe("e2e-embedded");
+  expect((await request.post("/api/wallex-sandbox/v2/authenticate", { headers: { "X-Api-Key": "nope" }, data: {} })).status()).toBe(403);
+});
+
+test("its helpers answer only staff of the key's partner, or the test helper token", async ({ browser, request }) => {
+  const helper = "/api/wallex-sandbox/_sandbox/features";
+  expect((await request.get(helper, { headers: { "X-Partner-Slug": "demo" } })).status()).toBe(401);
+  expect((await request.get(helper, { headers: { "X-Api-Key": DEMO_PARTNER_CREDENTIALS.apiKey, Cookie: "authjs.session-token=forged" } })).status()).toBe(401);
+  expect((await request.post("/api/wallex-sandbox/_sandbox/reset", { headers: { "X-Partner-Slug": "demo" } })).status()).toBe(401);
+  // The token lets tests in, but only with a key the sandbox issued.
+  expect((await request.get(helper, { headers: { "X-Sandbox-Helper-Token": E2E_SANDBOX_HELPER_TOKEN, "X-Api-Key": DEMO_PARTNER_CREDENTIALS.apiKey } })).status()).toBe(403);
+
+  const operator = await (await browser.newContext()).newPage();
+  await signIn(operator, demo.operator, DEMO_PASSWORD);
+  const features = await operator.request.get(helper, { headers: { "X-Partner-Slug": "demo" } });
+  expect(features.status()).toBe(200);
+  expect(await features.json()).toMatchObject({ signup: true });
+
+  // Another tenant's admin is refused on the demo partner's sandbox identity.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
+  expect((await other.request.get(helper, { headers: { "X-Partner-Slug": "demo" } })).status()).toBe(403);
+  expect((await other.request.post("/api/wallex-sandbox/_sandbox/reset", { headers: { "X-Partner-Slug": "demo" } })).status()).toBe(403);
+  expect((await other.request.get(helper, { headers: { "X-Partner-Slug": "other" } })).status()).toBe(403);
 });

@@ -4,11 +4,14 @@ import { generateKeySpec } from "@/lib/crypto/secrets";
 import { seedDemoData } from "@/lib/cli/seed-demo";
 import { setEnv } from "@/lib/env";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
+import { E2E_SANDBOX_HELPER_TOKEN } from "./fixtures/accounts";
 import { seedOtherPartner } from "./fixtures/seed-other-partner";
 
 /**
  * The app as Playwright sees it: a fresh database (on DATABASE_URL's server, or an in-memory
- * PGlite), the demo seed plus a second partner for isolation tests, and `next start` on E2E_PORT.
+ * PGlite), the embedded sandbox turned on (it is off by default), the demo seed plus a second
+ * partner for isolation tests, and `next start` on E2E_PORT.
  * The database is dropped when Playwright stops the server.
  */
 async function main() {
@@ -20,7 +23,11 @@ async function main() {
   setEnv("ENCRYPTION_KEYS", generateKeySpec("e2e"));
   setEnv("APP_URL", `http://localhost:${port}`);
   setEnv("LOG_LEVEL", "warn");
+  setEnv("WALLEX_SANDBOX_EMBEDDED", "true");
+  setEnv("WALLEX_SANDBOX_HELPER_TOKEN", E2E_SANDBOX_HELPER_TOKEN);
   await seedDemoData(database.url);
+  await closeEmbeddedSandbox(); // the server opens its own
+
   await seedOtherPartner(database.url);
 
   const next = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });

@@ -19,9 +19,12 @@ const schema = z.object({
   ),
   RUN_WORKER: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")),
   WALLEX_SANDBOX_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(4010)),
-  WALLEX_SANDBOX_API_KEY: optional(z.string().min(1)),
-  WALLEX_SANDBOX_ACCESS_KEY_ID: optional(z.string().min(1)),
-  WALLEX_SANDBOX_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  /** The sandbox at /api/wallex-sandbox: "true" only for local demos and tests. Unset = off (the launcher turns it on for PGlite). */
+  WALLEX_SANDBOX_EMBEDDED: optional(z.enum(["true", "false"])),
+  /** Lets tests drive the embedded sandbox's /_sandbox helpers without a session (X-Sandbox-Helper-Token). */
+  WALLEX_SANDBOX_HELPER_TOKEN: optional(z.string().min(32, "WALLEX_SANDBOX_HELPER_TOKEN must be at least 32 characters")),
+  /** "true" seeds the demo tenant on start even with a DATABASE_URL (same as `npm start -- --demo`). */
+  SEED_DEMO: optional(z.enum(["true", "false"])),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -38,6 +41,11 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Whether this deployment serves the embedded Wallex sandbox (off unless WALLEX_SANDBOX_EMBEDDED=true). */
+export function embeddedSandboxEnabled(): boolean {
+  return env().WALLEX_SANDBOX_EMBEDDED === "true";
 }
 
 /** Writes a variable for this process and the processes it starts (used by the launcher only). */

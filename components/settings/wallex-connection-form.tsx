@@ -8,9 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { saveWallexConnectionAction } from "@/lib/actions/settings/save-wallex-connection";
+import { EmbeddedSandboxButton } from "./embedded-sandbox-button";
 import { TestConnectionButton } from "./test-connection-button";
 
-type ConnectionView = { baseUrl: string; requestsPerSecond: number; apiKeyLast4: string; accessKeyIdLast4: string; secretAccessKeyLast4: string } | null;
+type ConnectionView = { baseUrl: string; kind: "wallex" | "embedded_sandbox"; requestsPerSecond: number; apiKeyLast4: string; accessKeyIdLast4: string; secretAccessKeyLast4: string } | null;
 
 const secrets = [
   { name: "apiKey", label: "API key (X-Api-Key)", last4: "apiKeyLast4" },
@@ -18,7 +19,8 @@ const secrets = [
   { name: "secretAccessKey", label: "Secret access key", last4: "secretAccessKeyLast4" },
 ] as const;
 
-export function WallexConnectionForm(props: { partnerSlug: string; connection: ConnectionView; sandboxUrl: string }) {
+/** sandboxUrl is null where this deployment does not serve the embedded sandbox. */
+export function WallexConnectionForm(props: { partnerSlug: string; connection: ConnectionView; sandboxUrl: string | null }) {
   const { connection } = props;
   const [state, formAction] = useFeedbackAction(saveWallexConnectionAction, ({ webhookError }) =>
     webhookError
@@ -26,7 +28,7 @@ export function WallexConnectionForm(props: { partnerSlug: string; connection: C
       : "Wallex connection saved and webhook registered.",
   );
   const failed = state && !state.ok ? state : undefined;
-  const usesSandbox = (failed?.values?.baseUrl ?? connection?.baseUrl) === props.sandboxUrl;
+  const usesSandbox = connection?.kind === "embedded_sandbox";
 
   return (
     <Card>
@@ -46,9 +48,13 @@ export function WallexConnectionForm(props: { partnerSlug: string; connection: C
             label="Base URL"
             name="baseUrl"
             errors={failed?.fieldErrors?.baseUrl}
-            description={`Production: https://api.wallex.asia · Embedded sandbox: ${props.sandboxUrl}`}
+            description={
+              props.sandboxUrl
+                ? `Production: https://api.wallex.asia · Embedded sandbox: ${props.sandboxUrl} (its keys are generated for you)`
+                : "Production: https://api.wallex.asia, or the demo host Wallex gave you. Changing the host needs every credential again."
+            }
           >
-            <Input defaultValue={failed?.values?.baseUrl ?? connection?.baseUrl ?? props.sandboxUrl} />
+            <Input defaultValue={failed?.values?.baseUrl ?? connection?.baseUrl ?? props.sandboxUrl ?? "https://api.wallex.asia"} />
           </Field>
           <Field
             label="Requests per second"
@@ -77,6 +83,11 @@ export function WallexConnectionForm(props: { partnerSlug: string; connection: C
           <SubmitButton pendingLabel="Saving…">Save connection</SubmitButton>
         </CardFooter>
       </form>
+      {props.sandboxUrl && (
+        <div className="border-t px-6 py-4">
+          <EmbeddedSandboxButton partnerSlug={props.partnerSlug} connected={usesSandbox} />
+        </div>
+      )}
       {connection && (
         <div className="border-t px-6 py-4">
           <TestConnectionButton partnerSlug={props.partnerSlug} />

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb, getPool } from "@/db";
 import { partners } from "@/db/schema";
 import { registerWebhook } from "@/lib/services/webhooks";
-import { getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
+import { closeEmbeddedSandbox, getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
 import { reconcileEverything } from "@/lib/wallex/mirror/reconcile";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
@@ -31,15 +31,16 @@ export async function seedDemoActivity() {
     const approved: string[] = [];
     for (const member of members) {
       const user = await client.users.signup({ body: { ...member, countryCode: "SG", accountType: "individual" } });
-      await sandbox.control.decideUser(user.id, "pending_approval");
+      await sandbox.control.decideUser(user.id, "pending_approval", undefined, partner.id);
       if (member.decision !== "pending_approval") {
-        await sandbox.control.decideUser(user.id, member.decision, member.decision === "approved" ? undefined : "Proof of address is older than 3 months");
+        const reason = member.decision === "approved" ? undefined : "Proof of address is older than 3 months";
+        await sandbox.control.decideUser(user.id, member.decision, reason, partner.id);
       }
       if (member.decision === "approved") approved.push(String(user.accountId));
     }
     for (const accountId of approved) {
-      await sandbox.control.topUp({ currency: "SGD", amount: 50_000, accountId, reference: "Opening balance" } as never);
-      await sandbox.control.topUp({ currency: "USD", amount: 20_000, accountId, reference: "Opening balance" } as never);
+      await sandbox.control.topUp({ currency: "SGD", amount: 50_000, accountId, reference: "Opening balance" }, partner.id);
+      await sandbox.control.topUp({ currency: "USD", amount: 20_000, accountId, reference: "Opening balance" }, partner.id);
     }
 
     const [mei] = approved;
@@ -59,16 +60,16 @@ export async function seedDemoActivity() {
       payments.push((await perform(db, client, partner.id, "createPayment", { idempotencyKey: `demo-payment-${amount}`, input, accountId: mei })).wallexId);
     }
     for (const id of payments.slice(0, 2)) await perform(db, client, partner.id, "fundPayment", { idempotencyKey: `fund:${id}`, input: { paymentId: id }, accountId: mei });
-    for (const status of ["processing", "in_transit", "completed"]) await sandbox.control.advancePayment(payments[0], status);
+    for (const status of ["processing", "in_transit", "completed"]) await sandbox.control.advancePayment(payments[0], status, undefined, partner.id);
 
     const conversionQuote = await requestQuote(db, client, partner.id, "conversion", { sellCurrency: "SGD", buyCurrency: "USD", amount: "5000.00" }, mei);
     const conversion = await perform(db, client, partner.id, "createConversion", { idempotencyKey: "demo-conversion", input: { quoteId: String(conversionQuote.quoteId) }, accountId: mei });
     await perform(db, client, partner.id, "fundConversion", { idempotencyKey: `fund:${conversion.wallexId}`, input: { conversionId: conversion.wallexId }, accountId: mei });
-    await sandbox.control.advanceConversion(conversion.wallexId);
+    await sandbox.control.advanceConversion(conversion.wallexId, undefined, undefined, partner.id);
 
     await reconcileEverything(db, partner.id);
   } finally {
-    await sandbox.close();
+    await closeEmbeddedSandbox();
     await getPool().end();
   }
 }

@@ -1,16 +1,22 @@
 import { eq } from "drizzle-orm";
-import { expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { inject } from "vitest";
 import { createDatabase, getDb } from "@/db";
 import { partners, staffMemberships, wallexBalances, wallexConnections, wallexConversions, wallexPayments, wallexUsers, type MirrorTable } from "@/db/schema";
-import { demoWallexCredentials } from "@/lib/wallex/demo";
+import { decryptSecret } from "@/lib/crypto";
+import { setEnv } from "@/lib/env";
+import { closeEmbeddedSandbox, getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
+import { DEMO_PARTNER_CREDENTIALS } from "@/lib/wallex/sandbox";
 import { DEMO_PARTNER_SLUG, seedDemoData } from "./seed-demo";
 import { seedDemoActivity } from "./seed-demo-activity";
 
-test("seeds the demo partner once, with one user per role and an encrypted sandbox connection", async () => {
+beforeAll(() => setEnv("WALLEX_SANDBOX_EMBEDDED", "true"));
+
+test("seeds the demo partner once, with one user per role and a sandbox identity of its own", async () => {
   const url = inject("databaseUrl");
   const first = await seedDemoData(url);
   const second = await seedDemoData(url);
+  await closeEmbeddedSandbox();
   expect([first, second].filter(Boolean)).toHaveLength(1);
 
   const db = getDb();
@@ -19,8 +25,14 @@ test("seeds the demo partner once, with one user per role and an encrypted sandb
   expect(roles.map((r) => r.role).sort()).toEqual(["admin", "compliance", "operator", "viewer"]);
   const [connection] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
   expect(connection.baseUrl).toMatch(/\/api\/wallex-sandbox$/);
-  expect(connection.apiKey).not.toContain(demoWallexCredentials({}).apiKey);
-  expect(connection.apiKeyLast4).toBe(demoWallexCredentials({}).apiKey.slice(-4));
+  expect(connection.kind).toBe("embedded_sandbox");
+  const apiKey = decryptSecret(connection.apiKey);
+  expect(connection.apiKey).not.toContain(apiKey);
+  expect(apiKey).not.toBe(DEMO_PARTNER_CREDENTIALS.apiKey);
+  expect(connection.apiKeyLast4).toBe(apiKey.slice(-4));
+  // The identity was kept in the sandbox's store: a new instance (the web server's) knows the key.
+  expect((await getEmbeddedSandbox()).control.partnerIdForKey(apiKey)).toBe(partner.id);
+  await closeEmbeddedSandbox();
 });
 
 test("the demo activity goes through the embedded sandbox the app's way and lands in the mirror", { timeout: 60_000 }, async () => {

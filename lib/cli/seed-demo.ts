@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { createDatabase } from "@/db";
-import { partners, staffMemberships, users, wallexConnections, type StaffRole } from "@/db/schema";
+import { partners, staffMemberships, users, type StaffRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
-import { encryptSecret, last4 } from "@/lib/crypto";
-import { env } from "@/lib/env";
-import { demoWallexCredentials, embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
+import { embeddedSandboxEnabled } from "@/lib/env";
+import { connectToEmbeddedSandbox } from "@/lib/services/embedded-sandbox-connection";
 
 export const DEMO_PARTNER_SLUG = "demo";
 export const DEMO_PASSWORD = "partnerdesk-demo";
@@ -16,14 +15,19 @@ export const demoStaff: { email: string; name: string; role: StaffRole }[] = [
   { email: "viewer@demo.test", name: "Vera Viewer", role: "viewer" },
 ];
 
-/** Seeds "Demo Partner" with one user per role and a Wallex connection to the embedded sandbox. Idempotent. */
+/**
+ * Seeds "Demo Partner" with one user per role (known passwords: local demos and tests only) and a
+ * Wallex connection to the embedded sandbox with a sandbox identity generated for it. Idempotent.
+ * Needs WALLEX_SANDBOX_EMBEDDED=true; the caller closes the sandbox (closeEmbeddedSandbox).
+ */
 export async function seedDemoData(databaseUrl: string): Promise<boolean> {
+  if (!embeddedSandboxEnabled()) throw new Error("The demo tenant uses the embedded sandbox: set WALLEX_SANDBOX_EMBEDDED=true.");
   const { db, pool } = createDatabase(databaseUrl);
   try {
     const [existing] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG)).limit(1);
     if (existing) return false;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.transaction(async (tx) => {
+    const partner = await db.transaction(async (tx) => {
       const [partner] = await tx
         .insert(partners)
         .values({ slug: DEMO_PARTNER_SLUG, name: "Demo Partner", legalName: "Demo Partner Pte. Ltd.", country: "SG" })
@@ -36,17 +40,6 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
           .returning();
         if (user) await tx.insert(staffMemberships).values({ partnerId: partner.id, userId: user.id, role: person.role });
       }
-      const credentials = demoWallexCredentials(env());
-      await tx.insert(wallexConnections).values({
-        partnerId: partner.id,
-        baseUrl: embeddedSandboxBaseUrl(env().APP_URL),
-        apiKey: encryptSecret(credentials.apiKey),
-        accessKeyId: encryptSecret(credentials.accessKeyId),
-        secretAccessKey: encryptSecret(credentials.secretAccessKey),
-        apiKeyLast4: last4(credentials.apiKey),
-        accessKeyIdLast4: last4(credentials.accessKeyId),
-        secretAccessKeyLast4: last4(credentials.secretAccessKey),
-      });
       await recordAudit(tx, {
         partnerId: partner.id,
         action: "partner.seeded",
@@ -54,6 +47,15 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
         target: { type: "partner", id: partner.id },
         after: { name: partner.name, staff: demoStaff.map((s) => `${s.email} (${s.role})`) },
       });
+      return partner;
+    });
+    const connection = await connectToEmbeddedSandbox(db, partner);
+    await recordAudit(db, {
+      partnerId: partner.id,
+      action: "settings.embedded_sandbox_connected",
+      actor: { userId: null, email: "system" },
+      target: { type: "wallex_connection", id: partner.id },
+      after: connection,
     });
     return true;
   } finally {

@@ -5,16 +5,21 @@ import { runMigrations } from "@/db/migrate";
 import { env, setEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
-import { printDemoLogins, seedDemoData } from "./seed-demo";
+import { printDemoLogins } from "./seed-demo";
 import { seedDemoActivity } from "./seed-demo-activity";
+import { startupPlan } from "./startup-plan";
+import { prepareTenants } from "./startup-tenants";
 
 /**
- * `npm start` / `npm run dev`: makes sure there are secrets and a database (an embedded PGlite in
- * .data/ when DATABASE_URL is unset), applies migrations, seeds the demo tenant once, then runs
- * Next.js with that environment. Everything downstream only ever sees DATABASE_URL.
+ * `npm start` / `npm run dev` (add `-- --demo` to seed the demo tenant on a real database): makes
+ * sure there are secrets and a database (an embedded PGlite in .data/ when DATABASE_URL is unset),
+ * applies migrations, turns the embedded sandbox on and seeds the demo tenant only for the local
+ * demo (see startup-plan.ts), then runs Next.js with that environment.
  */
 async function main() {
   const mode = process.argv[2] === "dev" ? "dev" : "start";
+  const plan = startupPlan({ argv: process.argv.slice(2), databaseUrlConfigured: !!env().DATABASE_URL, env: env() });
+  setEnv("WALLEX_SANDBOX_EMBEDDED", String(plan.sandbox));
   if (!env().AUTH_SECRET || !env().ENCRYPTION_KEYS) {
     const local = loadOrCreateLocalSecrets();
     if (!env().AUTH_SECRET) setEnv("AUTH_SECRET", local.AUTH_SECRET);
@@ -31,7 +36,9 @@ async function main() {
   }
 
   await runMigrations(env().DATABASE_URL!);
-  const seeded = await seedDemoData(env().DATABASE_URL!);
+  if (plan.sandbox) console.log("Embedded Wallex sandbox on at /api/wallex-sandbox (local demo only; WALLEX_SANDBOX_EMBEDDED).");
+  const { seeded, messages } = await prepareTenants(env().DATABASE_URL!, plan);
+  for (const message of messages) console.log(message);
   if (seeded) {
     console.log("Creating demo activity in the embedded Wallex sandbox…");
     const level = logger.level;
@@ -39,7 +46,7 @@ async function main() {
     await seedDemoActivity().catch((error) => console.warn("Demo activity skipped:", error instanceof Error ? error.message : error));
     logger.level = level;
   }
-  printDemoLogins(seeded);
+  if (plan.seedDemo) printDemoLogins(seeded);
 
   if (mode === "start" && !existsSync(".next/BUILD_ID")) await run("next", ["build"]);
   const next = spawn("npx", ["next", mode, "-p", String(env().PORT)], { stdio: "inherit", env: process.env });

@@ -1,7 +1,5 @@
 import { eq } from "drizzle-orm";
 import { partners, wallexConnections } from "@/db/schema";
-import { env } from "@/lib/env";
-import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { probeWallex } from "@/lib/wallex/probe";
 import { openCliDatabase } from "./database";
@@ -17,12 +15,12 @@ async function main() {
   const { db, close } = await openCliDatabase();
   try {
     const [row] = await db
-      .select({ id: partners.id, baseUrl: wallexConnections.baseUrl })
+      .select({ id: partners.id, baseUrl: wallexConnections.baseUrl, kind: wallexConnections.kind })
       .from(partners)
       .innerJoin(wallexConnections, eq(wallexConnections.partnerId, partners.id))
       .where(eq(partners.slug, slug));
     if (!row) throw new Error(`No partner "${slug}" with a Wallex connection.`);
-    if (row.baseUrl === embeddedSandboxBaseUrl(env().APP_URL)) {
+    if (row.kind === "embedded_sandbox") {
       throw new Error("This partner uses the app's embedded sandbox; point it at real Wallex or `npm run sandbox` first.");
     }
     console.log(`Probing ${row.baseUrl} (read-only)…\n`);

@@ -16,6 +16,7 @@ export async function getWallexConnectionView(db: Executor, scope: StaffScope) {
   const [row] = await db
     .select({
       baseUrl: wallexConnections.baseUrl,
+      kind: wallexConnections.kind,
       requestsPerSecond: wallexConnections.requestsPerSecond,
       apiKeyLast4: wallexConnections.apiKeyLast4,
       accessKeyIdLast4: wallexConnections.accessKeyIdLast4,

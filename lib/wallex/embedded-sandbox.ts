@@ -1,23 +1,39 @@
 import "server-only";
-import { env } from "@/lib/env";
-import { demoWallexCredentials, EMBEDDED_SANDBOX_PATH } from "./demo";
-import { createWallexSandbox, DEMO_PARTNER, type WallexSandbox } from "./sandbox";
+import { createHmac } from "node:crypto";
+import { embeddedSandboxEnabled, env } from "@/lib/env";
+import { webhookUrlFor } from "@/lib/services/webhooks";
+import { EMBEDDED_SANDBOX_PATH } from "./demo";
+import { createWallexSandbox, type WallexSandbox } from "./sandbox";
 
 const globalForSandbox = globalThis as unknown as { wallexSandbox?: Promise<WallexSandbox> };
 
 /**
- * The sandbox the app serves at /api/wallex-sandbox: one per process, its state in the app's
- * PostgreSQL under its own schema, so it survives restarts like the rest of the app.
+ * The sandbox the app serves at /api/wallex-sandbox when WALLEX_SANDBOX_EMBEDDED=true: one per
+ * process, its state in the app's PostgreSQL under its own schema. It knows no static partner:
+ * each tenant that chooses it is provisioned with its own generated credentials
+ * (lib/services/embedded-sandbox-connection.ts), and it delivers webhooks only to this app.
  */
 export function getEmbeddedSandbox(): Promise<WallexSandbox> {
+  if (!embeddedSandboxEnabled()) return Promise.reject(new Error("The embedded Wallex sandbox is off (WALLEX_SANDBOX_EMBEDDED is not true)."));
   globalForSandbox.wallexSandbox ??= createWallexSandbox({
-    partners: [{ ...DEMO_PARTNER, ...demoWallexCredentials(env()) }],
+    partners: [],
     store: { kind: "postgres", connectionString: env().DATABASE_URL!, schema: "wallex_sandbox" },
     basePath: EMBEDDED_SANDBOX_PATH,
     publicUrl: env().APP_URL,
+    webhookTargets: (url, partnerId) => url === webhookUrlFor(partnerId),
+    helperOrigins: [new URL(env().APP_URL).origin],
+    // Stable across restarts (URLs already handed out stay valid), secret like the sessions' key.
+    storageSecret: createHmac("sha256", env().AUTH_SECRET ?? "").update("wallex-sandbox-storage").digest("hex"),
   }).catch((error) => {
     globalForSandbox.wallexSandbox = undefined;
     throw error;
   });
   return globalForSandbox.wallexSandbox;
+}
+
+/** Closes this process's instance (command-line tasks do, before the web server opens its own). */
+export async function closeEmbeddedSandbox() {
+  const sandbox = globalForSandbox.wallexSandbox;
+  globalForSandbox.wallexSandbox = undefined;
+  await (await sandbox?.catch(() => undefined))?.close();
 }

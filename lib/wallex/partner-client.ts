@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { wallexConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
-import { env } from "@/lib/env";
+import { embeddedSandboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { baseUrlProblem } from "./base-url-policy";
 import { createWallexClient, type WallexClient } from "./client";
-import { embeddedSandboxBaseUrl } from "./demo";
 import { getEmbeddedSandbox } from "./embedded-sandbox";
 import { createDbCallLogger } from "./runtime/db-call-logger";
 import { createPgRateLimiter } from "./runtime/pg-rate-limiter";
@@ -25,7 +25,17 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
   if (!connection) {
     throw new AppError("CONFLICT", { userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings." });
   }
-  const embedded = connection.baseUrl === embeddedSandboxBaseUrl(env().APP_URL);
+  // Secrets go only to the host they were saved for, whatever else changed the row.
+  if (originOf(connection.baseUrl) !== connection.secretsOrigin) {
+    throw new AppError("CONFLICT", { userMessage: "The Wallex credentials were saved for another host. Re-enter them in Settings." });
+  }
+  const embedded = connection.kind === "embedded_sandbox";
+  if (embedded && !embeddedSandboxEnabled()) {
+    throw new AppError("CONFLICT", { userMessage: "This partner uses the embedded sandbox, which this deployment does not serve. Point it at Wallex in Settings." });
+  }
+  // Checked again at use: a host that was public when saved may point inward now.
+  const problem = embedded ? null : await baseUrlProblem(connection.baseUrl);
+  if (problem) throw new AppError("CONFLICT", { userMessage: `Wallex is not called at this base URL: ${problem}` });
   return createWallexClient({
     baseUrl: connection.baseUrl,
     apiKey: decryptSecret(connection.apiKey),
@@ -38,4 +48,12 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
     logger: createDbCallLogger(db),
     ...(embedded ? { fetch: embeddedFetch } : {}),
   });
+}
+
+function originOf(url: string) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }

@@ -5,7 +5,7 @@ import { CHOICES } from "./config";
 import type { Engine } from "./engine";
 import { forbidden, notAuthorized, SandboxError, tooManyRequests } from "./errors";
 import { helperRoutes } from "./helpers/routes";
-import { storageRoutes } from "./helpers/storage";
+import { DEFAULT_STORAGE_SECRET, storageRoutes } from "./helpers/storage";
 import type { Env } from "./http";
 import { RateLimiter } from "./rate-limit";
 import { balanceRoutes } from "./routes/balances";
@@ -38,11 +38,17 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
 
   app.use("*", async (c, next) => {
     c.set("base", publicBase(c.req.raw));
+    c.set("storageSecret", engine.options.storageSecret ?? DEFAULT_STORAGE_SECRET);
     await next();
   });
   storageRoutes(app, engine);
-  // The test helpers are also driven from browser pages (demos, the app's dev tools) on other origins.
-  app.use(`${HELPER_PREFIX}/*`, cors({ origin: "*", allowHeaders: ["X-Api-Key", "Content-Type", "X-Request-ID"] }));
+  // The test helpers may be driven from browser pages: any origin standalone, only the host's when embedded.
+  const origins = engine.options.helperOrigins;
+  app.use(`${HELPER_PREFIX}/*`, cors({
+    origin: origins ? (origin) => (origins.includes(origin) ? origin : null) : "*",
+    allowHeaders: ["X-Api-Key", "Content-Type", "X-Request-ID"],
+    credentials: !!origins,
+  }));
 
   app.use("*", async (c, next) => {
     const partner = engine.partnerByKey(c.req.header("x-api-key"));

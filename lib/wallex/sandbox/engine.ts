@@ -1,14 +1,19 @@
 import { resolveDelays, type Delays } from "./config";
 import type { Clock } from "./clock";
 import { iso } from "./clock";
+import { randomBytes } from "node:crypto";
 import { seededUuid, uuid } from "./ids";
 import { Runtime } from "./runtime";
 import { State, Tx } from "./store/state";
 import type { Doc, Persistence } from "./store/types";
-import type { Features, Partner, PartnerConfig, SandboxOptions } from "./types";
+import type { Features, Partner, PartnerConfig, PartnerCredentials, ProvisionRequest, SandboxOptions } from "./types";
 import { deliver } from "./webhooks/deliver";
 
 export type JobHandler = (engine: Engine, tx: Tx, job: Doc) => void;
+
+/** Provisioned partners are stored under this owner, so a partner's own reset never deletes them. */
+const REGISTRY = "_registry";
+const secret = (prefix: string) => `${prefix}_${randomBytes(24).toString("base64url")}`;
 
 const NO_FEATURES: Features = {
   signup: false, signupLiteCompany: false, signupLiteIndividual: false,
@@ -21,6 +26,7 @@ export class Engine {
   readonly runtime = new Runtime();
   readonly partners = new Map<string, Partner>();
   private byKey = new Map<string, Partner>();
+  private configured = new Set<string>();
   private lock: Promise<unknown> = Promise.resolve();
   private ticking?: Promise<void>;
   private inflight = new Set<Promise<void>>();
@@ -36,11 +42,16 @@ export class Engine {
     private persistence: Persistence,
     private handlers: Record<string, JobHandler>,
   ) {
-    for (const p of options.partners ?? []) this.addPartner(p);
+    for (const p of options.partners ?? []) {
+      this.addPartner(p);
+      this.configured.add(p.id);
+    }
     this.delays = resolveDelays(options.autoProgress);
   }
 
   private addPartner(p: PartnerConfig) {
+    const previous = this.partners.get(p.id);
+    if (previous) this.byKey.delete(previous.apiKey);
     const partner: Partner = {
       countryCode: "SG", ...p, features: { ...NO_FEATURES, ...p.features }, accountId: seededUuid(`partner:${p.id}`),
     };
@@ -54,6 +65,7 @@ export class Engine {
 
   async start() {
     this.state.apply((await this.persistence.load()).map(({ kind, doc }) => ({ kind, id: doc.id, partnerId: doc._partnerId, doc })));
+    for (const doc of this.state.all("partner")) if (!this.configured.has(doc.id)) this.addPartner(partnerFromDoc(doc));
     await this.write((tx) => this.seedPartners(tx));
     if (!this.clock.manual) {
       const t = setInterval(() => void this.tick(), this.options.tickIntervalMs ?? 100);
@@ -70,6 +82,23 @@ export class Engine {
         name: p.name, countryCode: p.countryCode, status: "approved", createdAt: iso(tx.now),
       });
     }
+  }
+
+  /**
+   * Adds a partner (or re-issues its credentials: the old ones stop working at once, with its
+   * tokens) and keeps it in the store. Partners given in the options cannot be re-provisioned.
+   */
+  async provision(request: ProvisionRequest): Promise<PartnerCredentials> {
+    if (this.configured.has(request.id)) throw new Error(`partner ${request.id} is configured in the options`);
+    const credentials = { apiKey: secret("wxsb_key"), accessKeyId: secret("wxsb_id"), secretAccessKey: secret("wxsb_secret") };
+    const config: PartnerConfig = { ...request, ...credentials };
+    await this.write((tx) => {
+      for (const t of tx.all("token")) if (t._partnerId === request.id) tx.remove("token", t.id);
+      writePartnerDoc(tx, config);
+    });
+    this.addPartner(config);
+    await this.write((tx) => this.seedPartners(tx));
+    return credentials;
   }
 
   now(): number {
@@ -169,6 +198,7 @@ export class Engine {
   }
 
   async reset(partnerId?: string) {
+    const provisioned = [...this.state.all("partner")];
     const run = async () => {
       await this.persistence.clear(partnerId);
       this.state.clear(partnerId);
@@ -177,7 +207,11 @@ export class Engine {
     const next = this.lock.then(run, run);
     this.lock = next.catch(() => undefined);
     await next;
-    await this.write((tx) => this.seedPartners(tx));
+    await this.write((tx) => {
+      // A full reset empties the store; provisioned partners keep their credentials.
+      for (const doc of provisioned) if (!tx.get("partner", doc.id)) writePartnerDoc(tx, partnerFromDoc(doc));
+      this.seedPartners(tx);
+    });
   }
 
   get isClosed() {
@@ -192,4 +226,17 @@ export class Engine {
     await this.lock;
     await this.persistence.close();
   }
+}
+
+function writePartnerDoc(tx: Tx, p: PartnerConfig) {
+  const doc = { name: p.name, apiKey: p.apiKey, accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, features: p.features ?? {}, countryCode: p.countryCode ?? "SG" };
+  if (tx.get("partner", p.id)) tx.update("partner", p.id, doc);
+  else tx.insert("partner", { id: p.id, _partnerId: REGISTRY, ...doc });
+}
+
+function partnerFromDoc(doc: Doc): PartnerConfig {
+  return {
+    id: doc.id, name: doc.name, apiKey: doc.apiKey, accessKeyId: doc.accessKeyId, secretAccessKey: doc.secretAccessKey,
+    features: doc.features, countryCode: doc.countryCode,
+  };
 }

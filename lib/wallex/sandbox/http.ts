@@ -6,7 +6,7 @@ import type { Doc, Kind } from "./store/types";
 import { Tx } from "./store/state";
 import type { Partner } from "./types";
 
-export type Env = { Variables: { partner: Partner; base: string; body?: Record<string, any> } };
+export type Env = { Variables: { partner: Partner; base: string; storageSecret: string; body?: Record<string, any> } };
 export type Ctx = Context<Env>;
 
 /** The JSON body as an object; an empty body is {}. Malformed JSON or a non-object is a 400. */

@@ -14,8 +14,10 @@ export { manualClock, systemClock } from "./clock";
 export type { Clock, ManualClock } from "./clock";
 export { MAGIC_VALUES } from "./magic-values";
 
-/** The demo partner of every sandbox (override in server.ts through WALLEX_SANDBOX_* variables). */
-// Same defaults as lib/wallex/demo.ts (the app side), so both ends agree without configuration.
+/**
+ * The demo partner of a sandbox created without `partners`: the standalone `npm run sandbox`
+ * (override through WALLEX_SANDBOX_* variables) and unit tests. The app's embedded mount has none.
+ */
 export const DEMO_PARTNER_CREDENTIALS = {
   apiKey: "demo-api-key-0001",
   accessKeyId: "demo-access-key-id-0001",

@@ -52,4 +52,17 @@ export type SandboxOptions = {
   publicUrl?: string;
   /** Period of the background timer with the system clock (ms). */
   tickIntervalMs?: number;
+  /**
+   * Where a partner may point its webhook: PUT /v2/webhooks to any other URL is a 400, and the
+   * deliverer checks again before each send. Unset: anywhere (the standalone dev tool).
+   */
+  webhookTargets?: (url: string, partnerId: string) => boolean;
+  /** Signs the pre-signed upload/download URLs; the host should pass a secret of its own (default: a public constant). */
+  storageSecret?: string;
+  /** Origins allowed to call the /_sandbox helpers from a browser (CORS). Unset: any origin ("*"). */
+  helperOrigins?: string[];
 };
+
+/** A partner added at runtime (control.provisionPartner), kept in the store so it survives restarts. */
+export type ProvisionRequest = { id: string; name: string; features?: Partial<Features>; countryCode?: string };
+export type PartnerCredentials = { apiKey: string; accessKeyId: string; secretAccessKey: string };

@@ -4,7 +4,7 @@ import { badState, invalid, notFound } from "../errors";
 import { parseAmount } from "../money";
 import type { RequestFault, WebhookFault } from "../runtime";
 import type { Doc, Kind } from "../store/types";
-import type { Features } from "../types";
+import type { Features, ProvisionRequest } from "../types";
 import { wire } from "../wire";
 import { payRequest, receiveCollection, settleCollection } from "../domain/collections";
 import { moveConversion, nextConversionStatus } from "../domain/conversions";
@@ -45,6 +45,10 @@ export function createControl(engine: Engine, clock: ManualClock) {
     settle: () => engine.settle(),
     now: () => new Date(engine.now()).toISOString(),
     partners: () => [...engine.partners.values()].map(({ secretAccessKey: _s, ...p }) => p),
+    /** A new partner with freshly generated credentials (kept in the store); again for the same id re-issues them. */
+    provisionPartner: (request: ProvisionRequest) => engine.provision(request),
+    /** Which partner an API key belongs to (its id), if any. */
+    partnerIdForKey: (apiKey: string | null | undefined) => engine.partnerByKey(apiKey)?.id,
 
     decideUser: (userId: string, status: string, reason?: string, partner?: string) => engine.write((tx) =>
       wire(setUserStatus(engine, tx, mine(partnerId(partner), "user", userId, "user"), status, reason))),

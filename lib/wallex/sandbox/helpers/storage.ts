@@ -9,16 +9,16 @@ import type { Ctx, Env } from "../http";
  * A fake S3: pre-signed URLs on the sandbox itself (utils.md §3.4). PUT stores raw bytes, GET reads
  * them back. Neither needs Wallex headers; the signature and expiry in the query are checked.
  */
-const SECRET = "wallex-sandbox-storage-v1";
+export const DEFAULT_STORAGE_SECRET = "wallex-sandbox-storage-v1";
 const PREFIX = "/_sandbox/storage/";
 
-function sign(method: string, key: string, expires: number) {
-  return createHmac("sha256", SECRET).update(`${method}\n${key}\n${expires}`).digest("hex");
+function sign(c: Ctx, method: string, key: string, expires: number) {
+  return createHmac("sha256", c.get("storageSecret")).update(`${method}\n${key}\n${expires}`).digest("hex");
 }
 
 function url(c: Ctx, method: string, key: string, now: number, ttl: number) {
   const expires = Math.floor((now + ttl) / 1000);
-  return `${c.get("base")}${PREFIX}${encodeURIComponent(key)}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=${expires}&X-Amz-Signature=${sign(method, key, expires)}`;
+  return `${c.get("base")}${PREFIX}${encodeURIComponent(key)}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=${expires}&X-Amz-Signature=${sign(c, method, key, expires)}`;
 }
 
 export const uploadUrl = (c: Ctx, key: string, now: number) => url(c, "PUT", key, now, CHOICES.uploadUrlTtlMs);
@@ -28,7 +28,7 @@ export const urlExpiry = (now: number) => iso(now + CHOICES.paymentDocumentUrlTt
 function verified(c: Ctx, engine: Engine, method: string, key: string) {
   const expires = Number(c.req.query("X-Amz-Expires"));
   const signature = c.req.query("X-Amz-Signature") ?? "";
-  const expected = sign(method, key, expires);
+  const expected = sign(c, method, key, expires);
   const ok = signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
   if (!ok) return "SignatureDoesNotMatch";
   if (expires * 1000 < engine.now()) return "Request has expired";

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import { iso } from "../clock";
 import type { Engine } from "../engine";
+import { invalid } from "../errors";
 import { readBody, type Ctx, type Env } from "../http";
 import { parse } from "../validation";
 
@@ -25,6 +26,8 @@ export function webhookRoutes(app: Hono<Env>, engine: Engine) {
   const update = async (c: Ctx) => {
     const body = parse(schema, await readBody(c));
     const partnerId = c.get("partner").id;
+    const allowed = engine.options.webhookTargets;
+    if (allowed && !allowed(body.url, partnerId)) throw invalid("url", "is not a webhook address this sandbox delivers to");
     const sub = await engine.write((tx) => {
       const doc = { url: body.url, headers: body.headers ?? {}, updatedAt: iso(tx.now) };
       return tx.get("subscription", partnerId)

@@ -15,6 +15,18 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
   const startedAt = engine.now();
   let statusCode: number | null = null;
   let error: string | undefined;
+  const allowed = engine.options.webhookTargets;
+  if (allowed && !allowed(delivery.url, delivery._partnerId)) {
+    // The subscription was stored before the rule (or by another route): never send, never retry.
+    await engine.write((tx) => {
+      if (!tx.get("delivery", delivery.id)) return;
+      tx.update("delivery", delivery.id, {
+        status: "failed", nextAttemptAt: null,
+        attempts: [...delivery.attempts, { at: iso(startedAt), statusCode: null, error: "webhook address not allowed" }],
+      });
+    });
+    return;
+  }
   try {
     const res = await send(delivery.url, {
       method: "POST",

@@ -6,7 +6,7 @@ import { WebhookCard } from "@/components/settings/webhook-card";
 import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
-import { env } from "@/lib/env";
+import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { webhookUrlFor } from "@/lib/services/webhooks";
 import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
 
@@ -30,7 +30,7 @@ export default async function SettingsPage({ params }: Props) {
       <WallexConnectionForm
         partnerSlug={scope.partnerSlug}
         connection={connection}
-        sandboxUrl={embeddedSandboxBaseUrl(env().APP_URL)}
+        sandboxUrl={embeddedSandboxEnabled() ? embeddedSandboxBaseUrl(env().APP_URL) : null}
       />
       {connection && (
         <WebhookCard partnerSlug={scope.partnerSlug} url={webhookUrlFor(scope.partnerId)} registeredAt={connection.webhookRegisteredAt} />

@@ -1,0 +1,66 @@
+import { count, eq } from "drizzle-orm";
+import { createDatabase } from "@/db";
+import { partners, wallexConnections } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { connectToEmbeddedSandbox, hasEmbeddedSandboxIdentity } from "@/lib/services/embedded-sandbox-connection";
+import { closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
+import { seedDemoData } from "./seed-demo";
+import type { StartupPlan } from "./startup-plan";
+
+export const FIRST_PARTNER_HELP = [
+  "No partner yet. Create the first one and an invitation for its admin:",
+  '  npm run partner:create -- --slug acme --name "Acme Payments" --admin-email admin@acme.example',
+  "It prints a one-time invitation link; the admin sets a password there and two-factor authentication on first sign-in.",
+].join("\n");
+
+export type TenantsOutcome = { seeded: boolean; messages: string[] };
+
+/**
+ * The tenant side of a start: seeds the demo tenant when the plan says so, gives every tenant on the
+ * embedded sandbox the sandbox identity it lost (an older database, a wiped sandbox schema), and
+ * otherwise explains how to create the first partner. Closes its sandbox before the server starts.
+ */
+export async function prepareTenants(databaseUrl: string, plan: StartupPlan): Promise<TenantsOutcome> {
+  const messages = [...plan.notes];
+  try {
+    const seeded = plan.seedDemo ? await seedDemoData(databaseUrl) : false;
+    if (plan.sandbox) messages.push(...(await restoreSandboxIdentities(databaseUrl)));
+    const { db, pool } = createDatabase(databaseUrl);
+    try {
+      const [{ n }] = await db.select({ n: count() }).from(partners);
+      if (n === 0) messages.push(FIRST_PARTNER_HELP);
+    } finally {
+      await pool.end();
+    }
+    return { seeded, messages };
+  } finally {
+    await closeEmbeddedSandbox();
+  }
+}
+
+async function restoreSandboxIdentities(databaseUrl: string) {
+  const { db, pool } = createDatabase(databaseUrl);
+  const messages: string[] = [];
+  try {
+    const rows = await db
+      .select({ id: partners.id, name: partners.name, slug: partners.slug })
+      .from(wallexConnections)
+      .innerJoin(partners, eq(partners.id, wallexConnections.partnerId))
+      .where(eq(wallexConnections.kind, "embedded_sandbox"));
+    for (const partner of rows) {
+      if (await hasEmbeddedSandboxIdentity(partner.id)) continue;
+      const after = await connectToEmbeddedSandbox(db, partner);
+      await recordAudit(db, {
+        partnerId: partner.id,
+        action: "settings.embedded_sandbox_connected",
+        actor: { userId: null, email: "system" },
+        target: { type: "wallex_connection", id: partner.id },
+        after,
+      });
+      messages.push(`Gave ${partner.slug} a new embedded sandbox identity (register its webhook again in Settings).`);
+    }
+    return messages;
+  } finally {
+    await pool.end();
+  }
+}
