@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { metaFromHeaders } from "@/lib/request-context";
 import { SESSION_TTL_MS } from "@/lib/data/sessions";
+import { safeRedirectPath } from "./safe-redirect";
 import { signInWithPassword } from "./sign-in";
 
 /** Carries the reason to the sign-in action; `code` is one of SignInProblem's kinds (+ minutes). */
@@ -62,6 +63,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Only our own pages: a crafted callbackUrl cannot bounce a fresh session to another site.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, { origin: baseUrl }), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;
       return token;
