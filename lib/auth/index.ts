@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { metaFromHeaders } from "@/lib/request-context";
 import { SESSION_TTL_MS } from "@/lib/data/sessions";
 import { safeRedirectPath } from "./safe-redirect";
+import { authLogger } from "./auth-logger";
 import { signInWithPassword } from "./sign-in";
 
 /** Carries the reason to the sign-in action; `code` is one of SignInProblem's kinds (+ minutes). */
@@ -36,16 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
   pages: { signIn: "/sign-in" },
-  logger: {
-    // Refused sign-ins are expected traffic (and already throttled and audited), not errors.
-    error(error) {
-      if ((error as { type?: string }).type !== "CredentialsSignin") logger.error({ err: error }, "auth error");
-    },
-    warn(code) {
-      logger.warn({ code }, "auth warning");
-    },
-    debug() {},
-  },
+  logger: authLogger(logger),
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, code: {} },
