@@ -63,8 +63,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user?.sessionId) token.sid = user.sessionId;
       return token;
     },
-    session({ session, token }) {
-      return { ...session, sid: token.sid };
+    // What /api/auth/session shows page scripts: name and email, never the session row's id.
+    session({ session }) {
+      return { expires: session.expires, user: { name: session.user?.name, email: session.user?.email } };
     },
   },
 }));
