@@ -9,8 +9,9 @@ type Kind = keyof typeof throttlePolicies;
 const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 
 /**
- * Per account always; per IP only for an address a trusted proxy vouched for (null otherwise), so
- * nobody can lock out an address, or everyone without one, by naming it in a header.
+ * Per account always; per IP for the address our server worked out (lib/client-ip.ts: the socket's
+ * peer or what trusted proxies say, never a header the client chose), so nobody can lock out an
+ * address by naming it. Null only off our server (tests calling the code directly).
  */
 function keysFor(email: string, ip: string | null): [Kind, string][] {
   const keys: [Kind, string][] = [["account", accountKey(email)]];
