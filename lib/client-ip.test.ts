@@ -26,6 +26,15 @@ describe("stampClientIp", () => {
     expect(stamped("10.0.0.2", { ...forged, "x-forwarded-for": "203.0.113.9" }, 2)).toBeUndefined(); // too few hops
   });
 
+  test("with no proxy in front the client's forwarding headers are dropped; behind one they stay for Next.js", () => {
+    const headers: IncomingHttpHeaders = { ...forged, "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "for=203.0.113.9", host: "desk.local" };
+    stampClientIp(headers, "127.0.0.1", 0);
+    expect(headers).toEqual({ "x-real-ip": "203.0.113.10", host: "desk.local", [CLIENT_IP_HEADER]: "127.0.0.1" });
+    const proxied: IncomingHttpHeaders = { "x-forwarded-for": "198.51.100.7", "x-forwarded-proto": "https" };
+    stampClientIp(proxied, "10.0.0.2", 1);
+    expect(proxied).toEqual({ "x-forwarded-for": "198.51.100.7", "x-forwarded-proto": "https", [CLIENT_IP_HEADER]: "198.51.100.7" });
+  });
+
   test("behind N trusted proxies the client is the N-th X-Forwarded-For entry from the right", () => {
     expect(stamped("10.0.0.2", { ...forged, "x-forwarded-for": "203.0.113.9, 198.51.100.7" }, 1)).toBe("198.51.100.7");
     expect(stamped("10.0.0.3", { "x-forwarded-for": "203.0.113.9, ::ffff:198.51.100.7, 10.0.0.2" }, 2)).toBe("198.51.100.7");

@@ -55,9 +55,16 @@ export function trustedClientIp(h: Headers): string | null {
   return registry[STAMPED] ? normaliseIp(h.get(CLIENT_IP_HEADER)) : null;
 }
 
-/** Replaces whatever the client sent as CLIENT_IP_HEADER with the address we worked out (or nothing). */
+const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
+
+/**
+ * Replaces whatever the client sent as CLIENT_IP_HEADER with the address we worked out (or
+ * nothing). With no proxy in front, the client's X-Forwarded-* go too: nobody stands behind them,
+ * and Next.js then fills them in from the connection itself.
+ */
 export function stampClientIp(headers: IncomingHttpHeaders, remoteAddress: string | undefined, trustedProxies: number) {
   delete headers[CLIENT_IP_HEADER];
+  if (trustedProxies < 1) for (const name of FORWARDING_HEADERS) delete headers[name];
   const ip = clientAddress({ remoteAddress, forwardedFor: headers["x-forwarded-for"], trustedProxies });
   if (ip) headers[CLIENT_IP_HEADER] = ip;
 }

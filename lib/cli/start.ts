@@ -5,13 +5,15 @@ import { runMigrations } from "@/db/migrate";
 import { env, setEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
+import { spawnNextServer } from "./next-server-process";
 import { printDemoLogins, seedDemoData } from "./seed-demo";
 import { seedDemoActivity } from "./seed-demo-activity";
 
 /**
  * `npm start` / `npm run dev`: makes sure there are secrets and a database (an embedded PGlite in
  * .data/ when DATABASE_URL is unset), applies migrations, seeds the demo tenant once, then runs
- * Next.js with that environment. Everything downstream only ever sees DATABASE_URL.
+ * Next.js with that environment, behind our own HTTP server (serve-next.ts: it records the client's
+ * address). Everything downstream only ever sees DATABASE_URL.
  */
 async function main() {
   const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -42,7 +44,7 @@ async function main() {
   printDemoLogins(seeded);
 
   if (mode === "start" && !existsSync(".next/BUILD_ID")) await run("next", ["build"]);
-  const next = spawn("npx", ["next", mode, "-p", String(env().PORT)], { stdio: "inherit", env: process.env });
+  const next = spawnNextServer(mode);
   const shutdown = async (code: number) => {
     await stopEmbedded?.();
     process.exit(code);
