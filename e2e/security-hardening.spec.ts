@@ -87,3 +87,24 @@ test("page scripts never see a session id; one other device can be signed out by
   await expect(laptop).toHaveURL(/\/p\/demo/);
   await Promise.all([laptopContext.close(), phoneContext.close()]);
 });
+
+test("the address recorded is the connection's, never one the client names in a header", async ({ browser, baseURL }) => {
+  const named = { "x-forwarded-for": "203.0.113.9", "x-pd-client-ip": "203.0.113.10", "x-real-ip": "203.0.113.11" };
+  // Over IPv4 explicitly (Chromium takes ::1 for localhost): the server's dual-stack socket sees
+  // ::ffff:127.0.0.1, which must be recorded as people read it.
+  const overIpv4 = baseURL!.replace("//localhost:", "//127.0.0.1:");
+  const context = await browser.newContext({ baseURL: overIpv4, extraHTTPHeaders: named });
+  const page = await context.newPage();
+  await signIn(page, OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
+
+  await page.goto("/account/security");
+  await expect(page.getByRole("listitem").filter({ hasText: "This device" })).toContainText("127.0.0.1 · last active");
+  await page.goto("/p/other/audit");
+  await expect(page.getByRole("row").filter({ hasText: "auth.signed_in" }).first()).toContainText("127.0.0.1");
+
+  for (const path of ["/account/security", "/p/other/audit", "/p/other/audit/export"]) {
+    const body = await (await context.request.get(path)).text();
+    for (const address of Object.values(named)) expect(body, path).not.toContain(address);
+  }
+  await context.close();
+});
