@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { Toaster } from "@/components/ui/toaster";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: the CSP nonce (middleware.ts) is new each time, and a page
+  // prerendered at build time would carry scripts without it, which the browser refuses.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-background text-foreground antialiased">

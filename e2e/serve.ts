@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { generateKeySpec } from "@/lib/crypto/secrets";
+import { spawnNextServer } from "@/lib/cli/next-server-process";
 import { seedDemoData } from "@/lib/cli/seed-demo";
 import { setEnv } from "@/lib/env";
 import { createTestDatabase } from "@/lib/testing/test-database";
@@ -11,7 +11,8 @@ import { seedOtherPartner } from "./fixtures/seed-other-partner";
 /**
  * The app as Playwright sees it: a fresh database (on DATABASE_URL's server, or an in-memory
  * PGlite), the embedded sandbox turned on (it is off by default), the demo seed plus a second
- * partner for isolation tests, and `next start` on E2E_PORT.
+ * partner for isolation tests, and the production server (`npm start`'s, lib/cli/serve-next.ts)
+ * on E2E_PORT.
  * The database is dropped when Playwright stops the server.
  */
 async function main() {
@@ -30,7 +31,8 @@ async function main() {
 
   await seedOtherPartner(database.url);
 
-  const next = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
+  setEnv("PORT", port);
+  const next = spawnNextServer("start");
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -17,6 +17,8 @@ const schema = z.object({
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
+  /** Reverse proxies in front of the app; 0 means none, so X-Forwarded-For is never believed. */
+  TRUSTED_PROXY_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   RUN_WORKER: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("true")),
   WALLEX_SANDBOX_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(4010)),
   /** The sandbox at /api/wallex-sandbox: "true" only for local demos and tests. Unset = off (the launcher turns it on for PGlite). */

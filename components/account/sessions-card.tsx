@@ -1,11 +1,13 @@
 import { ConfirmSignOutEverywhere } from "./confirm-sign-out-everywhere";
+import { SignOutSessionButton } from "./sign-out-session-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 
-type SessionView = { id: string; ip: string | null; userAgent: string | null; lastSeenAt: Date; current: boolean };
+/** A device as the page shows it: `handle` stands for the session in this view only, never its id. */
+type SessionView = { handle: string; ip: string | null; userAgent: string | null; lastSeenAt: Date; current: boolean };
 
-export function SessionsCard({ sessions }: { sessions: SessionView[] }) {
+export function SessionsCard({ view, sessions }: { view: string; sessions: SessionView[] }) {
   return (
     <Card>
       <CardHeader>
@@ -15,14 +17,18 @@ export function SessionsCard({ sessions }: { sessions: SessionView[] }) {
       <CardContent className="space-y-4">
         <ul className="divide-y rounded-md border">
           {sessions.map((s) => (
-            <li key={s.id} className="flex items-center justify-between gap-4 px-4 py-3 text-sm">
+            <li key={s.handle} className="flex items-center justify-between gap-4 px-4 py-3 text-sm">
               <div className="min-w-0">
                 <div className="truncate font-medium">{describeAgent(s.userAgent)}</div>
                 <div className="text-xs text-muted-foreground">
                   {s.ip ?? "unknown address"} · last active {formatDateTime(s.lastSeenAt)}
                 </div>
               </div>
-              {s.current && <Badge variant="secondary">This device</Badge>}
+              {s.current ? (
+                <Badge variant="secondary">This device</Badge>
+              ) : (
+                <SignOutSessionButton view={view} handle={s.handle} device={describeAgent(s.userAgent)} />
+              )}
             </li>
           ))}
         </ul>

@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { metaFromHeaders } from "@/lib/request-context";
 import { SESSION_TTL_MS } from "@/lib/data/sessions";
+import { safeRedirectPath } from "./safe-redirect";
+import { authLogger } from "./auth-logger";
 import { signInWithPassword } from "./sign-in";
 
 /** Carries the reason to the sign-in action; `code` is one of SignInProblem's kinds (+ minutes). */
@@ -35,16 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
   pages: { signIn: "/sign-in" },
-  logger: {
-    // Refused sign-ins are expected traffic (and already throttled and audited), not errors.
-    error(error) {
-      if ((error as { type?: string }).type !== "CredentialsSignin") logger.error({ err: error }, "auth error");
-    },
-    warn(code) {
-      logger.warn({ code }, "auth warning");
-    },
-    debug() {},
-  },
+  logger: authLogger(logger),
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, code: {} },
@@ -62,12 +55,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Only our own pages: a crafted callbackUrl cannot bounce a fresh session to another site.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, { origin: baseUrl }), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;
       return token;
     },
-    session({ session, token }) {
-      return { ...session, sid: token.sid };
+    // What /api/auth/session shows page scripts: name and email, never the session row's id.
+    session({ session }) {
+      return { expires: session.expires, user: { name: session.user?.name, email: session.user?.email } };
     },
   },
 }));

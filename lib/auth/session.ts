@@ -1,16 +1,16 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getLiveSession } from "@/lib/data/sessions";
-import { auth } from "./index";
+import { sessionIdFromCookies } from "./session-cookie";
 
 export type CurrentUser = { id: string; email: string; name: string; sessionId: string; hasTwoFactor: boolean };
 
 /** The signed-in person, checked against the sessions table once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const sid = (session as { sid?: string } | null)?.sid;
+  const sid = await sessionIdFromCookies((await headers()).get("cookie"));
   if (!sid) return null;
   const live = await getLiveSession(getDb(), sid);
   if (!live) return null;

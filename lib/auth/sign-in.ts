@@ -28,7 +28,7 @@ export async function signInWithPassword(
   input: SignInInput,
   meta: RequestMeta,
 ): Promise<{ ok: true; sessionId: string; user: User } | { ok: false; problem: SignInProblem }> {
-  const ip = meta.ip ?? "unknown";
+  const { ip } = meta;
   const lockedFor = await signInLockout(db, input.email, ip);
   if (lockedFor) return { ok: false, problem: { kind: "locked", minutes: lockedFor } };
 

@@ -4,40 +4,43 @@ import type { Database } from "@/db";
 import { signInThrottles } from "@/db/schema";
 import { afterFailure, isLocked, minutesLeft, throttlePolicies } from "./throttle-policy";
 
-type Keys = { account: string; ip: string };
+type Kind = keyof typeof throttlePolicies;
 
-const keysFor = (email: string, ip: string): Keys => ({
-  account: `account:${email.trim().toLowerCase()}`,
-  ip: `ip:${ip}`,
-});
+const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+
+/**
+ * Per account always; per IP for the address our server worked out (lib/client-ip.ts: the socket's
+ * peer or what trusted proxies say, never a header the client chose), so nobody can lock out an
+ * address by naming it. Null only off our server (tests calling the code directly).
+ */
+function keysFor(email: string, ip: string | null): [Kind, string][] {
+  const keys: [Kind, string][] = [["account", accountKey(email)]];
+  if (ip) keys.push(["ip", `ip:${ip}`]);
+  return keys;
+}
 
 /** Null when sign-in may proceed, else how many minutes the person must wait. */
-export async function signInLockout(db: Database, email: string, ip: string): Promise<number | null> {
-  const keys = keysFor(email, ip);
-  const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, Object.values(keys)));
+export async function signInLockout(db: Database, email: string, ip: string | null): Promise<number | null> {
+  const keys = keysFor(email, ip).map(([, key]) => key);
+  const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
   const now = new Date();
   const locked = rows.filter((row) => isLocked(row, now));
   return locked.length ? Math.max(...locked.map((row) => minutesLeft(row, now))) : null;
 }
 
-export async function recordSignInFailure(db: Database, email: string, ip: string) {
-  const keys = keysFor(email, ip);
-  for (const kind of ["account", "ip"] as const) {
+export async function recordSignInFailure(db: Database, email: string, ip: string | null) {
+  for (const [kind, key] of keysFor(email, ip)) {
     await db.transaction(async (tx) => {
-      const [current] = await tx
-        .select()
-        .from(signInThrottles)
-        .where(eq(signInThrottles.key, keys[kind]))
-        .for("update");
+      const [current] = await tx.select().from(signInThrottles).where(eq(signInThrottles.key, key)).for("update");
       const next = afterFailure(current, new Date(), throttlePolicies[kind]);
       await tx
         .insert(signInThrottles)
-        .values({ key: keys[kind], ...next })
+        .values({ key, ...next })
         .onConflictDoUpdate({ target: signInThrottles.key, set: next });
     });
   }
 }
 
 export async function clearSignInFailures(db: Database, email: string) {
-  await db.delete(signInThrottles).where(eq(signInThrottles.key, keysFor(email, "").account));
+  await db.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(email)));
 }

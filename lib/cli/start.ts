@@ -5,6 +5,7 @@ import { runMigrations } from "@/db/migrate";
 import { env, setEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
+import { spawnNextServer } from "./next-server-process";
 import { printDemoLogins } from "./seed-demo";
 import { seedDemoActivity } from "./seed-demo-activity";
 import { startupPlan } from "./startup-plan";
@@ -14,7 +15,8 @@ import { prepareTenants } from "./startup-tenants";
  * `npm start` / `npm run dev` (add `-- --demo` to seed the demo tenant on a real database): makes
  * sure there are secrets and a database (an embedded PGlite in .data/ when DATABASE_URL is unset),
  * applies migrations, turns the embedded sandbox on and seeds the demo tenant only for the local
- * demo (see startup-plan.ts), then runs Next.js with that environment.
+ * demo (see startup-plan.ts), then runs Next.js behind our own HTTP server (serve-next.ts: it
+ * records the client's address).
  */
 async function main() {
   const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -49,7 +51,7 @@ async function main() {
   if (plan.seedDemo) printDemoLogins(seeded);
 
   if (mode === "start" && !existsSync(".next/BUILD_ID")) await run("next", ["build"]);
-  const next = spawn("npx", ["next", mode, "-p", String(env().PORT)], { stdio: "inherit", env: process.env });
+  const next = spawnNextServer(mode);
   const shutdown = async (code: number) => {
     await stopEmbedded?.();
     process.exit(code);

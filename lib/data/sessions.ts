@@ -59,3 +59,13 @@ export async function listLiveSessions(db: Executor, userId: string) {
 export async function deleteDeadSessions(db: Executor) {
   await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date()), lt(sessions.revokedAt, new Date(Date.now() - SESSION_TTL_MS))));
 }
+
+/** Revokes one of the person's own sessions; false when it was not theirs or already ended. */
+export async function revokeSessionOfUser(db: Executor, userId: string, sessionId: string) {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length === 1;
+}

@@ -18,3 +18,9 @@ export const signInSchema = z.object({
 export const totpCodeSchema = z.object({
   code: userText.trim().regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app."),
 });
+
+/** One device in the security page's list: the view it was rendered in and its handle there. */
+export const sessionHandleSchema = z.object({
+  view: z.string().trim().min(1).max(64),
+  handle: z.string().trim().regex(/^[A-Za-z0-9_-]{43}$/, "That device could not be found."),
+});

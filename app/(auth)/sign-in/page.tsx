@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/layout/auth-card";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/auth/session";
 import { SignInForm } from "./sign-in-form";
 
@@ -10,7 +11,8 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; signedOut?: string 
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, signedOut } = await searchParams;
-  if (await getCurrentUser()) redirect(callbackUrl?.startsWith("/") ? callbackUrl : "/");
+  const target = safeRedirectPath(callbackUrl);
+  if (await getCurrentUser()) redirect(target);
   return (
     <AuthCard title="Sign in to Partner Desk" description="Use the email and password of your staff account.">
       {signedOut === "everywhere" && (
@@ -18,7 +20,7 @@ export default async function SignInPage({ searchParams }: Props) {
           You are signed out on every device.
         </p>
       )}
-      <SignInForm callbackUrl={callbackUrl ?? ""} />
+      <SignInForm callbackUrl={target} />
     </AuthCard>
   );
 }

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
+import { newSessionView } from "@/lib/auth/session-handles";
 import { totpEnrolment } from "@/lib/auth/totp";
 import { decryptSecret } from "@/lib/crypto";
 import { countUnusedRecoveryCodes } from "@/lib/data/recovery-codes";
@@ -25,6 +26,7 @@ export default async function SecurityPage({ searchParams }: Props) {
   ]);
   const pendingSecret = !user?.totpSecret && user?.pendingTotpSecret ? decryptSecret(user.pendingTotpSecret) : null;
   const enrolment = pendingSecret ? { secret: pendingSecret, ...(await totpEnrolment(current.email, pendingSecret)) } : null;
+  const devices = newSessionView(current.id);
   const required = (await searchParams).required === "1" && !current.hasTwoFactor;
 
   return (
@@ -38,7 +40,14 @@ export default async function SecurityPage({ searchParams }: Props) {
       )}
       <TwoFactorCard enabled={current.hasTwoFactor} enrolment={enrolment} unusedRecoveryCodes={unusedCodes} />
       <SessionsCard
-        sessions={sessions.map((s) => ({ id: s.id, ip: s.ip, userAgent: s.userAgent, lastSeenAt: s.lastSeenAt, current: s.id === current.sessionId }))}
+        view={devices.view}
+        sessions={sessions.map((s) => ({
+          handle: devices.handleOf(s.id),
+          ip: s.ip,
+          userAgent: s.userAgent,
+          lastSeenAt: s.lastSeenAt,
+          current: s.id === current.sessionId,
+        }))}
       />
     </div>
   );

@@ -2,16 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { logger } from "@/lib/logger";
 import { signInSchema } from "@/lib/validations/auth";
 import { failure, invalid, toPlainObject, type ActionResult } from "../define-action";
 
 export type SignInResult = ActionResult<never> & { needsCode?: boolean };
-
-/** Only same-site paths, so a crafted link cannot bounce a fresh session to another site. */
-function safeCallback(url: string | undefined) {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export async function signInAction(_prev: SignInResult | undefined, formData: FormData): Promise<SignInResult> {
   const data = toPlainObject(formData);
@@ -20,7 +16,7 @@ export async function signInAction(_prev: SignInResult | undefined, formData: Fo
   const { email, password, code, callbackUrl } = parsed.data;
   const values = { email, callbackUrl: callbackUrl ?? "" };
   try {
-    await signIn("credentials", { email, password, code: code ?? "", redirectTo: safeCallback(callbackUrl) });
+    await signIn("credentials", { email, password, code: code ?? "", redirectTo: safeRedirectPath(callbackUrl) });
     return { ok: false, formError: "Sign-in did not complete." };
   } catch (error) {
     if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") {
