@@ -129,7 +129,7 @@ describe("processing the webhook inbox", () => {
 
     const member = await approvedMember(sandbox, client);
     await sandbox.sandbox.control.settle();
-    const result = await sweepInbox(db, { olderThanMs: 0, limit: 100 });
+    const result = await sweepInbox(db, { olderThanMs: 0, partnerIds: [scope.partnerId] });
     expect(result.processed).toBeGreaterThanOrEqual(2);
     expect((await mirroredUser(scope.partnerId, member.userId)).status).toBe("approved");
     expect((await events(scope.partnerId)).filter((e) => e.outcome === "received")).toHaveLength(0);

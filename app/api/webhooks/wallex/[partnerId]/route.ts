@@ -1,15 +1,17 @@
 import { getDb } from "@/db";
 import { logger } from "@/lib/logger";
+import { wakeInboxDrainer } from "@/lib/wallex/inbox/drainer";
 import { receiveWebhook } from "@/lib/wallex/inbox/receive";
 
 /**
  * Wallex notifications for one partner: verified, written to the inbox, answered. Nothing else
- * inline; the inbox sweep processes them.
+ * inline; the worker's inbox drainer processes them (woken here when it runs in this process).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
   try {
     const receipt = await receiveWebhook(getDb(), partnerId, request);
+    if (receipt.status === 200) wakeInboxDrainer(partnerId);
     return Response.json({ received: receipt.status === 200 }, { status: receipt.status });
   } catch (error) {
     // A 500 makes Wallex retry later, which is what we want when our database is down.
