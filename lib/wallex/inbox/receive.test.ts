@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { getDb } from "@/db";
 import { wallexConnections, webhookEvents } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
+import { logger } from "@/lib/logger";
 import { connectedPartner, deliverToRoute, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { webhookUrlFor } from "@/lib/services/webhooks";
 import { MAX_WEBHOOK_BODY_BYTES } from "./body";
@@ -63,6 +64,23 @@ describe("webhook intake: whatever the bytes, an authentic delivery is stored", 
     expect(event).toMatchObject({ outcome: "rejected", error: "body is not a Wallex notification" });
     expect(Buffer.compare(event.body!, sent)).toBe(0);
   });
+});
+
+test("deliveries are logged, without their body", async () => {
+  const { partnerId, secret } = await partnerWithSecret();
+  const lines: unknown[] = [];
+  const spies = (["info", "warn", "error"] as const).map((level) => vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => void lines.push(args)) as never));
+  try {
+    const marker = "do-not-log-me-4711";
+    const body = JSON.stringify({ resource: "user", resourceId: crypto.randomUUID(), status: "approved", remarks: marker });
+    expect((await post(partnerId, body, { [WEBHOOK_SECRET_HEADER]: secret })).status).toBe(200);
+    expect((await post(partnerId, body, { [WEBHOOK_SECRET_HEADER]: "forged" })).status).toBe(401);
+    expect(lines).toHaveLength(2);
+    expect(JSON.stringify(lines)).not.toContain(marker);
+    expect(JSON.stringify(lines)).toContain(partnerId);
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
 });
 
 describe("webhook intake: what a forger can make us store", () => {
