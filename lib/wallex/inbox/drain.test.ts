@@ -8,6 +8,7 @@ import { approvedMember, connectedPartner, deliverToRoute, SG_BENEFICIARY, start
 import { claimObjects, finishObject } from "./claim";
 import { drainPartner } from "./drain";
 import { startInboxDrainer } from "./drainer";
+import { sweepInbox } from "./process-event";
 import { WEBHOOK_SECRET_HEADER } from "./receive";
 
 const db = getDb();
@@ -132,6 +133,8 @@ describe("draining the inbox", () => {
       const aWaiting = (await inbox(a)).filter((e) => e.outcome === "received").length;
       expect(lag).toBeLessThan(3_000);
       expect(aWaiting).toBeGreaterThan(5);
+      // The minute sweep leaves a partner the drainer is working on to it.
+      expect(await sweepInbox(db, { olderThanMs: 0, partnerIds: [a] })).toMatchObject({ partners: 0 });
 
       await expect.poll(async () => (await inbox(a)).filter((e) => e.outcome === "processed").length, { timeout: 30_000, interval: 200 }).toBe(24);
     } finally {

@@ -13,13 +13,18 @@ export type DrainerOptions = DrainOptions & {
   partnerIds?: string[];
 };
 
-export type InboxDrainer = { wake: (partnerId?: string) => void; stop: () => Promise<void> };
+export type InboxDrainer = { wake: (partnerId?: string) => void; draining: () => string[]; stop: () => Promise<void> };
 
 const shared = globalThis as unknown as { __partnerDeskDrainer?: InboxDrainer };
 
 /** The receiver's nudge after storing an event: a no-op in a process that runs no drainer. */
 export function wakeInboxDrainer(partnerId: string) {
   shared.__partnerDeskDrainer?.wake(partnerId);
+}
+
+/** The partners this process's drainer is working on now (the sweep leaves them to it). */
+export function partnersBeingDrained(): string[] {
+  return shared.__partnerDeskDrainer?.draining() ?? [];
 }
 
 /**
@@ -76,6 +81,7 @@ export function startInboxDrainer(db: Database, opts: DrainerOptions = {}): Inbo
 
   const drainer: InboxDrainer = {
     wake: (partnerId) => (partnerId ? startLane(partnerId) : wakeSoon()),
+    draining: () => [...lanes.keys()],
     async stop() {
       stopped = true;
       clearTimeout(timer);

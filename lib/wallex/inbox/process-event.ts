@@ -4,6 +4,7 @@ import { refreshAccountMoney } from "../mirror/money";
 import { wallexClientFor } from "../partner-client";
 import { claimEvent } from "./claim";
 import { drainInbox } from "./drain";
+import { partnersBeingDrained } from "./drainer";
 import { processObject } from "./process-object";
 
 export type ProcessResult = { outcome: "processed" | "failed" | "skipped"; result: string };
@@ -25,10 +26,11 @@ export async function processWebhookEvent(db: Database, eventId: string, opts: {
 
 /**
  * The safety net behind the drainer (lib/wallex/inbox/drainer.ts): events waiting longer than
- * `olderThanMs`, drained per partner in parallel lanes like the drainer does.
+ * `olderThanMs`, drained per partner in parallel lanes like the drainer does. Partners the
+ * drainer of this process is working on are left to it (two lanes would only share its rate).
  */
 export async function sweepInbox(db: Database, opts: { olderThanMs?: number; budgetMs?: number; partnerIds?: string[] } = {}) {
   const { olderThanMs = 60_000, budgetMs = 45_000, partnerIds } = opts;
-  const result = await drainInbox(db, { olderThanMs, budgetMs, partnerIds });
+  const result = await drainInbox(db, { olderThanMs, budgetMs, partnerIds, exceptPartnerIds: partnersBeingDrained() });
   return { ...result, processed: result.events };
 }
