@@ -46,10 +46,16 @@ export function startInboxDrainer(db: Database, opts: DrainerOptions = {}): Inbo
     if (partnerIds && !partnerIds.includes(partnerId)) return;
     lastServed.set(partnerId, Date.now());
     const lane = drainPartner(db, partnerId, drainOptions)
-      .catch((error) => logger.warn({ err: error, partnerId }, "inbox drain failed"))
-      .finally(() => {
+      .then((result) => result.objects > 0)
+      .catch((error) => {
+        logger.warn({ err: error, partnerId }, "inbox drain failed");
+        return false;
+      })
+      .then((didWork) => {
         lanes.delete(partnerId);
-        wakeSoon();
+        // More may have come meanwhile; a lane that found nothing to claim (another drain holds
+        // those objects) waits for the next poll instead of spinning.
+        if (didWork) wakeSoon();
       });
     lanes.set(partnerId, lane);
   };
