@@ -17,7 +17,8 @@
  *     inbox row count is not checked.
  *
  * Every request posts {"resource":"simple_payment","resourceId":<uuid>,"status":"completed","accountId":<uuid>};
- * about 1% carry a wrong secret and must get 401 (they are excluded from the accepted rate and the
+ * about 1% carry a wrong secret and must get 401, or 429 once the partner's rejected deliveries pass
+ * REJECTED_DELIVERIES_PER_MINUTE (they are excluded from the accepted rate and the
  * latency figures). One second of warm-up (--warmup <s> to change; V8 keeps optimizing the handler
  * for several seconds, so --warmup 10 shows the steady state) precedes the measured window.
  * Target: ≥ 1,000 events/s accepted with p99 latency < 50 ms on a 2-core machine.
@@ -41,6 +42,7 @@ type LoadResult = {
   non200: Record<string, number>; // genuine requests that did not get 200, by status (0 = transport error)
   forged: number;
   forged401: number;
+  forged429: number; // past the per-partner limit on rejected deliveries: no row
   forgedOther: Record<string, number>;
   perSecond: number[]; // 200s completed in each second of the measured window
   warmup: { seconds: number; accepted: number; forged401: number; requests: number };
@@ -107,6 +109,7 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
         } else if (forged) {
           result.forged++;
           if (status === 401) result.forged401++;
+          else if (status === 429) result.forged429++;
           else result.forgedOther[status] = (result.forgedOther[status] ?? 0) + 1;
         } else {
           result.latencies.push(ms);
@@ -121,7 +124,7 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   };
 
   const result: LoadResult = {
-    latencies: [], elapsed: 0, accepted: 0, non200: {}, forged: 0, forged401: 0, forgedOther: {}, perSecond: [],
+    latencies: [], elapsed: 0, accepted: 0, non200: {}, forged: 0, forged401: 0, forged429: 0, forgedOther: {}, perSecond: [],
     warmup: { seconds: cfg.warmup, accepted: 0, forged401: 0, requests: 0 },
   };
   if (cfg.warmup > 0) await phase(cfg.warmup, false, result);
@@ -161,7 +164,7 @@ function report(cfg: LoadConfig, r: LoadResult, setup: string) {
   console.log(`accepted per second: ${perSecond.join(" ")}`);
   console.log(`non-200 (genuine): ${non200}${non200 ? ` (${breakdown(r.non200)})` : ""}`);
   const forgedOther = Object.values(r.forgedOther).reduce((s, n) => s + n, 0);
-  console.log(`forged: ${r.forged}, answered 401: ${r.forged401}${forgedOther ? `, other: ${forgedOther} (${breakdown(r.forgedOther)})` : ""}`);
+  console.log(`forged: ${r.forged}, answered 401: ${r.forged401}, 429: ${r.forged429}${forgedOther ? `, other: ${forgedOther} (${breakdown(r.forgedOther)})` : ""}`);
   return { rate, p99: pct(99), non200, forgedOk: forgedOther === 0 };
 }
 
@@ -171,7 +174,7 @@ function verdict(v: { rate: number; p99: number; non200: number; forgedOk: boole
     v.rate < TARGET_RATE && `${v.rate.toFixed(0)} accepted/s < ${TARGET_RATE}`,
     !(v.p99 < TARGET_P99_MS) && `p99 ${v.p99.toFixed(2)} ms ≥ ${TARGET_P99_MS} ms`,
     v.non200 > 0 && `${v.non200} genuine events not accepted`,
-    !v.forgedOk && "some forged events were not answered 401",
+    !v.forgedOk && "some forged events were not answered 401 or 429",
     !extra && "inbox row count does not match",
   ].filter(Boolean);
   console.log(`target (≥ ${TARGET_RATE} accepted/s, p99 < ${TARGET_P99_MS} ms): ${met ? "MET" : `NOT MET — ${why.join("; ")}`}`);

@@ -104,6 +104,19 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   await admin.getByRole("button", { name: "Replay" }).click();
   await expect(admin.getByText("Replayed: no change: funding is completed")).toBeVisible();
 
+  // A forged delivery leaves a small record (size, hash, source), never its body.
+  await admin.goto("/p/demo/settings");
+  const hookUrl = (await admin.locator("code", { hasText: "/api/webhooks/wallex/" }).first().textContent())!.trim();
+  const forged = await admin.request.post(new URL(hookUrl).pathname, {
+    headers: { "x-partner-desk-secret": "forged" },
+    data: { resource: "simple_payment", resourceId: "e2e-forged", status: "completed", remarks: "E2E-FORGED-BODY" },
+  });
+  expect(forged.status()).toBe(401);
+  await admin.goto("/p/demo/webhooks?outcome=rejected");
+  await expect(admin.getByTestId("body-not-kept").first()).toContainText(/Body not kept \(\d+ bytes, sha256 /);
+  await expect(admin.getByText("E2E-FORGED-BODY")).toHaveCount(0);
+  await admin.goto(`/p/demo/webhooks?resourceId=${funding.id}`);
+
   // Wallex's status changes are notifications; opening the menu marks them seen.
   await admin.getByRole("button", { name: /^Notifications, \d+ new$/ }).click();
   await expect(admin.getByRole("menuitem", { name: new RegExp(`Funding ${funding.id.slice(0, 8)}… completed`) })).toBeVisible();

@@ -9,7 +9,7 @@ import { ReplayButton } from "./replay-button";
 
 const outcomeVariant = { received: "secondary", processed: "success", failed: "destructive", rejected: "warning" } as const;
 
-type Row = WebhookEvent & { member: string | null };
+type Row = Omit<WebhookEvent, "body"> & { member: string | null };
 
 export function WebhookEventsTable({ rows, partnerSlug, canReplay }: { rows: Row[]; partnerSlug: string; canReplay: boolean }) {
   if (rows.length === 0) {
@@ -52,10 +52,17 @@ export function WebhookEventsTable({ rows, partnerSlug, canReplay }: { rows: Row
               {event.attempts > 1 && <div className="text-xs text-muted-foreground">{event.attempts} attempts</div>}
             </TableCell>
             <TableCell className="max-w-sm">
-              <details>
-                <summary className="cursor-pointer text-xs text-primary">Raw body</summary>
-                <pre className="mt-2 max-h-48 overflow-auto rounded bg-muted p-2 text-xs">{event.rawBody}</pre>
-              </details>
+              {event.rawBody === null ? (
+                <div className="text-xs text-muted-foreground" data-testid="body-not-kept">
+                  Body not kept{event.bodySize !== null && <> ({event.bodySize} bytes{event.bodySha256 && <>, sha256 <ShortId id={event.bodySha256} /></>})</>}
+                  {event.sourceIp && <> from {event.sourceIp}</>}
+                </div>
+              ) : (
+                <details>
+                  <summary className="cursor-pointer text-xs text-primary">Raw body</summary>
+                  <pre className="mt-2 max-h-48 overflow-auto rounded bg-muted p-2 text-xs">{event.rawBody}</pre>
+                </details>
+              )}
             </TableCell>
             {canReplay && (
               <TableCell className="pr-6 text-right">

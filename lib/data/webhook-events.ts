@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { webhookEvents } from "@/db/schema";
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
@@ -7,6 +7,9 @@ import type { WebhookFilters } from "@/lib/validations/webhook-events";
 import { memberEmail } from "./mirror";
 
 export const WEBHOOK_PAGE_SIZE = 50;
+
+// The raw bytes stay in the database; the page shows the sanitised text.
+const { body: _body, ...listed } = getTableColumns(webhookEvents);
 
 export async function listWebhookEvents(db: Executor, scope: StaffScope, filters: WebhookFilters) {
   const where = and(
@@ -19,7 +22,7 @@ export async function listWebhookEvents(db: Executor, scope: StaffScope, filters
   );
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({ event: webhookEvents, member: memberEmail(webhookEvents) })
+      .select({ event: listed, member: memberEmail(webhookEvents) })
       .from(webhookEvents)
       .where(where)
       .orderBy(desc(webhookEvents.receivedAt))

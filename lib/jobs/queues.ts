@@ -2,10 +2,13 @@
 export const queues = {
   deliverMail: { name: "mail.deliver", cron: "* * * * *" },
   cleanSessions: { name: "sessions.clean", cron: "17 3 * * *" },
-  /** One inbox event; sent by the webhook receiver once the event is stored. */
-  processWebhook: { name: "wallex.webhook", retryLimit: 5 },
-  /** Inbox events whose job never got sent. */
+  /**
+   * Inbox events still waiting after a minute: the safety net behind the worker's inbox drainer
+   * (lib/wallex/inbox/drainer.ts), which processes webhooks as they arrive, one lane per partner.
+   */
   sweepInbox: { name: "wallex.inbox-sweep", cron: "* * * * *" },
+  /** Rejected deliveries older than the retention (REJECTED_RETENTION_DAYS) deleted. */
+  purgeRejectedWebhooks: { name: "wallex.inbox-purge", cron: "41 3 * * *" },
   /** Non-final objects re-read, unknown outcomes resolved, the webhook alarm checked. */
   reconcileOpen: { name: "wallex.reconcile-open", cron: "*/5 * * * *" },
   /** Everything listed again from Wallex. */

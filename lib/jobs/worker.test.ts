@@ -7,7 +7,7 @@ let boss: PgBoss | undefined;
 afterAll(() => boss?.stop({ graceful: false, wait: true }));
 
 test("the worker creates its queues and schedules on the app database and works jobs", async () => {
-  boss = await startWorker();
+  boss = await startWorker({ inboxDrainer: false });
   const schedules = await boss.getSchedules();
   expect(schedules.map((s) => s.name).sort()).toEqual(
     Object.values(queues)
