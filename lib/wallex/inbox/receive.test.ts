@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { getDb } from "@/db";
 import { wallexConnections, webhookEvents } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
+import { CLIENT_IP_HEADER, markClientIpStamped } from "@/lib/client-ip";
 import { logger } from "@/lib/logger";
 import { connectedPartner, deliverToRoute, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { webhookUrlFor } from "@/lib/services/webhooks";
@@ -16,8 +17,12 @@ const db = getDb();
 let sandbox: TestSandbox;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
+  markClientIpStamped(); // as our HTTP server does: the address header below is its stamp
 });
-afterAll(() => sandbox.stop());
+afterAll(async () => {
+  markClientIpStamped(false);
+  await sandbox.stop();
+});
 
 const inbox = (partnerId: string) => db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId)).orderBy(webhookEvents.receivedAt);
 
@@ -87,7 +92,7 @@ describe("webhook intake: what a forger can make us store", () => {
   test("a forged delivery leaves only time, size, source and hash, no body", async () => {
     const { partnerId } = await partnerWithSecret();
     const sent = JSON.stringify({ resource: "user", resourceId: crypto.randomUUID(), status: "approved", padding: "x".repeat(10_000) });
-    const response = await post(partnerId, sent, { [WEBHOOK_SECRET_HEADER]: "guess", "x-forwarded-for": "203.0.113.7" });
+    const response = await post(partnerId, sent, { [WEBHOOK_SECRET_HEADER]: "guess", [CLIENT_IP_HEADER]: "203.0.113.7" });
     expect(response.status).toBe(401);
     const [event] = await inbox(partnerId);
     expect(event).toMatchObject({
