@@ -69,7 +69,7 @@ async function main() {
       select ${partner.id}, 'pay-' || i, 'acct-' || (1 + i % ${members}),
              (array['awaiting_funds','under_review','processing','in_transit','completed','failed'])[1 + i % 6],
              (array['SGD','USD','EUR'])[1 + i % 3], (i % 100000) / 100.0, 'ref-' || i,
-             jsonb_build_object('id', 'pay-' || i, 'sellAmount', (i % 100000) / 100.0), now() - (i || ' seconds')::interval, now()
+             jsonb_build_object('id', 'pay-' || i, 'sellAmount', (i % 100000) / 100.0, 'paymentReference', 'Invoice ' || i || ' for services'), now() - (i || ' seconds')::interval, now()
       from generate_series(1, ${payments}) i`);
     await db.execute(sql`
       insert into wallex_timeline (partner_id, kind, wallex_id, account_id, status, source, at)
@@ -80,7 +80,6 @@ async function main() {
       select ${partner.id}, 'simple_payment', 'pay-' || i, 'completed', 'acct-' || (1 + i % ${members}), '{}', 'processed', 'no change', now() - (i || ' seconds')::interval
       from generate_series(1, ${payments}) i`);
     await db.execute(sql`analyze`);
-    const [{ id: oneRecord }] = (await db.execute<{ id: string }>(sql`select id from wallex_payments where wallex_id = 'pay-4242'`)).rows;
     const apiCallsBefore = (await db.select({ n: sql<number>`count(*)::int` }).from(wallexApiCalls))[0].n;
     console.log(`setup: ${members} members, ${payments} payments, ${payments * 2} timeline entries, ${payments} webhook events in ${((performance.now() - seed) / 1000).toFixed(1)} s`);
 
@@ -95,7 +94,8 @@ async function main() {
       "records list (status + member filter, page 3)": () =>
         mirror.listMirrorRecords(db, scope, "payment", { page: 3, status: "completed", member: "acct-7" }),
       "records search by reference": () => mirror.listMirrorRecords(db, scope, "payment", { page: 1, q: "ref-1234" }),
-      "record detail with timeline": () => mirror.getMirrorRecord(db, scope, "payment", oneRecord),
+      "records search by payment reference": () => mirror.listMirrorRecords(db, scope, "payment", { page: 1, q: "invoice 1234 " }),
+      "record detail with timeline": () => mirror.getMirrorRecord(db, scope, "payment", "pay-4242"),
       "webhooks inbox (page 1)": () =>
         Promise.all([inbox.listWebhookEvents(db, scope, { page: 1 }), inbox.listWebhookFacets(db, scope), mirror.listMemberAccounts(db, scope)]),
     };

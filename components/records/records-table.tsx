@@ -4,13 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ShortId } from "@/components/ui/short-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
-
-export type RecordRow = {
-  id: string; wallexId: string; accountId: string | null; status: string | null; currency: string | null; amount: string | null;
-  reference: string | null; wallexCreatedAt: Date | null; readAt: Date; member: string | null;
-};
+import type { RecordColumn, RecordRow } from "@/lib/records/columns";
+import { cn } from "@/lib/utils";
 
 export function StatusBadge({ status }: { status: string | null }) {
   if (!status) return <span className="text-muted-foreground">—</span>;
@@ -24,7 +19,7 @@ export function StatusBadge({ status }: { status: string | null }) {
   return <Badge variant={variant}>{status.replaceAll("_", " ")}</Badge>;
 }
 
-export function RecordsTable({ rows, basePath, label }: { rows: RecordRow[]; basePath: string; label: string }) {
+export function RecordsTable({ rows, columns, basePath, label }: { rows: RecordRow[]; columns: RecordColumn[]; basePath: string; label: string }) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
@@ -40,38 +35,54 @@ export function RecordsTable({ rows, basePath, label }: { rows: RecordRow[]; bas
     <Table>
       <TableHeader>
         <TableRow>
-          <TableHead className="pl-6">Wallex ID</TableHead>
-          <TableHead>Member</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead className="text-right">Amount</TableHead>
-          <TableHead>Reference</TableHead>
-          <TableHead>Created</TableHead>
-          <TableHead className="pr-6">Last read</TableHead>
+          {columns.map((column) => (
+            <TableHead key={column.key} className={cn("first:pl-6 last:pr-6", column.style === "money" && "text-right")}>
+              {column.header}
+            </TableHead>
+          ))}
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>
-            <TableCell className="pl-6 font-mono text-xs">
-              <Link href={`${basePath}/${row.id}`} aria-label={row.wallexId} className="whitespace-nowrap text-primary underline-offset-4 hover:underline">
-                <ShortId id={row.wallexId} />
-              </Link>
-            </TableCell>
-            <TableCell className="max-w-48 truncate">{row.member ?? (row.accountId ? "—" : "Partner")}</TableCell>
-            <TableCell>
-              <StatusBadge status={row.status} />
-            </TableCell>
-            <TableCell className="whitespace-nowrap text-right tabular-nums">
-              {row.amount ? formatMoney(row.amount, row.currency) : (row.currency ?? "—")}
-            </TableCell>
-            <TableCell className="max-w-40 truncate" title={row.reference ?? undefined}>
-              {row.reference ?? "—"}
-            </TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground">{row.wallexCreatedAt ? formatDateTime(row.wallexCreatedAt) : "—"}</TableCell>
-            <TableCell className="whitespace-nowrap pr-6 text-muted-foreground">{formatDateTime(row.readAt)}</TableCell>
+            {columns.map((column) => (
+              <RecordCell key={column.key} column={column} row={row} href={`${basePath}/${encodeURIComponent(row.wallexId)}`} />
+            ))}
           </TableRow>
         ))}
       </TableBody>
     </Table>
   );
+}
+
+/** One cell, drawn by its column's style; the Wallex id links to the record. */
+function RecordCell({ column, row, href }: { column: RecordColumn; row: RecordRow; href: string }) {
+  const value = column.value(row);
+  const edges = "first:pl-6 last:pr-6";
+  switch (column.style) {
+    case "id":
+      return (
+        <TableCell className={cn(edges, "font-mono text-xs")}>
+          <Link href={href} aria-label={row.wallexId} className="whitespace-nowrap text-primary underline-offset-4 hover:underline">
+            <ShortId id={row.wallexId} />
+          </Link>
+        </TableCell>
+      );
+    case "status":
+      return (
+        <TableCell className={edges}>
+          <StatusBadge status={value} />
+        </TableCell>
+      );
+    case "money":
+      return <TableCell className={cn(edges, "whitespace-nowrap text-right tabular-nums")}>{value ?? "—"}</TableCell>;
+    case "muted":
+      return <TableCell className={cn(edges, "whitespace-nowrap text-muted-foreground")}>{value ?? "—"}</TableCell>;
+    default:
+      return (
+        <TableCell className={cn(edges, "max-w-48 truncate")} title={value ?? undefined}>
+          {value ?? "—"}
+        </TableCell>
+      );
+  }
 }

@@ -5,6 +5,8 @@ import { wallexTimeline, wallexUsers, webhookEvents, type MirrorTable } from "@/
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
 import { AppError, notFound } from "@/lib/errors";
 import type { RecordFilters } from "@/lib/validations/records";
+import { isUuid } from "@/lib/validations/search-params";
+import { hasUnsupportedCharacters } from "@/lib/validations/text";
 import { RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
 
 export const RECORDS_PAGE_SIZE = 50;
@@ -20,23 +22,36 @@ export const memberEmail = (table: Table) => {
     order by m.wallex_created_at limit 1)`;
 };
 
+/**
+ * Fields of the raw object a search also looks in, besides the Wallex id and our reference: the
+ * reference the person typed on a payment is theirs (`paymentReference`), ours is `referenceId`.
+ */
+const SEARCHED_FIELDS: Partial<Record<ResourceKind, readonly string[]>> = { payment: ["paymentReference"] };
+
+function searchWhere(kind: ResourceKind, t: MirrorTable, q: string) {
+  const pattern = `%${q.replace(/[%_\\]/g, "\\$&")}%`;
+  const fields = (SEARCHED_FIELDS[kind] ?? []).map((name) => sql`${t.data} ->> ${name} ilike ${pattern}`);
+  return or(eq(t.wallexId, q), ilike(t.reference, pattern), ...fields);
+}
+
 export async function listMirrorRecords(db: Executor, scope: StaffScope, kind: ResourceKind, filters: RecordFilters) {
   const t: MirrorTable = RESOURCES[kind].table;
   const where = and(
     scopeWhere(t, scope),
     filters.status ? eq(t.status, filters.status) : undefined,
     filters.member ? eq(t.accountId, filters.member) : undefined,
-    filters.q ? or(eq(t.wallexId, filters.q), ilike(t.reference, `%${filters.q.replace(/[%_\\]/g, "\\$&")}%`)) : undefined,
+    filters.q ? searchWhere(kind, t, filters.q) : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
         id: t.id, wallexId: t.wallexId, accountId: t.accountId, status: t.status, currency: t.currency, amount: t.amount,
-        reference: t.reference, wallexCreatedAt: t.wallexCreatedAt, readAt: t.readAt, member: memberEmail(t),
+        reference: t.reference, wallexCreatedAt: t.wallexCreatedAt, readAt: t.readAt, member: memberEmail(t), data: t.data,
       })
       .from(t)
       .where(where)
-      .orderBy(sql`${t.wallexCreatedAt} desc nulls last`, desc(t.readAt))
+      // The id last: rows read in one batch share their times, and pages must not repeat or skip them.
+      .orderBy(sql`${t.wallexCreatedAt} desc nulls last`, desc(t.readAt), desc(t.id))
       .limit(RECORDS_PAGE_SIZE)
       .offset((filters.page - 1) * RECORDS_PAGE_SIZE),
     db.select({ total: sql<number>`count(*)::int` }).from(t).where(where),
@@ -70,14 +85,27 @@ export async function listMemberAccounts(db: Executor, scope: StaffScope) {
   return rows.map((r) => ({ value: r.accountId!, label: r.email ?? r.accountId! }));
 }
 
-export async function getMirrorRecord(db: Executor, scope: StaffScope, kind: ResourceKind, id: string) {
+/** A record URL names the Wallex id; anything we could not store is no Wallex id (and never reaches SQL). */
+const isWallexId = (value: string) => value.length > 0 && value.length <= 200 && !hasUnsupportedCharacters(value);
+
+/** One mirrored object by our row id (the refresh action's handle), within the partner; null if not theirs. */
+export async function getMirrorRow(db: Executor, scope: StaffScope, kind: ResourceKind, rowId: string) {
+  if (!isUuid(rowId)) return null;
+  const t: MirrorTable = RESOURCES[kind].table;
+  const [row] = await db.select().from(t).where(and(scopeWhere(t, scope), eq(t.id, rowId))).limit(1);
+  return row ?? null;
+}
+
+/** One mirrored object by its Wallex id, with its timeline and notifications; null unless the partner holds it. */
+export async function getMirrorRecord(db: Executor, scope: StaffScope, kind: ResourceKind, wallexId: string) {
+  if (!isWallexId(wallexId)) return null;
   const t: MirrorTable = RESOURCES[kind].table;
   const [row] = await db
     .select({ record: t, member: memberEmail(t) })
     .from(t)
-    .where(and(scopeWhere(t, scope), eq(t.id, id)))
+    .where(and(scopeWhere(t, scope), eq(t.wallexId, wallexId)))
     .limit(1);
-  if (!row) return undefined;
+  if (!row) return null;
   const [timeline, events] = await Promise.all([
     db
       .select()

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "@/db";
 import type { StaffScope } from "@/lib/auth/scope";
-import { getMirrorRecord } from "@/lib/data/mirror";
+import { getMirrorRow } from "@/lib/data/mirror";
 import { AppError, notFound } from "@/lib/errors";
 import { refreshAccountMoney } from "@/lib/wallex/mirror/money";
 import { refreshObject } from "@/lib/wallex/mirror/refresh";
@@ -11,7 +11,7 @@ import { wallexClientFor } from "@/lib/wallex/partner-client";
 /** Reads one mirrored object from Wallex now, instead of waiting for a webhook or the reconcile job. */
 export async function refreshRecord(db: Database, scope: StaffScope, kind: ResourceKind, recordId: string) {
   const def = RESOURCES[kind];
-  const record = await getMirrorRecord(db, scope, kind, recordId);
+  const record = await getMirrorRow(db, scope, kind, recordId);
   if (!record) throw notFound("Record");
   if (!("retrieve" in def)) {
     throw new AppError("CONFLICT", { userMessage: `Wallex cannot return a single ${def.label}; the reconcile job lists them again every night.` });

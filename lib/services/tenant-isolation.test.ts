@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { invitations, staffMemberships, wallexApiCalls, wallexConnections, wallexPayments, wallexUsers, webhookEvents } from "@/db/schema";
-import { countMirrorRecords, getMemberAccount, getMirrorRecord, listMemberAccounts, listMirrorRecords } from "@/lib/data/mirror";
+import { countMirrorRecords, getMemberAccount, getMirrorRecord, getMirrorRow, listMemberAccounts, listMirrorRecords } from "@/lib/data/mirror";
 import { recordAudit } from "@/lib/audit/record";
 import { findStaffScope } from "@/lib/auth/scope";
 import { listApiCalls, listApiOperations } from "@/lib/data/api-calls";
@@ -78,7 +78,8 @@ describe("tenant isolation", () => {
     expect((await getPartnerOrThrow(db, scope)).id).toBe(a.partnerB.id);
     expect((await listMirrorRecords(db, scope, "payment", { page: 1 })).rows).toEqual([]);
     expect((await listMirrorRecords(db, a.adminA.scope, "payment", { page: 1 })).rows.map((r) => r.member)).toEqual(["a-member@a.test"]);
-    expect(await getMirrorRecord(db, scope, "payment", a.paymentA.id)).toBeUndefined();
+    expect(await getMirrorRecord(db, scope, "payment", a.paymentA.wallexId)).toBeNull();
+    expect(await getMirrorRow(db, scope, "payment", a.paymentA.id)).toBeNull();
     expect((await countMirrorRecords(db, scope)).payment).toBe(0);
     expect(await listMemberAccounts(db, scope)).toEqual([]);
     // onBehalfOf comes from our mirror, within the tenant: B cannot act as A's member.

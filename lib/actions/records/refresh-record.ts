@@ -15,7 +15,7 @@ export const refreshRecordAction = defineStaffAction(
     if (!kind) throw notFound("Record");
     const result = await refreshRecord(getDb(), scope, kind, recordId);
     audit({ target: { type: `wallex_${kind}`, id: result.wallexId }, before: { status: result.before }, after: { status: result.after } });
-    revalidatePath(`/p/${scope.partnerSlug}/records/${slug}/${recordId}`);
+    revalidatePath(`/p/${scope.partnerSlug}/records/${slug}/${encodeURIComponent(result.wallexId)}`);
     return result;
   },
 );

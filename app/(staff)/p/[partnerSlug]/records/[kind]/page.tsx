@@ -9,6 +9,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { countMirrorRecords, listMemberAccounts, listMirrorRecords, listMirrorStatuses, RECORDS_PAGE_SIZE } from "@/lib/data/mirror";
+import { recordColumns } from "@/lib/records/columns";
 import { recordFiltersSchema } from "@/lib/validations/records";
 import type { SearchParams } from "@/lib/validations/search-params";
 import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
@@ -50,11 +51,11 @@ export default async function RecordsPage({ params, searchParams }: Props) {
       <FilterBar basePath={`${basePath}/${slug}`}>
         <FilterSelect name="status" label="Status" anyLabel="Any status" value={filters.status} options={statuses} className="w-44" />
         <FilterSelect name="member" label="Member" anyLabel="All members" value={filters.member} options={members} className="w-56" />
-        <FilterInput name="q" label="Wallex ID or reference" defaultValue={filters.q ?? ""} className="w-72" />
+        <FilterInput name="q" label={kind === "payment" ? "Wallex ID, payment or our reference" : "Wallex ID or reference"} defaultValue={filters.q ?? ""} className="w-72" />
       </FilterBar>
       <Card>
         <CardContent className="px-0">
-          <RecordsTable rows={rows} basePath={`${basePath}/${slug}`} label={def.label} />
+          <RecordsTable rows={rows} columns={recordColumns(kind)} basePath={`${basePath}/${slug}`} label={def.label} />
         </CardContent>
       </Card>
       <Pagination page={filters.page} pageSize={RECORDS_PAGE_SIZE} total={total} basePath={`${basePath}/${slug}`} searchParams={kept} itemLabel={titleOf(def, { plural: true }).toLowerCase()} />

@@ -1,47 +1,56 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { StatusBadge } from "@/components/records/records-table";
 import { RefreshRecordButton } from "@/components/records/refresh-record-button";
 import { RecordTimeline } from "@/components/records/record-timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { CopyButton } from "@/components/ui/copy-button";
 import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/scope";
-import { getMirrorRecord } from "@/lib/data/mirror";
-import { formatDateTime } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
-import { isUuid } from "@/lib/validations/search-params";
-import { kindFromSlug, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { requireStaff, type StaffScope } from "@/lib/auth/scope";
+import { getMirrorRecord, getMirrorRow } from "@/lib/data/mirror";
+import { recordColumns } from "@/lib/records/columns";
+import { kindFromSlug, RESOURCES, titleOf, type ResourceKind } from "@/lib/wallex/mirror/resources";
 
 export const metadata: Metadata = { title: "Wallex record" };
 
 type Props = { params: Promise<{ partnerSlug: string; kind: string; recordId: string }> };
 
+/** Links from before named our row id, not the Wallex id: they are sent on to the Wallex id's URL. */
+async function redirectOldLink(scope: StaffScope, kind: ResourceKind, slug: string, rowId: string) {
+  const row = await getMirrorRow(getDb(), scope, kind, rowId);
+  if (row) redirect(`/p/${scope.partnerSlug}/records/${slug}/${encodeURIComponent(row.wallexId)}`);
+}
+
 export default async function RecordPage({ params }: Props) {
   const { partnerSlug, kind: slug, recordId } = await params;
   const scope = await requireStaff(partnerSlug, "payments.read");
   const kind = kindFromSlug(slug);
-  if (!kind || !isUuid(recordId)) notFound();
+  if (!kind) notFound();
+  // The URL names the Wallex id.
   const record = await getMirrorRecord(getDb(), scope, kind, recordId);
+  if (!record) await redirectOldLink(scope, kind, slug, recordId);
   if (!record) notFound();
   const def = RESOURCES[kind];
   const listPath = `/p/${scope.partnerSlug}/records/${slug}`;
-  const facts: [string, React.ReactNode][] = [
-    ["Status", <StatusBadge key="s" status={record.status} />],
-    ["Amount", record.amount ? formatMoney(record.amount, record.currency) : (record.currency ?? "—")],
-    ["Member", record.member ?? (record.accountId ? record.accountId : "The partner itself")],
-    ["Reference", record.reference ?? "—"],
-    ["Created at Wallex", record.wallexCreatedAt ? formatDateTime(record.wallexCreatedAt) : "—"],
-    ["Last read from Wallex", formatDateTime(record.readAt)],
-  ];
+  // The same columns as the list, so a record reads as its row does; the id is the title.
+  const facts: [string, React.ReactNode][] = recordColumns(kind)
+    .filter((column) => column.style !== "id")
+    .map((column) => [column.header, column.style === "status" ? <StatusBadge key={column.key} status={column.value(record)} /> : (column.value(record) ?? "—")]);
 
   return (
     <div className="space-y-6">
       <PageHeader
         title={`${titleOf(def)} ${record.wallexId}`}
+        description={
+          <span className="inline-flex items-center gap-2">
+            Wallex ID <span className="font-mono">{record.wallexId}</span>
+            <CopyButton value={record.wallexId} size="icon" variant="ghost" label="Copy Wallex ID" className="size-7" />
+          </span>
+        }
         breadcrumbs={[
           { label: scope.partnerName, href: `/p/${scope.partnerSlug}` },
           { label: "Wallex records", href: listPath },
