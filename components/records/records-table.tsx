@@ -37,7 +37,7 @@ export function RecordsTable({ rows, basePath, label }: { rows: RecordRow[]; bas
     );
   }
   return (
-    <Table>
+    <Table label={`${label}s`}>
       <TableHeader>
         <TableRow>
           <TableHead className="pl-6">Wallex ID</TableHead>
@@ -57,18 +57,24 @@ export function RecordsTable({ rows, basePath, label }: { rows: RecordRow[]; bas
                 <ShortId id={row.wallexId} />
               </Link>
             </TableCell>
-            <TableCell className="max-w-48 truncate">{row.member ?? (row.accountId ? "—" : "Partner")}</TableCell>
+            <TableCell>
+              {/* Truncated inside: a table cell ignores max-width, and the long text would widen the table. */}
+              <div className="max-w-40 truncate">{row.member ?? (row.accountId ? "—" : "Partner")}</div>
+            </TableCell>
             <TableCell>
               <StatusBadge status={row.status} />
             </TableCell>
             <TableCell className="whitespace-nowrap text-right tabular-nums">
               {row.amount ? formatMoney(row.amount, row.currency) : (row.currency ?? "—")}
             </TableCell>
-            <TableCell className="max-w-40 truncate" title={row.reference ?? undefined}>
-              {row.reference ?? "—"}
+            <TableCell>
+              <div className="max-w-36 truncate" title={row.reference ?? undefined}>
+                {row.reference ?? "—"}
+              </div>
             </TableCell>
-            <TableCell className="whitespace-nowrap text-muted-foreground">{row.wallexCreatedAt ? formatDateTime(row.wallexCreatedAt) : "—"}</TableCell>
-            <TableCell className="whitespace-nowrap pr-6 text-muted-foreground">{formatDateTime(row.readAt)}</TableCell>
+            {/* Dates may wrap (at spaces): with seven columns, nowrap dates made the table wider than a 1280px window's card. */}
+            <TableCell className="min-w-24 text-muted-foreground">{row.wallexCreatedAt ? formatDateTime(row.wallexCreatedAt) : "—"}</TableCell>
+            <TableCell className="min-w-24 pr-6 text-muted-foreground">{formatDateTime(row.readAt)}</TableCell>
           </TableRow>
         ))}
       </TableBody>
