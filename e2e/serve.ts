@@ -6,6 +6,7 @@ import { setEnv } from "@/lib/env";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { E2E_SANDBOX_HELPER_TOKEN } from "./fixtures/accounts";
+import { seedOtherActivity } from "./fixtures/seed-other-activity";
 import { seedOtherPartner } from "./fixtures/seed-other-partner";
 
 /**
@@ -30,6 +31,7 @@ async function main() {
   await closeEmbeddedSandbox(); // the server opens its own
 
   await seedOtherPartner(database.url);
+  await seedOtherActivity(database.url);
 
   setEnv("PORT", port);
   const next = spawnNextServer("start");

@@ -16,7 +16,7 @@ export function ApiCallsTable({ rows }: { rows: ApiCall[] }) {
     );
   }
   return (
-    <Table>
+    <Table label="Wallex API calls">
       <TableHeader>
         <TableRow>
           <TableHead className="pl-6">When</TableHead>

@@ -14,7 +14,7 @@ export function AuditTable({ rows }: { rows: AuditEvent[] }) {
     );
   }
   return (
-    <Table>
+    <Table label="Audit log entries">
       <TableHeader>
         <TableRow>
           <TableHead className="pl-6">When</TableHead>

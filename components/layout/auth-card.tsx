@@ -19,10 +19,11 @@ export function AuthCard({ title, description, children, footer, className }: Au
         className="pointer-events-none absolute inset-x-0 top-0 h-80 bg-[radial-gradient(60%_100%_at_50%_0%,color-mix(in_oklab,var(--color-primary)_9%,transparent),transparent)]"
       />
       <div className="relative w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-center gap-2 text-[15px] font-semibold tracking-tight text-foreground">
+        {/* Brand and tagline in landmarks too: axe's "region" wants all content inside one. */}
+        <header className="mb-6 flex items-center justify-center gap-2 text-[15px] font-semibold tracking-tight text-foreground">
           <Logo className="size-7" />
           <span>Partner Desk</span>
-        </div>
+        </header>
         <main className={cn("overflow-hidden rounded-xl border bg-card shadow-sm", className)}>
           <div className="p-6 sm:p-8">
             <div className="mb-6 space-y-1.5 text-center">
@@ -35,7 +36,7 @@ export function AuthCard({ title, description, children, footer, className }: Au
             <div className="border-t bg-muted/40 px-6 py-4 text-center text-sm text-muted-foreground sm:px-8">{footer}</div>
           )}
         </main>
-        <p className="mt-6 text-center text-xs text-muted-foreground">A back office for Wallex partners</p>
+        <footer className="mt-6 text-center text-xs text-muted-foreground">A back office for Wallex partners</footer>
       </div>
     </div>
   );

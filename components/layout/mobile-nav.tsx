@@ -27,7 +27,8 @@ export function MobileNav({ children }: { children: React.ReactNode }) {
       <SheetContent
         side="left"
         aria-describedby={undefined}
-        className="w-72 max-w-[85vw] bg-sidebar p-0"
+        // Room on the right of the brand row for the sheet's close button, which would otherwise sit on the bell.
+        className="w-72 max-w-[85vw] bg-sidebar p-0 [&_[data-slot=sidebar-header]]:pr-12"
         onClickCapture={(event) => {
           // A click on a link to the current page does not change the pathname; close anyway.
           if ((event.target as Element).closest?.("a[href]")) setOpen(false);

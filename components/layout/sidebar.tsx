@@ -22,7 +22,7 @@ export function Sidebar({ user, currentPartner, partners, nav, signOutAction, no
   const overviewHref = `/p/${currentPartner.slug}`;
   return (
     <div className="flex h-full flex-col">
-      <div className="flex h-14 shrink-0 items-center justify-between px-4">
+      <div data-slot="sidebar-header" className="flex h-14 shrink-0 items-center justify-between gap-2 px-4">
         <Link
           href={overviewHref}
           className="-mx-1 flex items-center gap-2 rounded-md px-1 py-1 text-[15px] font-semibold tracking-tight text-foreground outline-none focus-visible:ring-2 focus-visible:ring-ring"

@@ -45,7 +45,6 @@ export function UserMenu({ user, signOutAction, className }: UserMenuProps) {
       <form ref={formRef} action={signOutAction} hidden />
       <DropdownMenu>
         <DropdownMenuTrigger
-          aria-label={`Account: ${user.name}. Open account menu`}
           className={cn(
             "flex w-full items-center gap-2.5 rounded-lg p-1.5 pr-2 text-left transition-colors outline-none",
             "hover:bg-sidebar-accent focus-visible:ring-2 focus-visible:ring-ring data-[state=open]:bg-sidebar-accent",
@@ -53,6 +52,8 @@ export function UserMenu({ user, signOutAction, className }: UserMenuProps) {
           )}
         >
           <UserAvatar name={user.name} />
+          {/* Visible text plus this, not an aria-label (label-content-name-mismatch). */}
+          <span className="sr-only">Open account menu: </span>
           <span className="grid min-w-0 flex-1 leading-tight">
             <span className="truncate text-sm font-medium text-foreground">{user.name}</span>
             <span className="truncate text-xs text-muted-foreground">{user.email}</span>

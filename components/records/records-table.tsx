@@ -32,7 +32,7 @@ export function RecordsTable({ rows, columns, basePath, label }: { rows: RecordR
     );
   }
   return (
-    <Table>
+    <Table label={`${label}s`}>
       <TableHeader>
         <TableRow>
           {columns.map((column) => (
@@ -77,11 +77,15 @@ function RecordCell({ column, row, href }: { column: RecordColumn; row: RecordRo
     case "money":
       return <TableCell className={cn(edges, "whitespace-nowrap text-right tabular-nums")}>{value ?? "—"}</TableCell>;
     case "muted":
-      return <TableCell className={cn(edges, "whitespace-nowrap text-muted-foreground")}>{value ?? "—"}</TableCell>;
+      // Dates may wrap at spaces: kept on one line they made wide tables overflow a 1280px window's card.
+      return <TableCell className={cn(edges, "min-w-24 text-muted-foreground")}>{value ?? "—"}</TableCell>;
     default:
+      // Truncated inside: a table cell ignores max-width, and long text would widen the table.
       return (
-        <TableCell className={cn(edges, "max-w-48 truncate")} title={value ?? undefined}>
-          {value ?? "—"}
+        <TableCell className={edges}>
+          <div className="max-w-40 truncate" title={value ?? undefined}>
+            {value ?? "—"}
+          </div>
         </TableCell>
       );
   }

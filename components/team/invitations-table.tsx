@@ -22,7 +22,7 @@ export function InvitationsTable({ partnerSlug, invitations }: { partnerSlug: st
         {invitations.length === 0 ? (
           <EmptyState icon={<MailOpen />} title="No pending invitations" description="Invitations you send appear here until they are accepted." />
         ) : (
-          <Table>
+          <Table label="Pending invitations">
             <TableHeader>
               <TableRow>
                 <TableHead className="pl-6">Email</TableHead>

@@ -25,7 +25,7 @@ export function TeamTable({ partnerSlug, currentUserId, team }: { partnerSlug: s
         <CardTitle>Members ({team.length})</CardTitle>
       </CardHeader>
       <CardContent className="px-0">
-        <Table>
+        <Table label="Team members">
           <TableHeader>
             <TableRow>
               <TableHead className="pl-6">Name</TableHead>

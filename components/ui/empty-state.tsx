@@ -24,7 +24,7 @@ export function EmptyState({ icon, title, description, action, className, ...pro
           {icon}
         </div>
       )}
-      <h3 className="text-sm font-semibold text-foreground">{title}</h3>
+      <h2 className="text-sm font-semibold text-foreground">{title}</h2>
       {description && <p className="mt-1 max-w-sm text-sm text-balance text-muted-foreground">{description}</p>}
       {action && <div className="mt-5 flex flex-wrap items-center justify-center gap-2">{action}</div>}
     </div>

@@ -2,7 +2,28 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { useCallback, useRef } from "react";
 import { cn } from "@/lib/utils";
+
+/**
+ * While the sheet is open, the rest of the page is `inert`, not only aria-hidden (which Radix
+ * sets): hidden content that stays focusable is what axe's aria-hidden-focus reports. Returns a
+ * ref callback for the portal's content; the page comes back when it unmounts.
+ */
+function useInertOutside() {
+  const restore = useRef<(() => void) | null>(null);
+  return useCallback((content: HTMLElement | null) => {
+    restore.current?.();
+    restore.current = null;
+    if (!content) return;
+    const outside = [...document.body.children].filter(
+      (el): el is HTMLElement =>
+        el instanceof HTMLElement && !el.contains(content) && !el.hasAttribute("inert") && el.dataset.slot !== "sheet-overlay",
+    );
+    for (const el of outside) el.setAttribute("inert", "");
+    restore.current = () => outside.forEach((el) => el.removeAttribute("inert"));
+  }, []);
+}
 
 /** A dialog that slides in from a screen edge (used for the mobile sidebar). */
 export function Sheet(props: React.ComponentProps<typeof DialogPrimitive.Root>) {
@@ -23,6 +44,7 @@ export type SheetContentProps = React.ComponentProps<typeof DialogPrimitive.Cont
 };
 
 export function SheetContent({ className, children, side = "right", showCloseButton = true, ...props }: SheetContentProps) {
+  const inertOutside = useInertOutside();
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay
@@ -30,6 +52,7 @@ export function SheetContent({ className, children, side = "right", showCloseBut
         className="fixed inset-0 z-50 bg-zinc-950/40 data-[state=open]:animate-fade-in"
       />
       <DialogPrimitive.Content
+        ref={inertOutside}
         data-slot="sheet-content"
         className={cn(
           "fixed inset-y-0 z-50 flex h-full w-3/4 max-w-xs flex-col bg-background shadow-xl outline-none",

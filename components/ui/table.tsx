@@ -1,9 +1,24 @@
 import { cn } from "@/lib/utils";
 
-export function Table({ className, ...props }: React.ComponentProps<"table">) {
+export type TableProps = React.ComponentProps<"table"> & {
+  /** Names the table and its scroll container (a keyboard user scrolls it with the arrow keys once it has focus). */
+  label?: string;
+};
+
+/**
+ * A table wider than its card scrolls inside it instead of widening the page. The container takes
+ * focus so that keyboard users can scroll it too (axe's scrollable-region-focusable).
+ */
+export function Table({ className, label, ...props }: TableProps) {
   return (
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
-      <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
+    <div
+      data-slot="table-container"
+      role={label ? "region" : undefined}
+      aria-label={label}
+      tabIndex={0}
+      className="relative w-full max-w-full min-w-0 overflow-x-auto rounded-[inherit] outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset"
+    >
+      <table data-slot="table" aria-label={label} className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );
 }

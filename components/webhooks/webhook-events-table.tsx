@@ -20,7 +20,7 @@ export function WebhookEventsTable({ rows, partnerSlug, canReplay }: { rows: Row
     );
   }
   return (
-    <Table>
+    <Table label="Webhook notifications">
       <TableHeader>
         <TableRow>
           <TableHead className="pl-6">Received</TableHead>
@@ -45,22 +45,34 @@ export function WebhookEventsTable({ rows, partnerSlug, canReplay }: { rows: Row
               )}
             </TableCell>
             <TableCell>{event.status ?? "—"}</TableCell>
-            <TableCell className="max-w-48 truncate">{event.member ?? (event.accountId ? <ShortId id={event.accountId} /> : "—")}</TableCell>
-            <TableCell className="max-w-64">
+            <TableCell>
+              {/* Widths on inner blocks: a table cell ignores max-width, and long text would push Replay out of view. */}
+              <div className="max-w-48 truncate">{event.member ?? (event.accountId ? <ShortId id={event.accountId} /> : "—")}</div>
+            </TableCell>
+            <TableCell>
+              <div className="max-w-64 break-words">
               <Badge variant={outcomeVariant[event.outcome]}>{event.outcome}</Badge>
               {(event.result ?? event.error) && <div className="mt-1 text-xs text-muted-foreground">{event.result ?? event.error}</div>}
               {event.attempts > 1 && <div className="text-xs text-muted-foreground">{event.attempts} attempts</div>}
+              </div>
             </TableCell>
-            <TableCell className="max-w-sm">
+            <TableCell>
               {event.rawBody === null ? (
                 <div className="text-xs text-muted-foreground" data-testid="body-not-kept">
                   Body not kept{event.bodySize !== null && <> ({event.bodySize} bytes{event.bodySha256 && <>, sha256 <ShortId id={event.bodySha256} /></>})</>}
                   {event.sourceIp && <> from {event.sourceIp}</>}
                 </div>
               ) : (
+                // Wrapped, not scrolled sideways: an unbreakable line would widen the column and push Replay out of view.
                 <details>
                   <summary className="cursor-pointer text-xs text-primary">Raw body</summary>
-                  <pre className="mt-2 max-h-48 overflow-auto rounded bg-muted p-2 text-xs">{event.rawBody}</pre>
+                  <pre
+                    tabIndex={0}
+                    aria-label={`Raw body of the ${event.resource ?? "notification"} notification`}
+                    className="mt-2 max-h-48 max-w-sm overflow-auto rounded bg-muted p-2 text-xs break-all whitespace-pre-wrap outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                  >
+                    {event.rawBody}
+                  </pre>
                 </details>
               )}
             </TableCell>

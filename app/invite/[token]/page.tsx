@@ -66,7 +66,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       footer={
         <>
           Already have a Partner Desk account?{" "}
-          <Link href={signInHref} className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link href={signInHref} className="font-medium text-primary underline underline-offset-4">
             Sign in to accept
           </Link>
         </>

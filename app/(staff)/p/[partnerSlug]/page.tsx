@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { WebhookAlarm } from "@/components/webhooks/webhook-alarm";
 import { getDb } from "@/db";
 import { can, roleLabels } from "@/lib/auth/permissions";
@@ -14,6 +14,9 @@ import { webhookAlarm } from "@/lib/wallex/inbox/alarm";
 export const metadata: Metadata = { title: "Overview" };
 
 type Props = { params: Promise<{ partnerSlug: string }> };
+
+/** Each card's heading is its label; the value under it is text, not a heading. */
+const label = "text-sm font-normal tracking-normal text-muted-foreground";
 
 export default async function OverviewPage({ params }: Props) {
   const scope = await requireStaff((await params).partnerSlug);
@@ -32,20 +35,20 @@ export default async function OverviewPage({ params }: Props) {
       <div className="grid gap-4 md:grid-cols-3">
         <Card>
           <CardHeader>
-            <CardDescription>Team</CardDescription>
-            <CardTitle className="text-3xl">{team.length}</CardTitle>
+            <CardTitle className={label}>Team</CardTitle>
+            <p className="text-3xl font-semibold tracking-tight">{team.length}</p>
           </CardHeader>
           <CardContent className="text-sm text-muted-foreground">
             {team.filter((m) => m.role === "admin").length} admin(s) ·{" "}
-            {can(scope.role, "team.manage") ? <Link className="text-primary underline-offset-4 hover:underline" href={`${base}/team`}>Manage team</Link> : "managed by admins"}
+            {can(scope.role, "team.manage") ? <Link className="text-primary underline underline-offset-4" href={`${base}/team`}>Manage team</Link> : "managed by admins"}
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
-            <CardDescription>Wallex connection</CardDescription>
-            <CardTitle className="flex items-center gap-2 text-xl">
+            <CardTitle className={label}>Wallex connection</CardTitle>
+            <p className="flex items-center gap-2 text-xl">
               {connection ? <Badge variant="success">Configured</Badge> : <Badge variant="warning">Not set up</Badge>}
-            </CardTitle>
+            </p>
           </CardHeader>
           <CardContent className="truncate text-sm text-muted-foreground" title={connection?.baseUrl}>
             {connection?.baseUrl ?? "An admin adds the API credentials in Settings."}
@@ -53,12 +56,12 @@ export default async function OverviewPage({ params }: Props) {
         </Card>
         <Card>
           <CardHeader>
-            <CardDescription>Your access</CardDescription>
-            <CardTitle className="text-xl">{roleLabels[scope.role]}</CardTitle>
+            <CardTitle className={label}>Your access</CardTitle>
+            <p className="text-xl font-semibold tracking-tight">{roleLabels[scope.role]}</p>
           </CardHeader>
           <CardContent className="text-sm text-muted-foreground">
             Two-factor authentication is {scope.user.hasTwoFactor ? "on" : "off"} ·{" "}
-            <Link className="text-primary underline-offset-4 hover:underline" href="/account/security">
+            <Link className="text-primary underline underline-offset-4" href="/account/security">
               Security
             </Link>
           </CardContent>

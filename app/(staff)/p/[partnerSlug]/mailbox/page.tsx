@@ -53,8 +53,8 @@ export default async function MailboxPage({ params, searchParams }: Props) {
       {rows.length === 0 ? (
         <EmptyState icon={<Inbox />} title="No mail yet" description="Invite a team member and the invitation shows up here." />
       ) : (
-        <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
-          <div className="space-y-3">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
+          <div className="min-w-0 space-y-3">
             <ul className="divide-y rounded-lg border bg-card">
               {rows.map((mail) => (
                 <li key={mail.id}>
@@ -75,7 +75,7 @@ export default async function MailboxPage({ params, searchParams }: Props) {
             <Pagination page={page} pageSize={PAGE_SIZE} total={total} basePath={basePath} searchParams={{}} />
           </div>
           {open ? (
-            <Card>
+            <Card className="min-w-0">
               <CardHeader>
                 <CardTitle>{open.subject}</CardTitle>
                 <p className="text-sm text-muted-foreground">

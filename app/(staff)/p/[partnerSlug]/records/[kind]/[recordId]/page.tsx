@@ -62,8 +62,8 @@ export default async function RecordPage({ params }: Props) {
           ) : undefined
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="space-y-6">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-6">
           <Card>
             <CardContent>
               <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
@@ -76,9 +76,9 @@ export default async function RecordPage({ params }: Props) {
               </dl>
             </CardContent>
           </Card>
-          <CodeBlock label="As Wallex returned it" code={JSON.stringify(record.data, null, 2)} className="max-h-[32rem] overflow-auto" />
+          <CodeBlock label="As Wallex returned it" code={JSON.stringify(record.data, null, 2)} />
         </div>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Timeline</CardTitle>
           </CardHeader>
@@ -86,7 +86,7 @@ export default async function RecordPage({ params }: Props) {
             <RecordTimeline entries={record.timeline} />
             {record.events.length > 0 && (
               <p className="mt-4 text-sm text-muted-foreground">
-                <Link href={`/p/${scope.partnerSlug}/webhooks?resourceId=${encodeURIComponent(record.wallexId)}`} className="text-primary underline-offset-4 hover:underline">
+                <Link href={`/p/${scope.partnerSlug}/webhooks?resourceId=${encodeURIComponent(record.wallexId)}`} className="text-primary underline underline-offset-4">
                   {record.events.length} notification{record.events.length === 1 ? "" : "s"} from Wallex
                 </Link>
               </p>
