@@ -5,7 +5,7 @@ import { notificationReads, staffMemberships, wallexPayments, wallexTimeline } f
 import { findStaffScope, type StaffScope } from "@/lib/auth/scope";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import type { ResourceKind } from "@/lib/wallex/mirror/resources";
-import { getNotificationsMenu, listNotifications, markNotificationsRead, MENU_SIZE, NOTIFICATIONS_PAGE_SIZE } from "./notifications";
+import { getNotificationsMenu, listNotifications, markNotificationsRead, MENU_SIZE, NOTIFICATIONS_PAGE_SIZE, UNREAD_CAP } from "./notifications";
 
 const db = getDb();
 const base = Date.now() - 3_600_000;
@@ -80,6 +80,16 @@ describe("the read marker", () => {
     await markNotificationsRead(db, carol, new Date("2999-01-01T00:00:00Z"));
     await db.insert(wallexTimeline).values({ partnerId: carol.partnerId, kind: "payment", wallexId: "later", status: "completed", source: "webhook", at: new Date(Date.now() + 60_000) });
     expect((await getNotificationsMenu(db, carol)).unread).toBe(1);
+  });
+
+  test("goes with the person's membership, and counts stop at the cap", async () => {
+    const partner = await createPartner("Leaving Partner");
+    const erin = await createStaff(partner, "viewer");
+    await reported(erin.scope, UNREAD_CAP + 5);
+    expect((await getNotificationsMenu(db, erin.scope)).unread).toBe(UNREAD_CAP + 1);
+    await markNotificationsRead(db, erin.scope, new Date());
+    await db.delete(staffMemberships).where(eq(staffMemberships.id, erin.membership.id));
+    expect(await db.select().from(notificationReads).where(eq(notificationReads.userId, erin.user.id))).toEqual([]);
   });
 
   test("belongs to one partner: the same person's marker and items never cross to another partner", async () => {
