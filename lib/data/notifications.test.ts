@@ -104,7 +104,7 @@ describe("the read marker", () => {
     const otherMenu = await getNotificationsMenu(db, daveAtOther);
     expect(otherMenu.unread).toBe(3);
     expect(otherMenu.items.map((item) => item.wallexId).sort()).toEqual(away.map((row) => row.wallexId).sort());
-    const all = await listNotifications(db, dave, { ledger: true, page: 1 });
+    const all = await listNotifications(db, dave, { ledger: "1", page: 1 });
     expect(all.rows.map((row) => row.wallexId).sort()).toEqual(home.map((row) => row.wallexId).sort());
   });
 });
@@ -131,14 +131,14 @@ describe("what the menu lists", () => {
   });
 
   test("See all pages through everything, newest first; ledger rows only behind the filter", async () => {
-    const changes = await listNotifications(db, scope, { ledger: false, page: 1 });
+    const changes = await listNotifications(db, scope, { page: 1 });
     expect(changes.total).toBe(12);
     expect(changes.rows.map((row) => row.wallexId)).toEqual(payments.map((row) => row.wallexId).reverse());
 
-    const withLedger = await listNotifications(db, scope, { ledger: true, page: 1 });
+    const withLedger = await listNotifications(db, scope, { ledger: "1", page: 1 });
     expect(withLedger.total).toBe(22);
     expect(withLedger.rows[0].wallexId).toBe(ledger.at(-1)!.wallexId);
-    const historyOnly = await listNotifications(db, scope, { kind: "balanceHistory", ledger: false, page: 1 });
+    const historyOnly = await listNotifications(db, scope, { kind: "balance-history", page: 1 });
     expect(historyOnly.rows.map((row) => row.kind)).toEqual(Array(5).fill("balanceHistory"));
   });
 
@@ -146,7 +146,7 @@ describe("what the menu lists", () => {
     const partner = await createPartner("Busy Partner");
     const busy = (await createStaff(partner)).scope;
     const rows = await reported(busy, NOTIFICATIONS_PAGE_SIZE + 7);
-    const second = await listNotifications(db, busy, { ledger: false, page: 2 });
+    const second = await listNotifications(db, busy, { page: 2 });
     expect(second.total).toBe(NOTIFICATIONS_PAGE_SIZE + 7);
     expect(second.rows.map((row) => row.wallexId)).toEqual(rows.slice(0, 7).reverse().map((row) => row.wallexId));
   });

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, ne, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { notificationReads, wallexTimeline } from "@/db/schema";
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
-import { RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import type { NotificationFilters } from "@/lib/validations/notifications";
+import { kindFromSlug, RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
 
 export const MENU_SIZE = 8;
 export const NOTIFICATIONS_PAGE_SIZE = 50;
@@ -70,14 +71,10 @@ export async function getNotificationsMenu(db: Executor, scope: StaffScope) {
   return { items, unread };
 }
 
-export type NotificationFilters = { kind?: ResourceKind; ledger: boolean; page: number };
-
-/** The "See all" page: every status change Wallex told us about, newest first; ledger rows only when asked for. */
+/** The "See all" page: every status change Wallex told us about, newest first; ledger rows only when asked for (or a ledger kind is). */
 export async function listNotifications(db: Executor, scope: StaffScope, filters: NotificationFilters) {
-  const where = and(
-    fromWallex(scope),
-    filters.kind ? inArray(wallexTimeline.kind, [filters.kind]) : filters.ledger ? undefined : withoutLedger,
-  );
+  const kind = filters.kind ? kindFromSlug(filters.kind) : undefined;
+  const where = and(fromWallex(scope), kind ? eq(wallexTimeline.kind, kind) : filters.ledger ? undefined : withoutLedger);
   const [rows, [{ total }]] = await Promise.all([
     list(db, scope, where, NOTIFICATIONS_PAGE_SIZE, (filters.page - 1) * NOTIFICATIONS_PAGE_SIZE),
     db.select({ total: sql<number>`count(*)::int` }).from(wallexTimeline).where(where),

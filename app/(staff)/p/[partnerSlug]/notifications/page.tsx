@@ -24,14 +24,14 @@ const kindOptions = RESOURCE_KINDS.map((kind) => ({ value: kindSlug(kind), label
 export default async function NotificationsPage({ params, searchParams }: Props) {
   const scope = await requireStaff((await params).partnerSlug, "payments.read");
   const filters = notificationFiltersSchema.parse(await searchParams);
-  const kind = filters.kind ? kindFromSlug(filters.kind) : undefined;
+  const kind = filters.kind && kindFromSlug(filters.kind) ? filters.kind : undefined;
   const db = getDb();
   const [{ rows, total }, menu] = await Promise.all([
-    listNotifications(db, scope, { kind, ledger: filters.ledger === "1", page: filters.page }),
+    listNotifications(db, scope, filters),
     getNotificationsMenu(db, scope),
   ]);
   const basePath = `/p/${scope.partnerSlug}/notifications`;
-  const { page: _page, ...kept } = { ...filters, kind: kind && filters.kind };
+  const { page: _page, ...kept } = { ...filters, kind };
   const newest = menu.items[0]?.at;
 
   return (
@@ -43,7 +43,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
         actions={menu.unread > 0 && newest ? <MarkAllReadButton partnerSlug={scope.partnerSlug} upTo={newest.toISOString()} /> : undefined}
       />
       <FilterBar basePath={basePath}>
-        <FilterSelect name="kind" label="Kind" anyLabel="All kinds" value={kind && filters.kind} options={kindOptions} className="w-52" />
+        <FilterSelect name="kind" label="Kind" anyLabel="All kinds" value={kind} options={kindOptions} className="w-52" />
         <FilterSelect name="ledger" label="Ledger rows" anyLabel="Hidden" value={filters.ledger} options={[{ value: "1", label: "Shown" }]} className="w-36" />
       </FilterBar>
       <Card>
