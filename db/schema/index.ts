@@ -7,3 +7,4 @@ export * from "./wallex-runtime";
 export * from "./leases";
 export * from "./webhooks";
 export * from "./mirror";
+export * from "./notifications";

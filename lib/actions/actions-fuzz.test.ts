@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { getDb } from "@/db";
-import { auditEvents, invitations, mailOutbox, partners, staffMemberships, users, wallexConnections } from "@/db/schema";
+import { auditEvents, invitations, mailOutbox, notificationReads, partners, staffMemberships, users, wallexConnections } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/session";
 import { inviteStaff } from "@/lib/services/team";
 import { createPartner, createStaff } from "@/lib/testing/factories";
@@ -27,6 +27,7 @@ const { resendInvitationAction } = await import("./team/resend-invitation");
 const { revokeInvitationAction } = await import("./team/revoke-invitation");
 const { refreshRecordAction } = await import("./records/refresh-record");
 const { replayWebhookEventAction } = await import("./webhooks/replay-webhook-event");
+const { markNotificationsReadAction } = await import("./notifications/mark-notifications-read");
 const { confirmTwoFactorAction } = await import("./account/confirm-two-factor");
 const { acceptInvitationWithNewAccountAction, acceptInvitationAsCurrentUserAction } = await import("./invitations/accept-invitation");
 const { signInAction } = await import("./auth/sign-in");
@@ -72,6 +73,7 @@ const cases: Case[] = [
   { name: "revoke invitation", action: revokeInvitationAction as Action, valid: () => ({ partnerSlug: valid.partnerSlug, invitationId: valid.invitationId }), text: [], structured: ["invitationId"] },
   { name: "refresh record", action: refreshRecordAction as Action, valid: () => ({ partnerSlug: valid.partnerSlug, kind: "payment", recordId: crypto.randomUUID() }), text: ["kind"], structured: ["recordId"] },
   { name: "replay webhook", action: replayWebhookEventAction as Action, valid: () => ({ partnerSlug: valid.partnerSlug, eventId: crypto.randomUUID() }), text: [], structured: ["eventId"] },
+  { name: "mark notifications read", action: markNotificationsReadAction as Action, valid: () => ({ partnerSlug: valid.partnerSlug, upTo: new Date().toISOString() }), text: [], structured: ["upTo"] },
   { name: "confirm two-factor", action: confirmTwoFactorAction as Action, valid: () => ({ code: "123456" }), text: [], structured: ["code"] },
   {
     name: "accept invitation (new account)",
@@ -84,7 +86,7 @@ const cases: Case[] = [
   { name: "sign in", action: signInAction as unknown as Action, valid: () => ({ email: "someone@example.test", password: "whatever-it-is", code: "" }), text: ["password", "code"], structured: ["email"] },
 ];
 
-/** Everything an action could have changed: the partner, its connection, team, invitations, audit, mail and the user table. */
+/** Everything an action could have changed: the partner, its connection, team, invitations, read markers, audit, mail and the user table. */
 async function snapshot() {
   const count = async (table: typeof auditEvents | typeof mailOutbox | typeof users) =>
     (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
@@ -93,6 +95,7 @@ async function snapshot() {
     connection: await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partnerId)),
     team: await db.select().from(staffMemberships).where(eq(staffMemberships.partnerId, partnerId)),
     invitations: await db.select().from(invitations).where(eq(invitations.partnerId, partnerId)),
+    readMarkers: await db.select().from(notificationReads).where(eq(notificationReads.partnerId, partnerId)),
     audit: await count(auditEvents),
     mail: await count(mailOutbox),
     users: await count(users),

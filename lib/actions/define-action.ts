@@ -43,9 +43,11 @@ type RawInput = FormData | Record<string, unknown>;
  * `useActionState` reads. Unexpected errors are logged with a reference and shown generically.
  * Actions that call Wallex pass `transaction: false`: no transaction may stay open across that call,
  * so their audit rows are written once the handler has succeeded.
+ * The rare action whose write is not tenant data worth auditing (a person's own read marker) says
+ * why in `unaudited`; it then writes no audit row and may not add one.
  */
 export function defineStaffAction<S extends z.ZodType, T>(
-  opts: { name: string; schema: S; permission: Permission; transaction?: boolean },
+  opts: { name: string; schema: S; permission: Permission; transaction?: boolean; unaudited?: string },
   handler: (input: z.output<S>, ctx: StaffActionContext) => Promise<T>,
 ) {
   return async (_prev: ActionResult<T> | undefined, raw: RawInput): Promise<ActionResult<T>> => {
@@ -66,8 +68,12 @@ export function defineStaffAction<S extends z.ZodType, T>(
       const ctxLog = log.child({ requestId: meta.requestId, userId: user.id, partnerId: scope.partnerId });
       const run = async (db: Executor) => {
         const notes: AuditNote[] = [];
-        const value = await handler(parsed.data, { db, scope, meta, log: ctxLog, audit: (n) => notes.push(n) });
-        for (const note of notes.length ? notes : [{}]) {
+        const audit = (n: AuditNote) => {
+          if (opts.unaudited) throw new Error(`${opts.name} is declared unaudited: ${opts.unaudited}`);
+          notes.push(n);
+        };
+        const value = await handler(parsed.data, { db, scope, meta, log: ctxLog, audit });
+        for (const note of notes.length || opts.unaudited ? notes : [{}]) {
           await recordAudit(db, {
             partnerId: scope.partnerId,
             action: note.action ?? opts.name,

@@ -6,6 +6,7 @@ import { listApiCalls } from "@/lib/data/api-calls";
 import { iterateAuditEvents, listAuditEvents } from "@/lib/data/audit";
 import { getPartnerMail, listPartnerMail } from "@/lib/data/mailbox";
 import { listMirrorRecords } from "@/lib/data/mirror";
+import { listNotifications } from "@/lib/data/notifications";
 import { listWebhookEvents } from "@/lib/data/webhook-events";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import { QUERY_VALUES } from "@/lib/testing/probe-cases";
@@ -13,6 +14,7 @@ import { RESOURCE_KINDS } from "@/lib/wallex/mirror/resources";
 import { apiLogFiltersSchema } from "./api-log";
 import { auditFiltersSchema } from "./audit";
 import { mailboxParamsSchema } from "./mailbox";
+import { notificationFiltersSchema } from "./notifications";
 import { recordFiltersSchema } from "./records";
 import { webhookFiltersSchema } from "./webhook-events";
 
@@ -35,6 +37,7 @@ const pages: { name: string; schema: z.ZodType; query: (filters: never) => Promi
   },
   { name: "api-log", schema: apiLogFiltersSchema, query: (f) => listApiCalls(db, scope, f) },
   { name: "webhooks", schema: webhookFiltersSchema, query: (f) => listWebhookEvents(db, scope, f) },
+  { name: "notifications", schema: notificationFiltersSchema, query: (f) => listNotifications(db, scope, f) },
   ...RESOURCE_KINDS.map((kind) => ({ name: `records/${kind}`, schema: recordFiltersSchema, query: (f: never) => listMirrorRecords(db, scope, kind, f) })),
   {
     name: "mailbox",

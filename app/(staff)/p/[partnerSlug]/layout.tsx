@@ -1,15 +1,14 @@
 import { AppShell } from "@/components/layout/app-shell";
-import { NotificationsMenu, type ShellNotification } from "@/components/layout/notifications-menu";
+import { NotificationsMenu } from "@/components/layout/notifications-menu";
 import { getDb } from "@/db";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/scope";
-import { listNotifications } from "@/lib/data/notifications";
+import { getNotificationsMenu, UNREAD_CAP } from "@/lib/data/notifications";
 import { listStaffMembershipsOfUser } from "@/lib/data/users";
-import { formatDateTime } from "@/lib/format";
 import { smtpConfigured } from "@/lib/mail/outbox";
+import { describeNotification } from "@/lib/notifications/describe";
 import { staffNav } from "@/lib/navigation";
-import { kindSlug, RESOURCES, titleOf, type ResourceKind } from "@/lib/wallex/mirror/resources";
 
 type Props = { children: React.ReactNode; params: Promise<{ partnerSlug: string }> };
 
@@ -19,7 +18,7 @@ export default async function StaffLayout({ children, params }: Props) {
   const db = getDb();
   const [memberships, notifications] = await Promise.all([
     listStaffMembershipsOfUser(db, scope.user.id),
-    can(scope.role, "payments.read") ? listNotifications(db, scope) : [],
+    can(scope.role, "payments.read") ? getNotificationsMenu(db, scope) : undefined,
   ]);
   const nav = staffNav(scope.partnerSlug, scope.role);
   if (!smtpConfigured() && can(scope.role, "team.manage")) {
@@ -33,24 +32,18 @@ export default async function StaffLayout({ children, params }: Props) {
       nav={nav}
       signOutAction={signOutAction}
       notifications={
-        can(scope.role, "payments.read") && <NotificationsMenu partnerSlug={scope.partnerSlug} items={notifications.map((n) => toShellNotification(scope.partnerSlug, n))} />
+        notifications && (
+          <NotificationsMenu
+            partnerSlug={scope.partnerSlug}
+            items={notifications.items.map((n) => describeNotification(scope.partnerSlug, n))}
+            unread={notifications.unread}
+            cap={UNREAD_CAP}
+            seeAllHref={`/p/${scope.partnerSlug}/notifications`}
+          />
+        )
       }
     >
       {children}
     </AppShell>
   );
-}
-
-type Notification = Awaited<ReturnType<typeof listNotifications>>[number];
-
-function toShellNotification(partnerSlug: string, n: Notification): ShellNotification {
-  const kind = n.kind as ResourceKind;
-  const words = (status: string | null) => (status ?? "updated").replaceAll("_", " ");
-  return {
-    id: n.id,
-    title: `${titleOf(RESOURCES[kind])} ${n.wallexId.slice(0, 8)}… ${words(n.status)}`,
-    detail: `${n.previousStatus ? `Was ${words(n.previousStatus)} · ` : ""}${formatDateTime(n.at)}`,
-    href: `/p/${partnerSlug}/records/${kindSlug(kind)}?q=${encodeURIComponent(n.wallexId)}`,
-    at: n.at.toISOString(),
-  };
 }
