@@ -7,14 +7,11 @@ import { RefreshRecordButton } from "@/components/records/refresh-record-button"
 import { RecordTimeline } from "@/components/records/record-timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/scope";
-import { getMirrorRecord } from "@/lib/data/mirror";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
-import { isUuid } from "@/lib/validations/search-params";
-import { kindFromSlug, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { loadRecord } from "./load-record";
 
 export const metadata: Metadata = { title: "Wallex record" };
 
@@ -22,10 +19,7 @@ type Props = { params: Promise<{ partnerSlug: string; kind: string; recordId: st
 
 export default async function RecordPage({ params }: Props) {
   const { partnerSlug, kind: slug, recordId } = await params;
-  const scope = await requireStaff(partnerSlug, "payments.read");
-  const kind = kindFromSlug(slug);
-  if (!kind || !isUuid(recordId)) notFound();
-  const record = await getMirrorRecord(getDb(), scope, kind, recordId);
+  const { scope, kind, record } = await loadRecord(partnerSlug, slug, recordId);
   if (!record) notFound();
   const def = RESOURCES[kind];
   const listPath = `/p/${scope.partnerSlug}/records/${slug}`;
