@@ -183,10 +183,21 @@ test("an admin invites a staff member, who accepts from the mailbox", async ({ b
   await context.close();
 });
 
-test("changing a role changes the member's menu", async ({ browser }) => {
+test("changing a role asks first, then changes the member's menu", async ({ browser }) => {
   const admin = await adminPage(browser);
   await admin.goto("/p/demo/team");
-  await admin.getByLabel(`Role of ${invitee.name}`).selectOption("compliance");
+  // The admin's own row offers no Remove.
+  await expect(admin.getByTestId(`member-${demo.admin}`)).toBeVisible();
+  await expect(admin.getByTestId(`member-${demo.admin}`).getByRole("button", { name: "Remove" })).toHaveCount(0);
+  await expect(admin.getByTestId(`member-${invitee.email}`).getByRole("button", { name: "Remove" })).toBeVisible();
+
+  const role = admin.getByLabel(`Role of ${invitee.name}`);
+  await role.selectOption("admin");
+  await expect(admin.getByRole("dialog", { name: `Make ${invitee.name} an admin?` })).toBeVisible();
+  await admin.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(role).toHaveValue("operator");
+  await role.selectOption("compliance");
+  await admin.getByRole("dialog", { name: `Make ${invitee.name} a compliance reviewer?` }).getByRole("button", { name: "Make compliance reviewer" }).click();
   await expect(admin.getByText(`${invitee.email} is now Compliance reviewer.`)).toBeVisible();
 
   const context = await browser.newContext();
