@@ -18,7 +18,7 @@ async function adminPage(browser: Browser) {
 
 test("an admin must set up two-factor on first sign-in, then signs in with a code", async ({ page }) => {
   await signIn(page, demo.admin, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/account\/security\?required=1/);
+  await expect(page).toHaveURL(/\/account\/security\?required=1&partner=demo$/);
   await expect(page.getByText("Two-factor authentication is required")).toBeVisible();
 
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
@@ -30,9 +30,8 @@ test("an admin must set up two-factor on first sign-in, then signs in with a cod
   await page.getByLabel("Code").fill(await freshTotpCode(adminSecret));
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
-  await page.getByRole("button", { name: "I have saved them" }).click();
-
-  await page.goto("/");
+  // The forced set-up leads on to the partner the admin came for.
+  await page.getByRole("link", { name: "Continue to Demo Partner" }).click();
   await expect(page).toHaveURL(/\/p\/demo$/);
   await expect(sidebar(page).getByRole("link", { name: "Settings" })).toBeVisible();
 
