@@ -66,6 +66,7 @@ test.describe("tenant isolation: another partner's admin", () => {
     await dialog.locator('input[name="membershipId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), DEMO_TARGET.membershipId);
     await dialog.getByRole("button", { name: "Make viewer" }).click();
     await expect(page.getByText("Team member not found.")).toBeVisible();
+    await page.keyboard.press("Escape");
 
     await page.getByRole("main").locator('input[name="partnerSlug"]').first().evaluate((input) => ((input as HTMLInputElement).value = "demo"));
     await page.getByLabel("Email").fill("intruder@example.test");
