@@ -279,3 +279,43 @@ test("the audit page shows each of those actions and exports them", async ({ bro
   expect(text).toContain("team.role_changed");
   expect(text).not.toContain("team.invited");
 });
+
+test("request ids are found by the 8 characters the logs show; impossible filters say so", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/api-log");
+  const shownId = admin.locator("td[title]").first();
+  const fullId = (await shownId.getAttribute("title"))!;
+  const shown = (await shownId.textContent())!.trim();
+  expect(shown).toBe(fullId.slice(0, 8));
+  await admin.getByLabel("Request ID").fill(shown);
+  await admin.getByRole("button", { name: "Filter" }).click();
+  await expect(admin).toHaveURL(new RegExp(`requestId=${shown}`));
+  await expect(admin.locator(`td[title="${fullId}"]`).first()).toBeVisible();
+  await expect(admin.getByText("Nothing matches these filters")).toHaveCount(0);
+
+  await admin.goto("/p/demo/api-log?requestId=abc");
+  await expect(admin.getByText("Type at least 4 characters of the request ID.")).toBeVisible();
+  await expect(admin.getByText("Nothing matches these filters")).toBeVisible();
+
+  await admin.goto("/p/demo/audit?from=2026-03-02&to=2026-03-01");
+  await expect(admin.getByText("From must be on or before To.")).toBeVisible();
+  await expect(admin.getByLabel("From")).toHaveAttribute("aria-invalid", "true");
+
+  await admin.goto("/p/demo/records/payment?q=no-such-payment-anywhere");
+  await expect(admin.getByText("Nothing matches these filters")).toBeVisible();
+  await expect(admin.getByRole("link", { name: "Clear filters" })).toHaveAttribute("href", "/p/demo/records/payment");
+  await expect(admin.getByText(/^No payments yet$/)).toHaveCount(0);
+});
+
+test("the partner's country is picked by name, never cut to two letters", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/settings");
+  const country = admin.getByLabel("Country");
+  await expect(country).toHaveValue("SG");
+  await expect(country.locator("option:checked")).toHaveText("Singapore");
+  await expect(country.locator('option[value="SI"]')).toHaveText("Slovenia");
+  await admin.getByRole("button", { name: "Save profile" }).click();
+  await expect(admin.getByText("Profile saved.")).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByLabel("Country")).toHaveValue("SG");
+});
