@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
+  // tsconfig keeps JSX for Next; the few component tests (react-dom/server) need it compiled.
+  oxc: { jsx: { runtime: "automatic" } },
   resolve: { alias: { "@": root, "server-only": `${root}lib/testing/server-only-stub.ts` } },
   test: {
     include: ["{lib,db,app,components}/**/*.test.ts"],

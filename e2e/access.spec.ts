@@ -57,11 +57,16 @@ test.describe("tenant isolation: another partner's admin", () => {
     await page.goto("/p/other/team");
     const ownRow = page.getByTestId(`member-${OTHER_ADMIN.email}`);
     await expect(ownRow).toBeVisible();
-    // Point the role form at a membership of the demo partner, then submit it.
-    const foreignId = DEMO_TARGET.membershipId;
-    await ownRow.locator('input[name="membershipId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), foreignId);
-    await ownRow.getByLabel(/Role of/).selectOption("viewer");
+    // The sole admin's own role is locked in the page; unlock it, point the confirmed form at a
+    // membership of the demo partner, then submit it.
+    const select = ownRow.getByLabel(/Role of/);
+    await select.evaluate((el) => el.removeAttribute("disabled"));
+    await select.selectOption("viewer");
+    const dialog = page.getByRole("dialog");
+    await dialog.locator('input[name="membershipId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), DEMO_TARGET.membershipId);
+    await dialog.getByRole("button", { name: "Make viewer" }).click();
     await expect(page.getByText("Team member not found.")).toBeVisible();
+    await page.keyboard.press("Escape");
 
     await page.getByRole("main").locator('input[name="partnerSlug"]').first().evaluate((input) => ((input as HTMLInputElement).value = "demo"));
     await page.getByLabel("Email").fill("intruder@example.test");

@@ -18,7 +18,7 @@ async function adminPage(browser: Browser) {
 
 test("an admin must set up two-factor on first sign-in, then signs in with a code", async ({ page }) => {
   await signIn(page, demo.admin, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/account\/security\?required=1/);
+  await expect(page).toHaveURL(/\/account\/security\?required=1&partner=demo$/);
   await expect(page.getByText("Two-factor authentication is required")).toBeVisible();
 
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
@@ -30,9 +30,8 @@ test("an admin must set up two-factor on first sign-in, then signs in with a cod
   await page.getByLabel("Code").fill(await freshTotpCode(adminSecret));
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
-  await page.getByRole("button", { name: "I have saved them" }).click();
-
-  await page.goto("/");
+  // The forced set-up leads on to the partner the admin came for.
+  await page.getByRole("link", { name: "Continue to Demo Partner" }).click();
   await expect(page).toHaveURL(/\/p\/demo$/);
   await expect(sidebar(page).getByRole("link", { name: "Settings" })).toBeVisible();
 
@@ -183,10 +182,21 @@ test("an admin invites a staff member, who accepts from the mailbox", async ({ b
   await context.close();
 });
 
-test("changing a role changes the member's menu", async ({ browser }) => {
+test("changing a role asks first, then changes the member's menu", async ({ browser }) => {
   const admin = await adminPage(browser);
   await admin.goto("/p/demo/team");
-  await admin.getByLabel(`Role of ${invitee.name}`).selectOption("compliance");
+  // The admin's own row offers no Remove.
+  await expect(admin.getByTestId(`member-${demo.admin}`)).toBeVisible();
+  await expect(admin.getByTestId(`member-${demo.admin}`).getByRole("button", { name: "Remove" })).toHaveCount(0);
+  await expect(admin.getByTestId(`member-${invitee.email}`).getByRole("button", { name: "Remove" })).toBeVisible();
+
+  const role = admin.getByLabel(`Role of ${invitee.name}`);
+  await role.selectOption("admin");
+  await expect(admin.getByRole("dialog", { name: `Make ${invitee.name} an admin?` })).toBeVisible();
+  await admin.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(role).toHaveValue("operator");
+  await role.selectOption("compliance");
+  await admin.getByRole("dialog", { name: `Make ${invitee.name} a compliance reviewer?` }).getByRole("button", { name: "Make compliance reviewer" }).click();
   await expect(admin.getByText(`${invitee.email} is now Compliance reviewer.`)).toBeVisible();
 
   const context = await browser.newContext();
@@ -268,4 +278,44 @@ test("the audit page shows each of those actions and exports them", async ({ bro
   expect(text.split("\n")[0]).toContain("seq,created_at,action");
   expect(text).toContain("team.role_changed");
   expect(text).not.toContain("team.invited");
+});
+
+test("request ids are found by the 8 characters the logs show; impossible filters say so", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/api-log");
+  const shownId = admin.locator("td[title]").first();
+  const fullId = (await shownId.getAttribute("title"))!;
+  const shown = (await shownId.textContent())!.trim();
+  expect(shown).toBe(fullId.slice(0, 8));
+  await admin.getByLabel("Request ID").fill(shown);
+  await admin.getByRole("button", { name: "Filter" }).click();
+  await expect(admin).toHaveURL(new RegExp(`requestId=${shown}`));
+  await expect(admin.locator(`td[title="${fullId}"]`).first()).toBeVisible();
+  await expect(admin.getByText("Nothing matches these filters")).toHaveCount(0);
+
+  await admin.goto("/p/demo/api-log?requestId=abc");
+  await expect(admin.getByText("Type at least 4 characters of the request ID.")).toBeVisible();
+  await expect(admin.getByText("Nothing matches these filters")).toBeVisible();
+
+  await admin.goto("/p/demo/audit?from=2026-03-02&to=2026-03-01");
+  await expect(admin.getByText("From must be on or before To.")).toBeVisible();
+  await expect(admin.getByLabel("From")).toHaveAttribute("aria-invalid", "true");
+
+  await admin.goto("/p/demo/records/payment?q=no-such-payment-anywhere");
+  await expect(admin.getByText("Nothing matches these filters")).toBeVisible();
+  await expect(admin.getByRole("link", { name: "Clear filters" })).toHaveAttribute("href", "/p/demo/records/payment");
+  await expect(admin.getByText(/^No payments yet$/)).toHaveCount(0);
+});
+
+test("the partner's country is picked by name, never cut to two letters", async ({ browser }) => {
+  const admin = await adminPage(browser);
+  await admin.goto("/p/demo/settings");
+  const country = admin.getByLabel("Country");
+  await expect(country).toHaveValue("SG");
+  await expect(country.locator("option:checked")).toHaveText("Singapore");
+  await expect(country.locator('option[value="SI"]')).toHaveText("Slovenia");
+  await admin.getByRole("button", { name: "Save profile" }).click();
+  await expect(admin.getByText("Profile saved.")).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByLabel("Country")).toHaveValue("SG");
 });

@@ -1,11 +1,14 @@
 "use client";
 
+import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 
 /** Shown once: only hashes are stored, so this is the person's one chance to save them. */
-export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+type Props = { codes: string[]; onDone: () => void; continueTo?: { href: string; name: string } };
+
+export function RecoveryCodes({ codes, onDone, continueTo }: Props) {
   return (
     <Alert variant="success">
       <AlertTitle>Save your recovery codes</AlertTitle>
@@ -16,11 +19,17 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
             <li key={code}>{code}</li>
           ))}
         </ul>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <CopyButton value={codes.join("\n")} label="Copy codes" />
-          <Button size="sm" onClick={onDone}>
-            I have saved them
-          </Button>
+          {continueTo ? (
+            <Button asChild size="sm">
+              <Link href={continueTo.href}>Continue to {continueTo.name}</Link>
+            </Button>
+          ) : (
+            <Button size="sm" onClick={onDone}>
+              I have saved them
+            </Button>
+          )}
         </div>
       </AlertDescription>
     </Alert>

@@ -14,7 +14,15 @@ import { RecoveryCodes } from "./recovery-codes";
 
 type Enrolment = { secret: string; uri: string; qrDataUrl: string } | null;
 
-export function TwoFactorCard(props: { enabled: boolean; enrolment: Enrolment; unusedRecoveryCodes: number }) {
+type Props = {
+  enabled: boolean;
+  enrolment: Enrolment;
+  unusedRecoveryCodes: number;
+  /** Where to go once the codes are saved, when the set-up was forced on the way to a partner. */
+  continueTo?: { href: string; name: string };
+};
+
+export function TwoFactorCard(props: Props) {
   const [startState, start] = useActionState(startTwoFactorAction, undefined);
   const [confirmState, confirm] = useActionState(confirmTwoFactorAction, undefined);
   const [regenState, regenerate] = useActionState(regenerateRecoveryCodesAction, undefined);
@@ -33,7 +41,7 @@ export function TwoFactorCard(props: { enabled: boolean; enrolment: Enrolment; u
         <CardDescription>A code from an authenticator app (1Password, Google Authenticator, Authy…) at every sign-in.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
-        {codes && <RecoveryCodes codes={codes} onDone={() => setDismissed(fresh)} />}
+        {codes && <RecoveryCodes codes={codes} onDone={() => setDismissed(fresh)} continueTo={props.continueTo} />}
         {!codes && props.enabled && (
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm text-muted-foreground">{props.unusedRecoveryCodes} unused recovery codes left.</p>

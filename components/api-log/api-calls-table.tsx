@@ -1,17 +1,17 @@
 import { Activity } from "lucide-react";
+import { ListEmptyState } from "@/components/data-table/list-empty-state";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { wallexApiCalls } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 
 type ApiCall = typeof wallexApiCalls.$inferSelect;
 
-export function ApiCallsTable({ rows }: { rows: ApiCall[] }) {
+export function ApiCallsTable({ rows, filtered, clearHref }: { rows: ApiCall[]; filtered: boolean; clearHref: string }) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <EmptyState icon={<Activity />} title="No calls to Wallex" description="Calls appear here as soon as Partner Desk talks to Wallex for this partner." />
+        <ListEmptyState icon={<Activity />} noun="calls to Wallex" filtered={filtered} clearHref={clearHref} description="Calls appear here as soon as Partner Desk talks to Wallex for this partner." />
       </div>
     );
   }

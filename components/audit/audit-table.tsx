@@ -1,15 +1,15 @@
 import { ScrollText } from "lucide-react";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ListEmptyState } from "@/components/data-table/list-empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AuditEvent } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { ChangeSummary } from "./change-summary";
 
-export function AuditTable({ rows }: { rows: AuditEvent[] }) {
+export function AuditTable({ rows, filtered, clearHref }: { rows: AuditEvent[]; filtered: boolean; clearHref: string }) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <EmptyState icon={<ScrollText />} title="No audit events" description="Nothing matches these filters yet." />
+        <ListEmptyState icon={<ScrollText />} noun="audit events" filtered={filtered} clearHref={clearHref} description="Every change made in this partner is recorded here." />
       </div>
     );
   }

@@ -1,3 +1,4 @@
+import { FieldError } from "@/components/forms/field-error";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -46,11 +47,16 @@ export function FilterSelect({ name, label, value, anyLabel, options, className 
   );
 }
 
-export function FilterInput({ name, label, className, ...props }: React.ComponentProps<typeof Input> & { name: string; label: string }) {
+type FilterInputProps = React.ComponentProps<typeof Input> & { name: string; label: string; error?: string };
+
+/** `error`: the filter parsed but cannot mean what was meant (a range backwards); the page runs no query. */
+export function FilterInput({ name, label, className, error, ...props }: FilterInputProps) {
+  const id = `filter-${name}`;
   return (
     <div className="grid gap-1.5">
-      <Label htmlFor={`filter-${name}`}>{label}</Label>
-      <Input id={`filter-${name}`} name={name} className={className} {...props} />
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} name={name} className={className} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props} />
+      <FieldError id={`${id}-error`} errors={error ? [error] : undefined} className="max-w-56" />
     </div>
   );
 }

@@ -17,7 +17,8 @@ import {
 export type ConfirmDialogProps = {
   formAction: (formData: FormData) => void | Promise<void>;
   fields?: Record<string, string>;
-  label: string;
+  /** The trigger button's text; without it the dialog has no trigger and `open` drives it. */
+  label?: string;
   title: string;
   description: string;
   confirmLabel: string;
@@ -28,15 +29,17 @@ export type ConfirmDialogProps = {
   onOpenChange?: (open: boolean) => void;
 };
 
-/** A trigger button that opens "are you sure?", whose confirm button submits `formAction`. */
+/** A trigger button (or `open`) that opens "are you sure?", whose confirm button submits `formAction`. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange}>
-      <DialogTrigger asChild>
-        <Button variant={props.triggerVariant ?? "ghost"} size={props.triggerSize ?? "sm"}>
-          {props.label}
-        </Button>
-      </DialogTrigger>
+      {props.label && (
+        <DialogTrigger asChild>
+          <Button variant={props.triggerVariant ?? "ghost"} size={props.triggerSize ?? "sm"}>
+            {props.label}
+          </Button>
+        </DialogTrigger>
+      )}
       <DialogContent>
         <DialogHeader>
           <DialogTitle>{props.title}</DialogTitle>

@@ -1,7 +1,7 @@
 import { Database } from "lucide-react";
 import Link from "next/link";
+import { ListEmptyState } from "@/components/data-table/list-empty-state";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ShortId } from "@/components/ui/short-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RecordColumn, RecordRow } from "@/lib/records/columns";
@@ -19,14 +19,16 @@ export function StatusBadge({ status }: { status: string | null }) {
   return <Badge variant={variant}>{status.replaceAll("_", " ")}</Badge>;
 }
 
-export function RecordsTable({ rows, columns, basePath, label }: { rows: RecordRow[]; columns: RecordColumn[]; basePath: string; label: string }) {
+export function RecordsTable({ rows, columns, basePath, label, filtered }: { rows: RecordRow[]; columns: RecordColumn[]; basePath: string; label: string; filtered: boolean }) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <EmptyState
+        <ListEmptyState
           icon={<Database />}
-          title={`No ${label}s`}
-          description="Nothing matches. Records arrive as Partner Desk acts, as Wallex notifies us, and with the reconcile job."
+          noun={`${label}s`}
+          filtered={filtered}
+          clearHref={basePath}
+          description="Records arrive as Partner Desk acts, as Wallex notifies us, and with the reconcile job."
         />
       </div>
     );

@@ -1,16 +1,20 @@
 "use client";
 
+import { CountrySelect } from "@/components/forms/country-select";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useFeedbackAction } from "@/components/forms/use-feedback-action";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import type { Country } from "@/lib/countries";
 import { updatePartnerProfileAction } from "@/lib/actions/settings/update-partner-profile";
 
 type Partner = { name: string; legalName: string | null; country: string | null; supportEmail: string | null; website: string | null };
 
-export function PartnerProfileForm({ partnerSlug, partner }: { partnerSlug: string; partner: Partner }) {
+type Props = { partnerSlug: string; partner: Partner; countries: readonly Country[] };
+
+export function PartnerProfileForm({ partnerSlug, partner, countries }: Props) {
   const [state, formAction] = useFeedbackAction(updatePartnerProfileAction, "Profile saved.");
   const failed = state && !state.ok ? state : undefined;
   const value = (name: keyof Partner) => failed?.values?.[name] ?? partner[name] ?? "";
@@ -33,8 +37,8 @@ export function PartnerProfileForm({ partnerSlug, partner }: { partnerSlug: stri
           <Field label="Legal name" name="legalName" errors={errors?.legalName}>
             <Input defaultValue={value("legalName")} />
           </Field>
-          <Field label="Country" name="country" errors={errors?.country} description="Two-letter code, such as SG.">
-            <Input defaultValue={value("country")} maxLength={2} className="w-24 uppercase" />
+          <Field label="Country" name="country" errors={errors?.country}>
+            <CountrySelect countries={countries} noneLabel="Not set" defaultValue={value("country")} />
           </Field>
           <Field label="Support email" name="supportEmail" errors={errors?.supportEmail}>
             <Input type="email" defaultValue={value("supportEmail")} />

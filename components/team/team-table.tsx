@@ -19,6 +19,7 @@ type Member = {
 };
 
 export function TeamTable({ partnerSlug, currentUserId, team }: { partnerSlug: string; currentUserId: string; team: Member[] }) {
+  const admins = team.filter((m) => m.role === "admin").length;
   return (
     <Card>
       <CardHeader>
@@ -38,42 +39,55 @@ export function TeamTable({ partnerSlug, currentUserId, team }: { partnerSlug: s
             </TableRow>
           </TableHeader>
           <TableBody>
-            {team.map((member) => (
-              <TableRow key={member.membershipId} data-testid={`member-${member.email}`}>
-                <TableCell className="pl-6">
-                  <div className="font-medium">
-                    {member.name}
-                    {member.userId === currentUserId && <span className="ml-2 text-xs text-muted-foreground">(you)</span>}
-                  </div>
-                  <div className="text-xs text-muted-foreground">{member.email}</div>
-                </TableCell>
-                <TableCell>
-                  <RoleSelect partnerSlug={partnerSlug} membershipId={member.membershipId} role={member.role} name={member.name} />
-                </TableCell>
-                <TableCell>
-                  {member.hasTwoFactor ? (
-                    <Badge variant="success">
-                      <ShieldCheck className="mr-1 size-3" aria-hidden /> On
-                    </Badge>
-                  ) : (
-                    <Badge variant="outline">Off</Badge>
-                  )}
-                </TableCell>
-                <TableCell className="text-muted-foreground">{formatDate(member.joinedAt)}</TableCell>
-                <TableCell className="pr-6 text-right">
-                  <ConfirmActionButton
-                    action={removeStaffAction}
-                    fields={{ partnerSlug, membershipId: member.membershipId }}
-                    label="Remove"
-                    title={`Remove ${member.name}?`}
-                    description={`${member.email} loses access to this partner on their next click. Their other partners are not affected.`}
-                    confirmLabel="Remove from team"
-                    success={`${member.name} was removed.`}
-                    destructive
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
+            {team.map((member) => {
+              const isYou = member.userId === currentUserId;
+              return (
+                <TableRow key={member.membershipId} data-testid={`member-${member.email}`}>
+                  <TableCell className="pl-6">
+                    <div className="font-medium">
+                      {member.name}
+                      {isYou && <span className="ml-2 text-xs text-muted-foreground">(you)</span>}
+                    </div>
+                    <div className="text-xs text-muted-foreground">{member.email}</div>
+                  </TableCell>
+                  <TableCell>
+                    <RoleSelect
+                      partnerSlug={partnerSlug}
+                      membershipId={member.membershipId}
+                      role={member.role}
+                      name={member.name}
+                      email={member.email}
+                      disabledReason={member.role === "admin" && admins <= 1 ? "A partner needs at least one admin. Make someone else admin first." : undefined}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    {member.hasTwoFactor ? (
+                      <Badge variant="success">
+                        <ShieldCheck className="mr-1 size-3" aria-hidden /> On
+                      </Badge>
+                    ) : (
+                      <Badge variant="outline">Off</Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className="text-muted-foreground">{formatDate(member.joinedAt)}</TableCell>
+                  <TableCell className="pr-6 text-right">
+                    {/* Your own row offers no Remove: another admin removes you (the server refuses it too). */}
+                    {!isYou && (
+                      <ConfirmActionButton
+                        action={removeStaffAction}
+                        fields={{ partnerSlug, membershipId: member.membershipId }}
+                        label="Remove"
+                        title={`Remove ${member.name}?`}
+                        description={`${member.email} loses access to this partner on their next click. Their other partners are not affected.`}
+                        confirmLabel="Remove from team"
+                        success={`${member.name} was removed.`}
+                        destructive
+                      />
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </CardContent>

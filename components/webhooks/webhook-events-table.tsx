@@ -1,6 +1,6 @@
 import { Webhook } from "lucide-react";
+import { ListEmptyState } from "@/components/data-table/list-empty-state";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ShortId } from "@/components/ui/short-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { WebhookEvent } from "@/db/schema";
@@ -11,11 +11,13 @@ const outcomeVariant = { received: "secondary", processed: "success", failed: "d
 
 type Row = Omit<WebhookEvent, "body"> & { member: string | null };
 
-export function WebhookEventsTable({ rows, partnerSlug, canReplay }: { rows: Row[]; partnerSlug: string; canReplay: boolean }) {
+type Props = { rows: Row[]; partnerSlug: string; canReplay: boolean; filtered: boolean; clearHref: string };
+
+export function WebhookEventsTable({ rows, partnerSlug, canReplay, filtered, clearHref }: Props) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <EmptyState icon={<Webhook />} title="No notifications" description="Nothing matches these filters. Wallex's notifications show up here as they arrive." />
+        <ListEmptyState icon={<Webhook />} noun="notifications" filtered={filtered} clearHref={clearHref} description="Wallex's notifications show up here as they arrive." />
       </div>
     );
   }

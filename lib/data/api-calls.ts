@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle
 import type { Executor } from "@/db";
 import { wallexApiCalls } from "@/db/schema";
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { startsWith } from "@/lib/data/like";
 import type { ApiLogFilters } from "@/lib/validations/api-log";
 
 export const API_LOG_PAGE_SIZE = 50;
@@ -14,7 +15,7 @@ export async function listApiCalls(db: Executor, scope: StaffScope, filters: Api
     scopeWhere(wallexApiCalls, scope),
     filters.operation ? eq(wallexApiCalls.operation, filters.operation) : undefined,
     filters.outcome === "error" ? failed : filters.outcome === "ok" ? succeeded : undefined,
-    filters.requestId ? eq(wallexApiCalls.requestId, filters.requestId) : undefined,
+    filters.requestId ? startsWith(wallexApiCalls.requestId, filters.requestId) : undefined,
   );
   const [rows, [{ total }]] = await Promise.all([
     db

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, ilike, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { auditEvents } from "@/db/schema";
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { escapeLike, startsWith } from "@/lib/data/like";
 import type { AuditFilters } from "@/lib/validations/audit";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -12,7 +13,8 @@ function filtersWhere(scope: StaffScope, filters: Omit<AuditFilters, "page">) {
   return and(
     scopeWhere(auditEvents, scope),
     filters.action ? eq(auditEvents.action, filters.action) : undefined,
-    filters.actor ? ilike(auditEvents.actorEmail, `%${filters.actor.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+    filters.actor ? ilike(auditEvents.actorEmail, `%${escapeLike(filters.actor)}%`) : undefined,
+    filters.requestId ? startsWith(auditEvents.requestId, filters.requestId) : undefined,
     filters.from ? gte(auditEvents.createdAt, new Date(`${filters.from}T00:00:00Z`)) : undefined,
     filters.to ? lt(auditEvents.createdAt, nextDay(filters.to)) : undefined,
   );

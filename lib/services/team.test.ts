@@ -17,6 +17,14 @@ describe("team management", () => {
     expect(await changeRole(db, admin.scope, admin.membership.id, "viewer")).toMatchObject({ before: "admin", after: "viewer" });
   });
 
+  test("an admin cannot remove themselves, even with another admin on the team", async () => {
+    const partner = await createPartner();
+    const admin = await createStaff(partner, "admin");
+    const other = await createStaff(partner, "admin");
+    await expect(removeStaff(db, admin.scope, admin.membership.id)).rejects.toMatchObject({ code: "CONFLICT", userMessage: "You cannot remove yourself. Ask another admin." });
+    expect(await removeStaff(db, other.scope, admin.membership.id)).toMatchObject({ email: admin.user.email, role: "admin" });
+  });
+
   test("inviting a current member or someone already invited is refused next to the email field", async () => {
     const partner = await createPartner();
     const admin = await createStaff(partner, "admin");

@@ -80,6 +80,8 @@ export async function changeRole(db: Executor, scope: StaffScope, membershipId: 
 
 export async function removeStaff(db: Executor, scope: StaffScope, membershipId: string) {
   const { membership, email } = await getMembershipOrThrow(db, scope, membershipId);
+  // Leaving is not a click on your own row: another admin removes you.
+  if (membership.id === scope.membershipId) throw new AppError("CONFLICT", { userMessage: "You cannot remove yourself. Ask another admin." });
   if (membership.role === "admin") await assertNotLastAdmin(db, scope);
   await db.delete(staffMemberships).where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membership.id)));
   return { email, role: membership.role };

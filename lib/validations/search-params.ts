@@ -19,6 +19,11 @@ export const filterText = (max: number) =>
 export const filterEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(first, z.enum(values).optional()).catch(undefined);
 
+/** Request ids are searched by what the tables show (their first 8 characters) or whole. */
+export const MIN_ID_PREFIX = 4;
+export const idPrefixProblem = (value: string | undefined) =>
+  value !== undefined && value.length < MIN_ID_PREFIX ? `Type at least ${MIN_ID_PREFIX} characters of the request ID.` : undefined;
+
 /** A day as "YYYY-MM-DD" that exists on the calendar (not 2024-13-45, not 2024-02-30). */
 export const isCalendarDay = (v: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCountry } from "@/lib/countries";
 import { userText } from "./text";
 
 const optionalText = (max: number) =>
@@ -12,8 +13,7 @@ export const partnerProfileSchema = z.object({
   legalName: optionalText(200),
   country: userText
     .trim()
-    .toUpperCase()
-    .refine((v) => v === "" || /^[A-Z]{2}$/.test(v), "Use a two-letter country code, such as SG.")
+    .refine((v) => v === "" || isCountry(v), "Choose a country from the list.")
     .transform((v) => v || null),
   supportEmail: userText
     .trim()

@@ -10,24 +10,29 @@ import { totpEnrolment } from "@/lib/auth/totp";
 import { decryptSecret } from "@/lib/crypto";
 import { countUnusedRecoveryCodes } from "@/lib/data/recovery-codes";
 import { listLiveSessions } from "@/lib/data/sessions";
-import { getUserById } from "@/lib/data/users";
+import { getUserById, listStaffMembershipsOfUser } from "@/lib/data/users";
 
 export const metadata: Metadata = { title: "Account security" };
 
-type Props = { searchParams: Promise<{ required?: string }> };
+type Props = { searchParams: Promise<{ required?: string; partner?: string }> };
 
 export default async function SecurityPage({ searchParams }: Props) {
   const current = await requireUser();
   const db = getDb();
-  const [user, sessions, unusedCodes] = await Promise.all([
+  const [user, sessions, unusedCodes, memberships] = await Promise.all([
     getUserById(db, current.id),
     listLiveSessions(db, current.id),
     countUnusedRecoveryCodes(db, current.id),
+    listStaffMembershipsOfUser(db, current.id),
   ]);
   const pendingSecret = !user?.totpSecret && user?.pendingTotpSecret ? decryptSecret(user.pendingTotpSecret) : null;
   const enrolment = pendingSecret ? { secret: pendingSecret, ...(await totpEnrolment(current.email, pendingSecret)) } : null;
   const devices = newSessionView(current.id);
-  const required = (await searchParams).required === "1" && !current.hasTwoFactor;
+  const params = await searchParams;
+  const forced = params.required === "1";
+  const required = forced && !current.hasTwoFactor;
+  // After the forced set-up, the way onward: the partner the person came from, else their first.
+  const onward = forced ? (memberships.find((m) => m.partnerSlug === params.partner) ?? memberships[0]) : undefined;
 
   return (
     <div className="space-y-6">
@@ -38,7 +43,12 @@ export default async function SecurityPage({ searchParams }: Props) {
           <AlertDescription>Admins must use an authenticator app. Set it up below to continue to your workspace.</AlertDescription>
         </Alert>
       )}
-      <TwoFactorCard enabled={current.hasTwoFactor} enrolment={enrolment} unusedRecoveryCodes={unusedCodes} />
+      <TwoFactorCard
+        enabled={current.hasTwoFactor}
+        enrolment={enrolment}
+        unusedRecoveryCodes={unusedCodes}
+        continueTo={onward && { href: `/p/${onward.partnerSlug}`, name: onward.partnerName }}
+      />
       <SessionsCard
         view={devices.view}
         sessions={sessions.map((s) => ({

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { ApiCallsTable } from "@/components/api-log/api-calls-table";
 import { ApiLogFiltersForm } from "@/components/api-log/api-log-filters-form";
+import { hasFilters } from "@/components/data-table/list-empty-state";
 import { Pagination } from "@/components/data-table/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { API_LOG_PAGE_SIZE, listApiCalls, listApiOperations } from "@/lib/data/api-calls";
-import { apiLogFiltersSchema } from "@/lib/validations/api-log";
+import { apiLogFilterProblems, apiLogFiltersSchema } from "@/lib/validations/api-log";
 import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "API log" };
@@ -20,8 +21,12 @@ type Props = {
 export default async function ApiLogPage({ params, searchParams }: Props) {
   const scope = await requireStaff((await params).partnerSlug, "api-log.read");
   const filters = apiLogFiltersSchema.parse(await searchParams);
+  const problems = apiLogFilterProblems(filters);
   const db = getDb();
-  const [{ rows, total }, operations] = await Promise.all([listApiCalls(db, scope, filters), listApiOperations(db, scope)]);
+  const [{ rows, total }, operations] = await Promise.all([
+    problems ? { rows: [], total: 0 } : listApiCalls(db, scope, filters),
+    listApiOperations(db, scope),
+  ]);
   const basePath = `/p/${scope.partnerSlug}/api-log`;
   const { page: _page, ...kept } = filters;
 
@@ -32,10 +37,10 @@ export default async function ApiLogPage({ params, searchParams }: Props) {
         description="Every call Partner Desk made to Wallex for this partner, one row per attempt. Secrets and account numbers are redacted."
         breadcrumbs={[{ label: scope.partnerName, href: `/p/${scope.partnerSlug}` }, { label: "API log" }]}
       />
-      <ApiLogFiltersForm operations={operations} filters={filters} basePath={basePath} />
+      <ApiLogFiltersForm operations={operations} filters={filters} problems={problems} basePath={basePath} />
       <Card>
         <CardContent className="px-0">
-          <ApiCallsTable rows={rows} />
+          <ApiCallsTable rows={rows} filtered={hasFilters(kept)} clearHref={basePath} />
         </CardContent>
       </Card>
       <Pagination page={filters.page} pageSize={API_LOG_PAGE_SIZE} total={total} basePath={basePath} searchParams={kept} />

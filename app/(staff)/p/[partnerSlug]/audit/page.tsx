@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
 import { AuditTable } from "@/components/audit/audit-table";
+import { hasFilters } from "@/components/data-table/list-empty-state";
 import { Pagination } from "@/components/data-table/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
@@ -8,7 +9,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEvents } from "@/lib/data/audit";
-import { auditFiltersSchema } from "@/lib/validations/audit";
+import { auditFilterProblems, auditFiltersSchema } from "@/lib/validations/audit";
 import type { SearchParams } from "@/lib/validations/search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -22,9 +23,13 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const scope = await requireStaff((await params).partnerSlug, "audit.read");
   const raw = await searchParams;
   const filters = auditFiltersSchema.parse(raw);
-  const db = getDb();
-  const [{ rows, total }, actions] = await Promise.all([listAuditEvents(db, scope, filters), listAuditActions(db, scope)]);
   const { page: _page, ...filterParams } = filters;
+  const problems = auditFilterProblems(filterParams);
+  const db = getDb();
+  const [{ rows, total }, actions] = await Promise.all([
+    problems ? { rows: [], total: 0 } : listAuditEvents(db, scope, filters),
+    listAuditActions(db, scope),
+  ]);
   const exportQuery = new URLSearchParams(Object.entries(filterParams).filter((e): e is [string, string] => !!e[1]));
   const basePath = `/p/${scope.partnerSlug}/audit`;
 
@@ -42,10 +47,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
           </Button>
         }
       />
-      <AuditFiltersForm actions={actions} filters={filters} basePath={basePath} />
+      <AuditFiltersForm actions={actions} filters={filters} problems={problems} basePath={basePath} />
       <Card>
         <CardContent className="px-0">
-          <AuditTable rows={rows} />
+          <AuditTable rows={rows} filtered={hasFilters(filterParams)} clearHref={basePath} />
         </CardContent>
       </Card>
       <Pagination

@@ -4,6 +4,7 @@ import { PartnerProfileForm } from "@/components/settings/partner-profile-form";
 import { WallexConnectionForm } from "@/components/settings/wallex-connection-form";
 import { WebhookCard } from "@/components/settings/webhook-card";
 import { getDb } from "@/db";
+import { COUNTRIES } from "@/lib/countries";
 import { requireStaff } from "@/lib/auth/scope";
 import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
@@ -26,7 +27,7 @@ export default async function SettingsPage({ params }: Props) {
         description="The partner's profile and its connection to Wallex."
         breadcrumbs={[{ label: scope.partnerName, href: `/p/${scope.partnerSlug}` }, { label: "Settings" }]}
       />
-      <PartnerProfileForm partnerSlug={scope.partnerSlug} partner={partner} />
+      <PartnerProfileForm partnerSlug={scope.partnerSlug} partner={partner} countries={COUNTRIES} />
       <WallexConnectionForm
         partnerSlug={scope.partnerSlug}
         connection={connection}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/data-table/filter-bar";
+import { hasFilters } from "@/components/data-table/list-empty-state";
 import { Pagination } from "@/components/data-table/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent } from "@/components/ui/card";
@@ -53,7 +54,7 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
       </FilterBar>
       <Card>
         <CardContent className="px-0">
-          <WebhookEventsTable rows={rows} partnerSlug={scope.partnerSlug} canReplay={can(scope.role, "webhooks.replay")} />
+          <WebhookEventsTable rows={rows} partnerSlug={scope.partnerSlug} canReplay={can(scope.role, "webhooks.replay")} filtered={hasFilters(kept)} clearHref={basePath} />
         </CardContent>
       </Card>
       <Pagination page={filters.page} pageSize={WEBHOOK_PAGE_SIZE} total={total} basePath={basePath} searchParams={kept} itemLabel="events" />

@@ -4,7 +4,7 @@ import { assertCan, findStaffScope } from "@/lib/auth/scope";
 import { getCurrentUser } from "@/lib/auth/session";
 import { csvStream } from "@/lib/csv";
 import { iterateAuditEvents } from "@/lib/data/audit";
-import { auditFiltersSchema } from "@/lib/validations/audit";
+import { auditFilterProblems, auditFiltersSchema } from "@/lib/validations/audit";
 import { AppError } from "@/lib/errors";
 
 const columns = ["seq", "created_at", "action", "actor_email", "member_id", "target_type", "target_id", "before", "after", "request_id", "ip", "prev_hash", "hash"];
@@ -22,6 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ part
     throw error;
   }
   const { page: _page, ...filters } = auditFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const problems = auditFilterProblems(filters);
+  if (problems) return new Response(Object.values(problems).filter(Boolean).join(" "), { status: 400 });
   const csv = csvStream({ header: true, columns });
   (async () => {
     for await (const row of iterateAuditEvents(getDb(), found.scope, filters)) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { StatusBadge } from "@/components/records/records-table";
 import { RefreshRecordButton } from "@/components/records/refresh-record-button";
@@ -8,31 +8,18 @@ import { RecordTimeline } from "@/components/records/record-timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
-import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff, type StaffScope } from "@/lib/auth/scope";
-import { getMirrorRecord, getMirrorRow } from "@/lib/data/mirror";
 import { recordColumns } from "@/lib/records/columns";
-import { kindFromSlug, RESOURCES, titleOf, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import { RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { loadRecord } from "./load-record";
 
 export const metadata: Metadata = { title: "Wallex record" };
 
 type Props = { params: Promise<{ partnerSlug: string; kind: string; recordId: string }> };
 
-/** Links from before named our row id, not the Wallex id: they are sent on to the Wallex id's URL. */
-async function redirectOldLink(scope: StaffScope, kind: ResourceKind, slug: string, rowId: string) {
-  const row = await getMirrorRow(getDb(), scope, kind, rowId);
-  if (row) redirect(`/p/${scope.partnerSlug}/records/${slug}/${encodeURIComponent(row.wallexId)}`);
-}
-
 export default async function RecordPage({ params }: Props) {
   const { partnerSlug, kind: slug, recordId } = await params;
-  const scope = await requireStaff(partnerSlug, "payments.read");
-  const kind = kindFromSlug(slug);
-  if (!kind) notFound();
-  // The URL names the Wallex id.
-  const record = await getMirrorRecord(getDb(), scope, kind, recordId);
-  if (!record) await redirectOldLink(scope, kind, slug, recordId);
+  const { scope, kind, record } = await loadRecord(partnerSlug, slug, recordId);
   if (!record) notFound();
   const def = RESOURCES[kind];
   const listPath = `/p/${scope.partnerSlug}/records/${slug}`;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/data-table/filter-bar";
+import { hasFilters } from "@/components/data-table/list-empty-state";
 import { Pagination } from "@/components/data-table/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { KindTabs } from "@/components/records/kind-tabs";
@@ -55,7 +56,7 @@ export default async function RecordsPage({ params, searchParams }: Props) {
       </FilterBar>
       <Card>
         <CardContent className="px-0">
-          <RecordsTable rows={rows} columns={recordColumns(kind)} basePath={`${basePath}/${slug}`} label={def.label} />
+          <RecordsTable rows={rows} columns={recordColumns(kind)} basePath={`${basePath}/${slug}`} label={def.label} filtered={hasFilters(kept)} />
         </CardContent>
       </Card>
       <Pagination page={filters.page} pageSize={RECORDS_PAGE_SIZE} total={total} basePath={`${basePath}/${slug}`} searchParams={kept} itemLabel={titleOf(def, { plural: true }).toLowerCase()} />
