@@ -23,6 +23,7 @@ const staffPages = [
   "/p/other/records/user",
   `/p/other/records/payment/${OTHER_ACTIVITY.paymentId}`,
   "/p/other/webhooks",
+  "/p/other/notifications",
   "/p/other/audit",
   "/p/other/api-log",
   "/p/other/team",
