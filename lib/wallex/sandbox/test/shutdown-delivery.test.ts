@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../index";
+import { startSandbox, type Harness } from "./harness";
+import { startReceiver } from "./receiver";
+
+/**
+ * A sandbox closed while its receiver is slow must not lose a webhook: a send that gets no answer
+ * before close() gives up stays queued in the store, and the next sandbox on the store sends it.
+ */
+describe("webhooks across a close", () => {
+  let dir: string;
+  let rx: Awaited<ReturnType<typeof startReceiver>>;
+  const open = (options: Parameters<typeof startSandbox>[0] = {}) =>
+    startSandbox({ store: { kind: "pglite", dataDir: dir }, clock: systemClock(), tickIntervalMs: 20, webhookCloseGraceMs: 200, ...options });
+  const emitted = (count: number) => Array.from({ length: count }, (_, i) => `fund_${i}`);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sandbox-close-"));
+    rx = await startReceiver();
+  });
+  afterAll(async () => {
+    await rx.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("sends after reopening what a close cut short, each at least once", async () => {
+    let first: Harness | undefined = await open();
+    await first.api.put("/v2/webhooks", { url: rx.url });
+    rx.delay(2_000); // slower than the close grace: every send is in flight when close() gives up
+    for (const id of emitted(5)) await first.control.emitWebhook({ resource: "funding", resourceId: id, status: "completed" });
+    await expect.poll(() => rx.received.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    await first.stop();
+    first = undefined;
+
+    rx.delay(0);
+    const second = await open();
+    try {
+      await expect.poll(() => new Set(rx.received.map((r) => r.body.resourceId)).size, { timeout: 10_000 }).toBe(5);
+      const deliveries = (await second.api.get("/_sandbox/webhooks/deliveries")).body.data as { status: string }[];
+      expect(deliveries.map((d) => d.status)).toEqual(Array(5).fill("delivered"));
+    } finally {
+      await second.stop();
+    }
+    expect(new Set(rx.received.map((r) => r.body.resourceId))).toEqual(new Set(emitted(5)));
+  });
+
+  it("lets a send that answers within the grace finish, and does not send it again", async () => {
+    rx.received.length = 0;
+    const first = await open({ webhookCloseGraceMs: 3_000 });
+    rx.delay(300);
+    await first.control.emitWebhook({ resource: "funding", resourceId: "fund_graceful", status: "completed" });
+    await expect.poll(() => rx.received.length, { timeout: 5_000 }).toBe(1);
+    await first.stop();
+    rx.delay(0);
+    const second = await open();
+    try {
+      const deliveries = (await second.api.get("/_sandbox/webhooks/deliveries")).body.data as { payload: { resourceId: string }; status: string }[];
+      expect(deliveries.find((d) => d.payload.resourceId === "fund_graceful")?.status).toBe("delivered");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      await second.stop();
+    }
+    expect(rx.received.filter((r) => r.body.resourceId === "fund_graceful")).toHaveLength(1);
+  });
+
+  it("keeps webhooks queued until webhooksFrom settles", async () => {
+    rx.received.length = 0;
+    let listening = () => {};
+    const first = await open({ webhooksFrom: new Promise<void>((resolve) => (listening = resolve)) });
+    try {
+      await first.control.emitWebhook({ resource: "funding", resourceId: "fund_held", status: "completed" });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(rx.received).toHaveLength(0);
+      listening();
+      await expect.poll(() => rx.received.map((r) => r.body.resourceId), { timeout: 5_000 }).toEqual(["fund_held"]);
+    } finally {
+      await first.stop();
+    }
+  });
+});
