@@ -34,7 +34,7 @@ type ConnectionInput = Omit<WallexConnectionInput, "requestsPerSecond"> & { requ
 export async function saveWallexConnection(db: Executor, scope: StaffScope, input: ConnectionInput) {
   const current = await getWallexConnectionRow(db, scope);
   const before = current ? { baseUrl: current.baseUrl, kind: current.kind, requestsPerSecond: current.requestsPerSecond } : null;
-  if (embeddedSandboxEnabled() && input.baseUrl === embeddedSandboxBaseUrl(env().APP_URL)) {
+  if (embeddedSandboxEnabled() && meansEmbeddedSandbox(input.baseUrl, current)) {
     return { before, after: await switchToEmbeddedSandbox(db, scope, current, input.requestsPerSecond) };
   }
 
@@ -76,9 +76,29 @@ async function switchToEmbeddedSandbox(db: Executor, scope: StaffScope, current:
   const kept = current?.kind === "embedded_sandbox" && (await hasEmbeddedSandboxIdentity(scope.partnerId));
   if (kept) {
     const rate = requestsPerSecond ?? current.requestsPerSecond;
-    await db.update(wallexConnections).set({ requestsPerSecond: rate }).where(eq(wallexConnections.partnerId, scope.partnerId));
-    return { baseUrl: current.baseUrl, kind: "embedded_sandbox", requestsPerSecond: rate, credentialsChanged: [] };
+    const baseUrl = embeddedSandboxBaseUrl(env().APP_URL);
+    await db.update(wallexConnections).set({ requestsPerSecond: rate, baseUrl, secretsOrigin: new URL(baseUrl).origin }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    return { baseUrl, kind: "embedded_sandbox", requestsPerSecond: rate, credentialsChanged: [] };
   }
   const saved = await connectToEmbeddedSandbox(db, { id: scope.partnerId, name: scope.partnerName }, { requestsPerSecond });
   return { ...saved, kind: "embedded_sandbox", credentialsChanged: [...secretNames] };
+}
+
+/**
+ * The embedded sandbox is chosen by its address where this deployment serves it now, or by the
+ * address shown for a tenant already on it (the row's kind is the marker: its stored address may
+ * be from an older APP_URL), so re-saving the form keeps the tenant where it is.
+ */
+function meansEmbeddedSandbox(baseUrl: string, current: WallexConnection | null) {
+  const given = normalisedUrl(baseUrl);
+  if (given === normalisedUrl(embeddedSandboxBaseUrl(env().APP_URL))) return true;
+  return current?.kind === "embedded_sandbox" && given === normalisedUrl(current.baseUrl);
+}
+
+function normalisedUrl(url: string) {
+  try {
+    return new URL(url).toString().replace(/\/+$/, "");
+  } catch {
+    return null;
+  }
 }
