@@ -8,7 +8,7 @@ import { getPartnerOrThrow, getWallexConnectionRow } from "@/lib/data/partners";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError, fieldError } from "@/lib/errors";
 import { baseUrlProblem } from "@/lib/wallex/base-url-policy";
-import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
+import { embeddedSandboxBaseUrl, namesEmbeddedSandbox } from "@/lib/wallex/demo";
 import { connectToEmbeddedSandbox, hasEmbeddedSandboxIdentity } from "./embedded-sandbox-connection";
 import type { WallexConnectionInput } from "@/lib/validations/settings";
 
@@ -85,20 +85,11 @@ async function switchToEmbeddedSandbox(db: Executor, scope: StaffScope, current:
 }
 
 /**
- * The embedded sandbox is chosen by its address where this deployment serves it now, or by the
- * address shown for a tenant already on it (the row's kind is the marker: its stored address may
- * be from an older APP_URL), so re-saving the form keeps the tenant where it is.
+ * The embedded sandbox is chosen by its address where this deployment serves it now (however the
+ * loopback host is spelt), or by the address shown for a tenant already on it: the row's kind is
+ * the marker, its stored address may be from an older APP_URL, and re-saving the form keeps it.
  */
 function meansEmbeddedSandbox(baseUrl: string, current: WallexConnection | null) {
-  const given = normalisedUrl(baseUrl);
-  if (given === normalisedUrl(embeddedSandboxBaseUrl(env().APP_URL))) return true;
-  return current?.kind === "embedded_sandbox" && given === normalisedUrl(current.baseUrl);
-}
-
-function normalisedUrl(url: string) {
-  try {
-    return new URL(url).toString().replace(/\/+$/, "");
-  } catch {
-    return null;
-  }
+  if (namesEmbeddedSandbox(baseUrl, env().APP_URL)) return true;
+  return current?.kind === "embedded_sandbox" && namesEmbeddedSandbox(baseUrl, current.baseUrl);
 }
