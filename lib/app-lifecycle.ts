@@ -7,14 +7,14 @@
  */
 const KEY = Symbol.for("partner-desk.app-lifecycle");
 
-type Lifecycle = { listening: Promise<void>; markListening: () => void; stopHooks: Set<() => Promise<void>> };
+type Lifecycle = { listening: Promise<void>; markListening: () => void; ownServer: boolean; stopHooks: Set<() => Promise<void>> };
 
 function lifecycle(): Lifecycle {
   const registry = globalThis as { [KEY]?: Lifecycle };
   if (!registry[KEY]) {
     let markListening = () => {};
     const listening = new Promise<void>((resolve) => (markListening = resolve));
-    registry[KEY] = { listening, markListening, stopHooks: new Set() };
+    registry[KEY] = { listening, markListening, ownServer: false, stopHooks: new Set() };
   }
   return registry[KEY];
 }
@@ -26,6 +26,20 @@ export function appListening(): Promise<void> {
 
 export function markAppListening() {
   lifecycle().markListening();
+}
+
+/** Said by our server before Next.js starts: it will mark the moment it listens. */
+export function announceOwnServer() {
+  lifecycle().ownServer = true;
+}
+
+/**
+ * In a web process that our server does not run (a bare `next start`), nobody marks the moment the
+ * port opens: count it as listening a little after start-up instead.
+ */
+export function assumeListeningUnlessOwnServer(afterMs = 3_000) {
+  if (lifecycle().ownServer) return;
+  setTimeout(markAppListening, afterMs).unref();
 }
 
 /** Work to finish before the server's process exits (e.g. webhook sends in flight). */

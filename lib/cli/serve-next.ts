@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { markAppListening, runAppStoppingHooks } from "@/lib/app-lifecycle";
+import { announceOwnServer, markAppListening, runAppStoppingHooks } from "@/lib/app-lifecycle";
 import { markClientIpStamped, stampClientIp } from "@/lib/client-ip";
 import { env, setEnv } from "@/lib/env";
 
@@ -21,6 +21,7 @@ async function main() {
   const { PORT: port, TRUSTED_PROXY_COUNT: trustedProxies } = env();
 
   markClientIpStamped();
+  announceOwnServer();
   const server = createServer();
   let stopRequested = false;
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
