@@ -5,7 +5,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+  /** Where browsers and Wallex reach the app; unset = http://localhost:${PORT} (see withDefaults). */
+  APP_URL: optional(z.url()),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(3000)),
   DATABASE_URL: optional(z.string().min(1)),
   PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
@@ -29,7 +30,13 @@ const schema = z.object({
   SEED_DEMO: optional(z.enum(["true", "false"])),
 });
 
-export type Env = z.infer<typeof schema>;
+type Parsed = z.infer<typeof schema>;
+export type Env = Omit<Parsed, "APP_URL"> & { APP_URL: string };
+
+/** Defaults that depend on other variables: APP_URL follows PORT when it is not set. */
+function withDefaults(parsed: Parsed): Env {
+  return { ...parsed, APP_URL: parsed.APP_URL ?? `http://localhost:${parsed.PORT}` };
+}
 
 let cached: Env | undefined;
 
@@ -41,7 +48,7 @@ export function env(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
+  cached = withDefaults(parsed.data);
   return cached;
 }
 

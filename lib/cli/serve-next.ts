@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { announceOwnServer, markAppListening, runAppStoppingHooks } from "@/lib/app-lifecycle";
 import { markClientIpStamped, stampClientIp } from "@/lib/client-ip";
 import { env, setEnv } from "@/lib/env";
 
@@ -20,6 +21,7 @@ async function main() {
   const { PORT: port, TRUSTED_PROXY_COUNT: trustedProxies } = env();
 
   markClientIpStamped();
+  announceOwnServer();
   const server = createServer();
   let stopRequested = false;
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
@@ -36,10 +38,16 @@ async function main() {
       res.end("Internal Server Error");
     });
   });
-  server.listen(port, () => console.log(`Partner Desk on http://localhost:${port}${dev ? " (dev)" : ""}`));
+  server.listen(port, () => {
+    markAppListening();
+    console.log(`Partner Desk on http://localhost:${port}${dev ? " (dev)" : ""}`);
+  });
 
   let finishing: Promise<void> | undefined;
-  const finish = () => (finishing ??= app.close().catch((error: unknown) => console.error(error)).finally(() => process.exit(0)));
+  const finish = () =>
+    (finishing ??= Promise.allSettled([runAppStoppingHooks(), app.close()])
+      .then((results) => results.forEach((r) => r.status === "rejected" && console.error(r.reason)))
+      .finally(() => process.exit(0)));
   const stop = () => {
     if (stopRequested) return; // a terminal's Ctrl+C reaches us twice: directly and via the parent
     stopRequested = true;

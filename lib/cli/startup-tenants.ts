@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { createDatabase } from "@/db";
 import { partners, wallexConnections } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { connectToEmbeddedSandbox, hasEmbeddedSandboxIdentity } from "@/lib/services/embedded-sandbox-connection";
+import { connectToEmbeddedSandbox, followAppUrl, hasEmbeddedSandboxIdentity } from "@/lib/services/embedded-sandbox-connection";
 import { closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { seedDemoData } from "./seed-demo";
 import type { StartupPlan } from "./startup-plan";
@@ -18,7 +18,8 @@ export type TenantsOutcome = { seeded: boolean; messages: string[] };
 /**
  * The tenant side of a start: seeds the demo tenant when the plan says so, gives every tenant on the
  * embedded sandbox the sandbox identity it lost (an older database, a wiped sandbox schema), and
- * otherwise explains how to create the first partner. Closes its sandbox before the server starts.
+ * keeps the others' address and webhook on the current APP_URL, and otherwise explains how to
+ * create the first partner. Closes its sandbox before the server starts.
  */
 export async function prepareTenants(databaseUrl: string, plan: StartupPlan): Promise<TenantsOutcome> {
   const messages = [...plan.notes];
@@ -43,12 +44,17 @@ async function restoreSandboxIdentities(databaseUrl: string) {
   const messages: string[] = [];
   try {
     const rows = await db
-      .select({ id: partners.id, name: partners.name, slug: partners.slug })
+      .select({ id: partners.id, name: partners.name, slug: partners.slug, webhookRegisteredAt: wallexConnections.webhookRegisteredAt })
       .from(wallexConnections)
       .innerJoin(partners, eq(partners.id, wallexConnections.partnerId))
       .where(eq(wallexConnections.kind, "embedded_sandbox"));
     for (const partner of rows) {
-      if (await hasEmbeddedSandboxIdentity(partner.id)) continue;
+      if (await hasEmbeddedSandboxIdentity(partner.id)) {
+        if (await followAppUrl(db, partner.id, { webhookRegistered: !!partner.webhookRegisteredAt })) {
+          messages.push(`Pointed ${partner.slug}'s embedded sandbox and webhook at the current APP_URL.`);
+        }
+        continue;
+      }
       const after = await connectToEmbeddedSandbox(db, partner);
       await recordAudit(db, {
         partnerId: partner.id,

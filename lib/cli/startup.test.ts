@@ -6,6 +6,9 @@ import { setEnv } from "@/lib/env";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { getEmbeddedSandbox, closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { decryptSecret } from "@/lib/crypto";
+import { registerWebhook, webhookUrlFor } from "@/lib/services/webhooks";
+import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
+import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { startupPlan } from "./startup-plan";
 import { FIRST_PARTNER_HELP, prepareTenants } from "./startup-tenants";
 
@@ -76,6 +79,36 @@ describe("prepareTenants on a database of its own", () => {
       const audit = await check.db.select().from(auditEvents).where(eq(auditEvents.partnerId, partner.id));
       expect(audit.map((a) => a.action)).toContain("settings.embedded_sandbox_connected");
     } finally {
+      await check.pool.end();
+    }
+  }, 30_000);
+
+  test("a tenant on the embedded sandbox keeps working after APP_URL changes, its webhook following", async () => {
+    setEnv("WALLEX_SANDBOX_EMBEDDED", "true");
+    setEnv("APP_URL", "http://localhost:3000");
+    const check = createDatabase(database.url);
+    try {
+      const [partner] = await check.db.select().from(partners).where(eq(partners.slug, "demo"));
+      await registerWebhook(check.db, { partnerId: partner.id });
+      await closeEmbeddedSandbox();
+
+      setEnv("APP_URL", "http://127.0.0.1:3300"); // e.g. PORT=3300 with APP_URL unset
+      const outcome = await prepareTenants(database.url, startupPlan({ argv: ["start"], databaseUrlConfigured: true, env: { WALLEX_SANDBOX_EMBEDDED: "true" } }));
+      expect(outcome.messages).toEqual([expect.stringMatching(/demo's embedded sandbox and webhook at the current APP_URL/)]);
+      const [after] = await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
+      expect(after).toMatchObject({ kind: "embedded_sandbox", baseUrl: embeddedSandboxBaseUrl("http://127.0.0.1:3300") });
+
+      const client = await wallexClientFor(check.db, partner.id);
+      expect((await client.webhooks.retrieve()).url).toBe(webhookUrlFor(partner.id));
+      expect(webhookUrlFor(partner.id)).toMatch(/^http:\/\/127\.0\.0\.1:3300\//);
+
+      // A row still naming the old address (changed APP_URL, no restart yet) reaches the sandbox too.
+      await check.db.update(wallexConnections).set({ baseUrl: "http://localhost:3000/api/wallex-sandbox", secretsOrigin: "http://localhost:3000" }).where(eq(wallexConnections.partnerId, partner.id));
+      const stale = await wallexClientFor(check.db, partner.id);
+      expect((await stale.webhooks.retrieve()).url).toBe(webhookUrlFor(partner.id));
+      await closeEmbeddedSandbox();
+    } finally {
+      setEnv("APP_URL", "http://localhost:3000");
       await check.pool.end();
     }
   }, 30_000);

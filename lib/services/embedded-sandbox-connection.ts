@@ -1,13 +1,16 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { wallexConnections, wallexTokens } from "@/db/schema";
 import { encryptSecret, last4 } from "@/lib/crypto";
+import type { Database } from "@/db";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
 import { getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
+import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { DEMO_PARTNER } from "@/lib/wallex/sandbox";
+import { registerWebhook, webhookUrlFor } from "./webhooks";
 
 /**
  * Points a partner at the embedded sandbox with a sandbox identity of its own: the sandbox
@@ -48,4 +51,24 @@ export async function connectToEmbeddedSandbox(db: Executor, partner: { id: stri
 export async function hasEmbeddedSandboxIdentity(partnerId: string) {
   const sandbox = await getEmbeddedSandbox();
   return sandbox.control.partners().some((p) => p.id === partnerId);
+}
+
+/**
+ * After APP_URL (or PORT) changed: the tenant's shown address becomes the sandbox's current one,
+ * and a registered webhook is pointed at the current receiver (the sandbox sends only there).
+ * Says whether anything changed.
+ */
+export async function followAppUrl(db: Database, partnerId: string, opts: { webhookRegistered: boolean }) {
+  const baseUrl = embeddedSandboxBaseUrl(env().APP_URL);
+  const moved = await db
+    .update(wallexConnections)
+    .set({ baseUrl, secretsOrigin: new URL(baseUrl).origin })
+    .where(and(eq(wallexConnections.partnerId, partnerId), eq(wallexConnections.kind, "embedded_sandbox"), ne(wallexConnections.baseUrl, baseUrl)))
+    .returning({ partnerId: wallexConnections.partnerId });
+  if (!opts.webhookRegistered) return moved.length > 0;
+  const client = await wallexClientFor(db, partnerId);
+  const subscription = await client.webhooks.retrieve().catch(() => null);
+  if (subscription?.url === webhookUrlFor(partnerId)) return moved.length > 0;
+  await registerWebhook(db, { partnerId });
+  return true;
 }

@@ -8,7 +8,7 @@ import { getPartnerOrThrow, getWallexConnectionRow } from "@/lib/data/partners";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError, fieldError } from "@/lib/errors";
 import { baseUrlProblem } from "@/lib/wallex/base-url-policy";
-import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
+import { embeddedSandboxBaseUrl, namesEmbeddedSandbox } from "@/lib/wallex/demo";
 import { connectToEmbeddedSandbox, hasEmbeddedSandboxIdentity } from "./embedded-sandbox-connection";
 import type { WallexConnectionInput } from "@/lib/validations/settings";
 
@@ -34,7 +34,7 @@ type ConnectionInput = Omit<WallexConnectionInput, "requestsPerSecond"> & { requ
 export async function saveWallexConnection(db: Executor, scope: StaffScope, input: ConnectionInput) {
   const current = await getWallexConnectionRow(db, scope);
   const before = current ? { baseUrl: current.baseUrl, kind: current.kind, requestsPerSecond: current.requestsPerSecond } : null;
-  if (embeddedSandboxEnabled() && input.baseUrl === embeddedSandboxBaseUrl(env().APP_URL)) {
+  if (embeddedSandboxEnabled() && meansEmbeddedSandbox(input.baseUrl, current)) {
     return { before, after: await switchToEmbeddedSandbox(db, scope, current, input.requestsPerSecond) };
   }
 
@@ -76,9 +76,20 @@ async function switchToEmbeddedSandbox(db: Executor, scope: StaffScope, current:
   const kept = current?.kind === "embedded_sandbox" && (await hasEmbeddedSandboxIdentity(scope.partnerId));
   if (kept) {
     const rate = requestsPerSecond ?? current.requestsPerSecond;
-    await db.update(wallexConnections).set({ requestsPerSecond: rate }).where(eq(wallexConnections.partnerId, scope.partnerId));
-    return { baseUrl: current.baseUrl, kind: "embedded_sandbox", requestsPerSecond: rate, credentialsChanged: [] };
+    const baseUrl = embeddedSandboxBaseUrl(env().APP_URL);
+    await db.update(wallexConnections).set({ requestsPerSecond: rate, baseUrl, secretsOrigin: new URL(baseUrl).origin }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    return { baseUrl, kind: "embedded_sandbox", requestsPerSecond: rate, credentialsChanged: [] };
   }
   const saved = await connectToEmbeddedSandbox(db, { id: scope.partnerId, name: scope.partnerName }, { requestsPerSecond });
   return { ...saved, kind: "embedded_sandbox", credentialsChanged: [...secretNames] };
+}
+
+/**
+ * The embedded sandbox is chosen by its address where this deployment serves it now (however the
+ * loopback host is spelt), or by the address shown for a tenant already on it: the row's kind is
+ * the marker, its stored address may be from an older APP_URL, and re-saving the form keeps it.
+ */
+function meansEmbeddedSandbox(baseUrl: string, current: WallexConnection | null) {
+  if (namesEmbeddedSandbox(baseUrl, env().APP_URL)) return true;
+  return current?.kind === "embedded_sandbox" && namesEmbeddedSandbox(baseUrl, current.baseUrl);
 }

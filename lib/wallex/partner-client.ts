@@ -3,11 +3,12 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { wallexConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
-import { embeddedSandboxEnabled } from "@/lib/env";
+import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baseUrlProblem } from "./base-url-policy";
 import { createWallexClient, type WallexClient } from "./client";
 import { getEmbeddedSandbox } from "./embedded-sandbox";
+import { embeddedSandboxBaseUrl } from "./demo";
 import { createDbCallLogger } from "./runtime/db-call-logger";
 import { createPgRateLimiter } from "./runtime/pg-rate-limiter";
 import { createPgTokenStore } from "./runtime/pg-token-store";
@@ -25,19 +26,21 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
   if (!connection) {
     throw new AppError("CONFLICT", { userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings." });
   }
-  // Secrets go only to the host they were saved for, whatever else changed the row.
-  if (originOf(connection.baseUrl) !== connection.secretsOrigin) {
-    throw new AppError("CONFLICT", { userMessage: "The Wallex credentials were saved for another host. Re-enter them in Settings." });
-  }
   const embedded = connection.kind === "embedded_sandbox";
   if (embedded && !embeddedSandboxEnabled()) {
     throw new AppError("CONFLICT", { userMessage: "This partner uses the embedded sandbox, which this deployment does not serve. Point it at Wallex in Settings." });
+  }
+  // Secrets go only to the host they were saved for, whatever else changed the row. An embedded
+  // sandbox identity's secrets belong to this process's sandbox, called in-process at its current
+  // address (APP_URL may have changed since the row was written), so they never leave the process.
+  if (!embedded && originOf(connection.baseUrl) !== connection.secretsOrigin) {
+    throw new AppError("CONFLICT", { userMessage: "The Wallex credentials were saved for another host. Re-enter them in Settings." });
   }
   // Checked again at use: a host that was public when saved may point inward now.
   const problem = embedded ? null : await baseUrlProblem(connection.baseUrl);
   if (problem) throw new AppError("CONFLICT", { userMessage: `Wallex is not called at this base URL: ${problem}` });
   return createWallexClient({
-    baseUrl: connection.baseUrl,
+    baseUrl: embedded ? embeddedSandboxBaseUrl(env().APP_URL) : connection.baseUrl,
     apiKey: decryptSecret(connection.apiKey),
     accessKeyId: decryptSecret(connection.accessKeyId),
     secretAccessKey: decryptSecret(connection.secretAccessKey),

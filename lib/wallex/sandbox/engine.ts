@@ -30,6 +30,9 @@ export class Engine {
   private lock: Promise<unknown> = Promise.resolve();
   private ticking?: Promise<void>;
   private inflight = new Set<Promise<void>>();
+  /** Deliver jobs whose send is under way: their job stays in the store until the answer is recorded. */
+  private sending = new Set<string>();
+  private webhooksHeld: boolean;
   private timers: Array<ReturnType<typeof setInterval>> = [];
   private closed = false;
   /** Aborts in-flight webhook sends on close. */
@@ -47,6 +50,11 @@ export class Engine {
       this.configured.add(p.id);
     }
     this.delays = resolveDelays(options.autoProgress);
+    this.webhooksHeld = !!options.webhooksFrom;
+    options.webhooksFrom?.then(() => {
+      this.webhooksHeld = false;
+      this.kick();
+    }, () => undefined);
   }
 
   private addPartner(p: PartnerConfig) {
@@ -66,11 +74,22 @@ export class Engine {
   async start() {
     this.state.apply((await this.persistence.load()).map(({ kind, doc }) => ({ kind, id: doc.id, partnerId: doc._partnerId, doc })));
     for (const doc of this.state.all("partner")) if (!this.configured.has(doc.id)) this.addPartner(partnerFromDoc(doc));
-    await this.write((tx) => this.seedPartners(tx));
+    await this.write((tx) => {
+      this.seedPartners(tx);
+      this.requeueOrphanedDeliveries(tx);
+    });
     if (!this.clock.manual) {
       const t = setInterval(() => void this.tick(), this.options.tickIntervalMs ?? 100);
       t.unref?.();
       this.timers.push(t);
+    }
+  }
+
+  /** A pending delivery always has a deliver job (stores written before that rule may not). */
+  private requeueOrphanedDeliveries(tx: Tx) {
+    const queued = new Set([...tx.all("job")].filter((j) => j.type === "deliver").map((j) => j.ref));
+    for (const d of tx.all("delivery")) {
+      if (d.status === "pending" && !queued.has(d.id)) this.schedule(tx, d._partnerId, "deliver", d.id, 0);
     }
   }
 
@@ -158,10 +177,16 @@ export class Engine {
     return p;
   }
 
+  /** Jobs to run now: due, not already being sent, and webhooks only once they may go out. */
+  private dueJobs() {
+    return [...this.state.all("job")].filter(
+      (j) => j.dueAt <= this.now() && !this.sending.has(j.id) && !(j.type === "deliver" && this.webhooksHeld),
+    );
+  }
+
   private async runDue() {
     for (let round = 0; round < 10_000; round++) {
-      const due = [...this.state.all("job")]
-        .filter((j) => j.dueAt <= this.now())
+      const due = this.dueJobs()
         .sort((a, b) => a.dueAt - b.dueAt || a._seq - b._seq);
       if (!due.length) return;
       for (const job of due) await this.runJob(job);
@@ -170,10 +195,14 @@ export class Engine {
 
   private async runJob(job: Doc) {
     if (job.type === "deliver") {
-      await this.write((tx) => tx.remove("job", job.id)).catch(() => undefined);
+      // The job is removed with the recorded answer (deliver.ts): a send cut short stays queued.
+      this.sending.add(job.id);
       const p: Promise<void> = deliver(this, job)
         .catch((error) => console.error("[wallex-sandbox] webhook delivery failed", error))
-        .finally(() => this.inflight.delete(p));
+        .finally(() => {
+          this.sending.delete(job.id);
+          this.inflight.delete(p);
+        });
       this.inflight.add(p);
       return;
     }
@@ -191,7 +220,7 @@ export class Engine {
   async settle() {
     for (let i = 0; i < 1000; i++) {
       await this.tick();
-      const due = [...this.state.all("job")].some((j) => j.dueAt <= this.now());
+      const due = this.dueJobs().length > 0;
       if (!due && !this.inflight.size) return;
       await Promise.allSettled([...this.inflight]);
     }
@@ -218,10 +247,19 @@ export class Engine {
     return this.closed;
   }
 
+  /**
+   * Stops the timers, lets webhook sends in flight get their answer for a while, then aborts the
+   * rest: their jobs stay in the store, so the next sandbox on it sends them again.
+   */
   async close() {
     this.closed = true;
-    this.shutdown.abort();
     for (const t of this.timers) clearInterval(t);
+    const graceMs = this.options.webhookCloseGraceMs ?? 5_000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled([...this.inflight]), grace]);
+    clearTimeout(timer);
+    this.shutdown.abort();
     await Promise.allSettled([...this.inflight]);
     await this.lock;
     await this.persistence.close();

@@ -42,6 +42,13 @@ export type SandboxOptions = {
   webhookFetch?: typeof fetch;
   webhookRetryDelaysMs?: number[];
   webhookTimeoutMs?: number;
+  /**
+   * Webhooks stay queued (in the store) until this settles: the host's receiver is listening. One
+   * that never settles leaves them to the next sandbox on the same store (command-line tasks).
+   */
+  webhooksFrom?: Promise<unknown>;
+  /** How long close() lets webhook sends in flight finish before aborting them (they stay queued). Default 5000. */
+  webhookCloseGraceMs?: number;
   /** true (default) = reference delays; false = statuses only move through /_sandbox helpers. */
   autoProgress?: boolean | { [K in keyof Delays]?: Partial<Delays[K]> | number };
   /** Payments before 28 Nov 2025: awaiting_funds → processing → completed | failed | rejected. */

@@ -5,11 +5,15 @@ import type { Doc } from "../store/types";
 
 /**
  * One delivery attempt: POST the payload with the subscription's headers, 200 within the timeout
- * counts as delivered; otherwise a retry is scheduled on the clock (up to 3 retries).
+ * counts as delivered; otherwise a retry is scheduled on the clock (up to 3 retries). The job is
+ * removed in the same write that records the answer, so a send cut short by close() stays queued.
  */
 export async function deliver(engine: Engine, job: Doc): Promise<void> {
   const delivery = engine.state.get("delivery", job.ref);
-  if (!delivery || delivery.status !== "pending") return;
+  if (!delivery || delivery.status !== "pending") {
+    await engine.write((tx) => tx.get("job", job.id) && tx.remove("job", job.id));
+    return;
+  }
   const send = engine.options.webhookFetch ?? fetch;
   const timeoutMs = engine.options.webhookTimeoutMs ?? CHOICES.webhook.timeoutMs;
   const startedAt = engine.now();
@@ -19,6 +23,7 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
   if (allowed && !allowed(delivery.url, delivery._partnerId)) {
     // The subscription was stored before the rule (or by another route): never send, never retry.
     await engine.write((tx) => {
+      if (tx.get("job", job.id)) tx.remove("job", job.id);
       if (!tx.get("delivery", delivery.id)) return;
       tx.update("delivery", delivery.id, {
         status: "failed", nextAttemptAt: null,
@@ -41,9 +46,11 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
   } catch (e) {
     error = e instanceof Error ? (e.name === "TimeoutError" ? `timeout after ${timeoutMs} ms` : e.message) : String(e);
   }
-  if (engine.isClosed) return;
+  // Cut short by close(): no answer to record; the job stays queued for the next start.
+  if (statusCode === null && engine.shutdown.signal.aborted) return;
   const delays = engine.options.webhookRetryDelaysMs ?? CHOICES.webhook.retryDelaysMs;
   await engine.write((tx) => {
+    if (tx.get("job", job.id)) tx.remove("job", job.id);
     const current = tx.get("delivery", delivery.id);
     if (!current) return;
     const attempts = [...current.attempts, { at: iso(startedAt), statusCode, error }];
