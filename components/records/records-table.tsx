@@ -38,7 +38,7 @@ export function RecordsTable({ rows, columns, basePath, label, filtered }: { row
       <TableHeader>
         <TableRow>
           {columns.map((column) => (
-            <TableHead key={column.key} className={cn("first:pl-6 last:pr-6", column.style === "money" && "text-right")}>
+            <TableHead key={column.key} className={cn("first:pl-6 last:pr-6", column.style === "money" && "text-right", column.wide && WIDE_ONLY)}>
               {column.header}
             </TableHead>
           ))}
@@ -57,10 +57,13 @@ export function RecordsTable({ rows, columns, basePath, label, filtered }: { row
   );
 }
 
+// Hidden below 2xl; `last:` padding then falls on a hidden cell, so visible cells keep their own.
+const WIDE_ONLY = "hidden 2xl:table-cell";
+
 /** One cell, drawn by its column's style; the Wallex id links to the record. */
 function RecordCell({ column, row, href }: { column: RecordColumn; row: RecordRow; href: string }) {
   const value = column.value(row);
-  const edges = "first:pl-6 last:pr-6";
+  const edges = cn("first:pl-6 last:pr-6", column.wide && WIDE_ONLY);
   switch (column.style) {
     case "id":
       return (
@@ -85,7 +88,7 @@ function RecordCell({ column, row, href }: { column: RecordColumn; row: RecordRo
       // Truncated inside: a table cell ignores max-width, and long text would widen the table.
       return (
         <TableCell className={edges}>
-          <div className="max-w-40 truncate" title={value ?? undefined}>
+          <div className="max-w-36 truncate" title={value ?? undefined}>
             {value ?? "—"}
           </div>
         </TableCell>
