@@ -19,7 +19,8 @@ export function StatusBadge({ status }: { status: string | null }) {
   return <Badge variant={variant}>{status.replaceAll("_", " ")}</Badge>;
 }
 
-export function RecordsTable({ rows, columns, basePath, label, filtered }: { rows: RecordRow[]; columns: RecordColumn[]; basePath: string; label: string; filtered: boolean }) {
+export function RecordsTable({ rows, columns: all, basePath, label, filtered }: { rows: RecordRow[]; columns: RecordColumn[]; basePath: string; label: string; filtered: boolean }) {
+  const columns = all.filter((column) => column.list !== "never");
   if (rows.length === 0) {
     return (
       <div className="p-6">
@@ -38,7 +39,7 @@ export function RecordsTable({ rows, columns, basePath, label, filtered }: { row
       <TableHeader>
         <TableRow>
           {columns.map((column) => (
-            <TableHead key={column.key} className={cn("first:pl-6 last:pr-6", column.style === "money" && "text-right", column.wide && WIDE_ONLY)}>
+            <TableHead key={column.key} className={cn("first:pl-6 last:pr-6", column.style === "money" && "text-right", column.list === "wide" && WIDE_ONLY)}>
               {column.header}
             </TableHead>
           ))}
@@ -63,7 +64,7 @@ const WIDE_ONLY = "hidden 2xl:table-cell";
 /** One cell, drawn by its column's style; the Wallex id links to the record. */
 function RecordCell({ column, row, href }: { column: RecordColumn; row: RecordRow; href: string }) {
   const value = column.value(row);
-  const edges = cn("first:pl-6 last:pr-6", column.wide && WIDE_ONLY);
+  const edges = cn("first:pl-6 last:pr-6", column.list === "wide" && WIDE_ONLY);
   switch (column.style) {
     case "id":
       return (
@@ -88,7 +89,7 @@ function RecordCell({ column, row, href }: { column: RecordColumn; row: RecordRo
       // Truncated inside: a table cell ignores max-width, and long text would widen the table.
       return (
         <TableCell className={edges}>
-          <div className="max-w-36 truncate" title={value ?? undefined}>
+          <div className="max-w-32 truncate" title={value ?? undefined}>
             {value ?? "—"}
           </div>
         </TableCell>

@@ -147,3 +147,9 @@ describe("the columns of each kind of record", () => {
     expect(await shown("transfer", "tr-1")).toMatchObject({ From: "ana@example.com", "To account": "acc-2", Amount: "SGD 10.50" });
   });
 });
+
+test("the payments list keeps the secondary columns to wide screens and the record page", () => {
+  const listed = recordColumns("payment").filter((c) => c.list !== "never");
+  expect(listed.map((c) => c.header)).toEqual(["Wallex ID", "Member", "Beneficiary", "Amount", "Payment reference", "Our reference", "Status", "Created"]);
+  expect(listed.filter((c) => c.list === "wide").map((c) => c.header)).toEqual(["Our reference"]);
+});

@@ -17,11 +17,15 @@ export type RecordColumn = {
   style: CellStyle;
   /** The text shown (null draws "—"). Read from the row or its raw object, never from Wallex. */
   value: (row: RecordRow) => string | null;
-  /** Listed only on wide screens (2xl), so the list fits a laptop's window; record pages show it always. */
-  wide?: boolean;
+  /**
+   * Where the list shows it: always (default), only on wide screens (2xl), or not at all, so the
+   * list fits its card from a laptop up. The record page shows every column.
+   */
+  list?: "wide" | "never";
 };
 
-const wide = (column: RecordColumn): RecordColumn => ({ ...column, wide: true });
+const wide = (column: RecordColumn): RecordColumn => ({ ...column, list: "wide" });
+const detailOnly = (column: RecordColumn): RecordColumn => ({ ...column, list: "never" });
 
 /** A field of the raw object by dotted path ("beneficiary.bankAccount.bankName"), as text or null. */
 export function field(row: RecordRow, path: string): string | null {
@@ -54,10 +58,10 @@ const member: RecordColumn = text("member", "Member", (r) => r.member ?? (r.acco
 const status = (header = "Status"): RecordColumn => ({ key: "status", header, style: "status", value: (r) => r.status });
 const amount = (header = "Amount"): RecordColumn => ({ key: "amount", header, style: "money", value: (r) => money(r.amount, r.currency) });
 const reference = (header = "Reference"): RecordColumn => text("reference", header, (r) => r.reference);
-const reason = wide(raw("reason", "Wallex's reason", "failureReason", "statusReason", "reason"));
+const reason = detailOnly(raw("reason", "Wallex's reason", "failureReason", "statusReason", "reason"));
 const currency = text("currency", "Currency", (r) => r.currency);
 const created = (header = "Created"): RecordColumn => ({ key: "created", header, style: "muted", value: (r) => moment(r.wallexCreatedAt) });
-const lastRead = wide({ key: "readAt", header: "Last read", style: "muted", value: (r) => moment(r.readAt) });
+const lastRead = detailOnly({ key: "readAt", header: "Last read", style: "muted", value: (r) => moment(r.readAt) });
 
 /** A member's name as Wallex holds it: the company's for company accounts, else first and last name. */
 const memberName = (r: RecordRow) => {
@@ -95,8 +99,8 @@ export const RECORD_COLUMNS = {
   ],
   payment: [
     wallexId, member, raw("beneficiary", "Beneficiary", "beneficiary.bankAccount.bankAccountHolderName", "beneficiary.companyName", "beneficiary.nickname"),
-    amount(), wide(amountOf("payout", "Beneficiary gets", "buyAmount", "buyCurrency")), raw("paymentReference", "Payment reference", "paymentReference"),
-    reference("Our reference"), status(), reason, created(), lastRead,
+    amount(), detailOnly(amountOf("payout", "Beneficiary gets", "buyAmount", "buyCurrency")), raw("paymentReference", "Payment reference", "paymentReference"),
+    wide(reference("Our reference")), status(), reason, created(), lastRead,
   ],
   conversion: [
     wallexId, member, amountOf("sell", "Sell", "sellAmount", "sellCurrency"), amountOf("buy", "Buy", "buyAmount", "buyCurrency"), raw("rate", "Rate", "rate"),
