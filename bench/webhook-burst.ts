@@ -24,10 +24,10 @@
  *   - B's events wait at most 3 s (max lag) behind A's burst;
  *   - Wallex never answered 429 (the partner's rate was respected).
  */
-import { fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
+import { loadInChildProcess, runAsLoadChild } from "./load-process";
 
 const SECRET_HEADER = "x-partner-desk-secret"; // WEBHOOK_SECRET_HEADER, duplicated so the load process imports no app code
 const MEMBERS_A = 10;
@@ -96,15 +96,7 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   return result;
 }
 
-function loadInChildProcess(cfg: LoadConfig): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ["--client", JSON.stringify(cfg)], { serialization: "advanced" });
-    let result: LoadResult | undefined;
-    child.on("message", (message) => (result = message as LoadResult));
-    child.on("error", reject);
-    child.on("exit", (code) => (result ? resolve(result) : reject(new Error(`load generator exited ${code} without a result`))));
-  });
-}
+const loadInChild = (cfg: LoadConfig) => loadInChildProcess<LoadConfig, LoadResult>(fileURLToPath(import.meta.url), cfg);
 
 // ---------------------------------------------------------------------------------------------
 // The app side
@@ -208,7 +200,7 @@ async function bench(notifications: number, objects: number, rate: number) {
     cleanups.unshift(() => drainer.stop());
 
     const started = Date.now();
-    const load = await loadInChildProcess({ baseUrl: `http://127.0.0.1:${address.port}`, a, b, notifications });
+    const load = await loadInChild({ baseUrl: `http://127.0.0.1:${address.port}`, a, b, notifications });
     const waiting = async () =>
       (await db.select({ n: sql<number>`count(*)::int` }).from(webhookEvents).where(sql`${webhookEvents.outcome} in ('received', 'failed')`))[0].n;
     while ((await waiting()) > 0 && Date.now() - started < DRAIN_TIMEOUT_MS) await new Promise((r) => setTimeout(r, 100));
@@ -317,13 +309,7 @@ async function bench(notifications: number, objects: number, rate: number) {
 
 async function main() {
   const argv = process.argv.slice(2);
-  const clientAt = argv.indexOf("--client");
-  if (clientAt >= 0) {
-    const result = await runLoad(JSON.parse(argv[clientAt + 1]) as LoadConfig);
-    await new Promise<void>((resolve, reject) => process.send!(result, undefined, undefined, (e) => (e ? reject(e) : resolve())));
-    process.disconnect?.();
-    return;
-  }
+  if (await runAsLoadChild(argv, runLoad)) return;
   const [notifications = 10_000, objects = 50, rate = 10] = argv.map(Number);
   await bench(Math.max(1, Math.min(notifications, 100_000)), Math.max(MEMBERS_A, Math.min(objects, 1000)), Math.max(1, Math.min(rate, 100)));
 }

@@ -23,10 +23,10 @@
  * for several seconds, so --warmup 10 shows the steady state) precedes the measured window.
  * Target: ≥ 1,000 events/s accepted with p99 latency < 50 ms on a 2-core machine.
  */
-import { fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
+import { loadInChildProcess, runAsLoadChild } from "./load-process";
 
 const TARGET_RATE = 1000;
 const TARGET_P99_MS = 50;
@@ -135,16 +135,7 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   return result;
 }
 
-function loadInChildProcess(cfg: LoadConfig): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    // Same file, same loader flags (tsx, --conditions) as this process; it imports no app code.
-    const child = fork(fileURLToPath(import.meta.url), ["--client", JSON.stringify(cfg)], { serialization: "advanced" });
-    let result: LoadResult | undefined;
-    child.on("message", (message) => (result = message as LoadResult));
-    child.on("error", reject);
-    child.on("exit", (code) => (result ? resolve(result) : reject(new Error(`load generator exited ${code} without a result`))));
-  });
-}
+const loadInChild = (cfg: LoadConfig) => loadInChildProcess<LoadConfig, LoadResult>(fileURLToPath(import.meta.url), cfg);
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -265,7 +256,7 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
     closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
 
     const cfg: LoadConfig = { baseUrl: `http://127.0.0.1:${address.port}`, partnerId: partner.id, secret, seconds, concurrency, warmup };
-    const r = await loadInChildProcess(cfg);
+    const r = await loadInChild(cfg);
     const dbName = new URL(database.url).pathname.slice(1);
     const pgVersion = (await db.execute<{ v: string }>(sql`select current_setting('server_version') as v`)).rows[0].v;
     const figures = report(cfg, r, `route handler in-process on ${cfg.baseUrl}, PostgreSQL ${pgVersion} db ${dbName}, app pool max ${getPool().options.max}`);
@@ -296,13 +287,7 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
 
 async function main() {
   const argv = process.argv.slice(2);
-  const clientAt = argv.indexOf("--client");
-  if (clientAt >= 0) {
-    const result = await runLoad(JSON.parse(argv[clientAt + 1]) as LoadConfig);
-    await new Promise<void>((resolve, reject) => process.send!(result, undefined, undefined, (e) => (e ? reject(e) : resolve())));
-    process.disconnect?.();
-    return;
-  }
+  if (await runAsLoadChild(argv, runLoad)) return;
   const { seconds, concurrency, warmup, flags } = parseArgs(argv);
   if (flags.url) await againstRunningApp(seconds, concurrency, warmup, flags);
   else await inProcess(seconds, concurrency, warmup);
