@@ -4,8 +4,7 @@ import { wallexPayments } from "@/db/schema";
 import type { StaffScope } from "@/lib/auth/scope";
 import { recordColumns } from "@/lib/records/columns";
 import { createPartner, createStaff } from "@/lib/testing/factories";
-import { approvedMember, connectedPartner, SG_BENEFICIARY, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
-import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
+import { approvedMember, connectedPartner, createdPayment, SG_BENEFICIARY, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { RESOURCES } from "@/lib/wallex/mirror/resources";
 import { applyToMirror } from "@/lib/wallex/mirror/store";
 import { getMirrorRecord, getMirrorRow, listMirrorRecords, RECORDS_PAGE_SIZE } from "./mirror";
@@ -29,13 +28,7 @@ describe("the records list and record lookup", () => {
   test("a payment made through Wallex is found by the reference the person typed, and shows it apart from ours", async () => {
     const { scope, client } = await connectedPartner(sandbox);
     const member = await approvedMember(sandbox, client);
-    const beneficiary = await client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf: { account: member.accountId } });
-    const quote = await requestQuote(db, client, scope.partnerId, "payment", { sellCurrency: "SGD", amount: "80.00", beneficiaryId: beneficiary.id }, member.accountId);
-    const { wallexId } = await perform(db, client, scope.partnerId, "createPayment", {
-      idempotencyKey: crypto.randomUUID(),
-      input: { quoteId: String(quote.quoteId), purposeOfTransfer: "rent", fundingSource: "wallet", paymentReference: "Rent Nov 50%_off" },
-      accountId: member.accountId,
-    });
+    const { wallexId } = await createdPayment(client, scope.partnerId, member.accountId, { paymentReference: "Rent Nov 50%_off" });
 
     expect(await found(scope, "rent nov")).toEqual([wallexId]);
     // LIKE's wildcards are the person's text, not patterns: "%_" matches only itself.

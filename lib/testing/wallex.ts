@@ -2,9 +2,11 @@ import { POST } from "@/app/api/webhooks/wallex/[partnerId]/route";
 import { getDb } from "@/db";
 import { saveWallexConnection } from "@/lib/services/settings";
 import { registerWebhook } from "@/lib/services/webhooks";
+import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { DEMO_PARTNER_CREDENTIALS, type SandboxOptions } from "@/lib/wallex/sandbox";
 import { startStandalone } from "@/lib/wallex/sandbox/server";
+import { SG_BENEFICIARY } from "@/lib/wallex/sandbox/test/data";
 import { createPartner, createStaff } from "./factories";
 
 /** Wallex's notifications go straight to our route handler, in process. */
@@ -47,4 +49,16 @@ export async function approvedMember(sandbox: TestSandbox, client: Client, funds
   return { userId: user.id, accountId };
 }
 
-export { SG_BENEFICIARY } from "@/lib/wallex/sandbox/test/data";
+/** An SGD 80 payment to a Singapore beneficiary, created through our exactly-once path; `input` adds fields. */
+export async function createdPayment(client: Client, partnerId: string, accountId: string, input: Record<string, unknown> = {}) {
+  const db = getDb();
+  const beneficiary = await client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf: { account: accountId } });
+  const quote = await requestQuote(db, client, partnerId, "payment", { sellCurrency: "SGD", amount: "80.00", beneficiaryId: beneficiary.id }, accountId);
+  return perform(db, client, partnerId, "createPayment", {
+    idempotencyKey: crypto.randomUUID(),
+    input: { quoteId: String(quote.quoteId), purposeOfTransfer: "rent", fundingSource: "wallet", ...input },
+    accountId,
+  });
+}
+
+export { SG_BENEFICIARY };

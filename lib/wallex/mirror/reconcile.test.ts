@@ -2,9 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { wallexApiCalls, wallexConnections, wallexDocuments, wallexFundings, wallexPayments, wallexTimeline, wallexUsers, webhookEvents } from "@/db/schema";
-import { approvedMember, connectedPartner, SG_BENEFICIARY, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
+import { approvedMember, connectedPartner, createdPayment, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { ALARM_GRACE_MS, webhookAlarm } from "../inbox/alarm";
-import { perform, requestQuote } from "./operations";
 import { reconcileEverything, reconcileOpen } from "./reconcile";
 
 const db = getDb();
@@ -19,13 +18,7 @@ describe("reconciling the mirror with Wallex", () => {
   test("open objects are re-read; a missed status change lands with a timeline entry", async () => {
     const { scope, client } = await connectedPartner(sandbox);
     const member = await approvedMember(sandbox, client);
-    const beneficiary = await client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf: { account: member.accountId } });
-    const quote = await requestQuote(db, client, scope.partnerId, "payment", { sellCurrency: "SGD", amount: "80.00", beneficiaryId: beneficiary.id }, member.accountId);
-    const { wallexId } = await perform(db, client, scope.partnerId, "createPayment", {
-      idempotencyKey: crypto.randomUUID(),
-      input: { quoteId: String(quote.quoteId), purposeOfTransfer: "rent", fundingSource: "wallet" },
-      accountId: member.accountId,
-    });
+    const { wallexId } = await createdPayment(client, scope.partnerId, member.accountId);
     await client.payments.fund({ simplePaymentId: wallexId }, { onBehalfOf: { account: member.accountId } });
     await sandbox.sandbox.control.advancePayment(wallexId, "processing");
 
