@@ -27,6 +27,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
+import { openBenchDatabase } from "./bench-database";
 import { loadInChildProcess, runAsLoadChild } from "./load-process";
 
 const SECRET_HEADER = "x-partner-desk-secret"; // WEBHOOK_SECRET_HEADER, duplicated so the load process imports no app code
@@ -102,23 +103,11 @@ const loadInChild = (cfg: LoadConfig) => loadInChildProcess<LoadConfig, LoadResu
 // The app side
 
 async function bench(notifications: number, objects: number, rate: number) {
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
-  process.env.LOG_LEVEL ??= "silent";
-  process.env.AUTH_SECRET ??= "bench-auth-secret-bench-auth-secret-0123456789";
-  const { generateKeySpec } = await import("@/lib/crypto/secrets");
-  process.env.ENCRYPTION_KEYS ??= generateKeySpec("bench");
-  const { createTestDatabase } = await import("@/lib/testing/test-database");
-  const database = await createTestDatabase("partner_desk_bench");
-  let dropping: Promise<void> | undefined;
-  const drop = () => (dropping ??= database.drop());
-  const onSignal = () => void drop().finally(() => process.exit(130));
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const database = await openBenchDatabase();
+  const { drop } = database;
 
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const { setEnv } = await import("@/lib/env");
-    setEnv("DATABASE_URL", database.url);
     const { getDb, getPool } = await import("@/db");
     const { partners, wallexApiCalls, wallexConnections, webhookEvents } = await import("@/db/schema");
     const { encryptSecret } = await import("@/lib/crypto");
@@ -302,8 +291,7 @@ async function bench(notifications: number, objects: number, rate: number) {
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     await drop();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    database.release();
   }
 }
 

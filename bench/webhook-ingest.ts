@@ -26,6 +26,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
+import { openBenchDatabase } from "./bench-database";
 import { loadInChildProcess, runAsLoadChild } from "./load-process";
 
 const TARGET_RATE = 1000;
@@ -183,32 +184,20 @@ async function againstRunningApp(seconds: number, concurrency: number, warmup: n
 }
 
 async function inProcess(seconds: number, concurrency: number, warmup: number) {
-  // Environment first: the app modules below read it through lib/env.ts.
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
-  process.env.LOG_LEVEL ??= "silent";
-  process.env.AUTH_SECRET ??= "bench-auth-secret-bench-auth-secret-0123456789";
-  const { generateKeySpec } = await import("@/lib/crypto/secrets");
-  process.env.ENCRYPTION_KEYS ??= generateKeySpec("bench");
-  const { createTestDatabase } = await import("@/lib/testing/test-database");
-  const database = await createTestDatabase("partner_desk_bench");
-  let dropping: Promise<void> | undefined;
-  const drop = () => (dropping ??= database.drop());
+  // Environment and database first: the app modules below read them through lib/env.ts.
+  const database = await openBenchDatabase();
+  const { drop } = database;
   // The database goes on every way out: error, Ctrl-C, or an exception escaping the awaits below.
-  const onSignal = () => void drop().finally(() => process.exit(130));
   const onFatal = (error: unknown) => {
     console.error(error);
     void drop().finally(() => process.exit(1));
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
   process.on("uncaughtException", onFatal);
   process.on("unhandledRejection", onFatal);
 
   let closeServer: (() => Promise<void>) | undefined;
   let endPool: (() => Promise<void>) | undefined;
   try {
-    const { setEnv } = await import("@/lib/env");
-    setEnv("DATABASE_URL", database.url); // before the first getDb(), which reads it once
     const { getDb, getPool } = await import("@/db");
     const { partners, wallexConnections, webhookEvents } = await import("@/db/schema");
     const { encryptSecret } = await import("@/lib/crypto");
@@ -278,8 +267,7 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
     await closeServer?.().catch(() => {});
     await endPool?.().catch(() => {});
     await drop();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    database.release();
     process.off("uncaughtException", onFatal);
     process.off("unhandledRejection", onFatal);
   }
