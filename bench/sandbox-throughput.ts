@@ -5,6 +5,7 @@
  */
 import { startStandalone } from "../lib/wallex/sandbox/server";
 import { DEMO_PARTNER_CREDENTIALS } from "../lib/wallex/sandbox/index";
+import type { LooseJson } from "../lib/wallex/sandbox/loose-json";
 
 const seconds = Math.min(Number(process.argv[2] ?? 10), 120);
 const concurrency = Math.min(Number(process.argv[3] ?? 32), 256);
@@ -24,7 +25,7 @@ async function main() {
       headers: { "x-api-key": key, "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json().catch(() => null)) as any };
+    return { status: res.status, body: (await res.json().catch(() => null)) as LooseJson };
   };
 
   const { token } = (await call("POST", "/v2/authenticate", DEMO_PARTNER_CREDENTIALS)).body;

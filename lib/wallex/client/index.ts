@@ -39,7 +39,7 @@ export type WallexClientOptions = {
   requestId?: () => string;
 };
 
-type Method<E extends Endpoint> = {} extends Args<E>
+type Method<E extends Endpoint> = Record<never, never> extends Args<E>
   ? (args?: Args<E>, options?: CallOptions) => Promise<Result<E>>
   : (args: Args<E>, options?: CallOptions) => Promise<Result<E>>;
 export type Resource<A extends Record<string, Endpoint>> = { [K in keyof A]: Method<A[K]> };

@@ -5,12 +5,13 @@ import { resolveActor, type Actor } from "./on-behalf-of";
 import type { Doc, Kind } from "./store/types";
 import { Tx } from "./store/state";
 import type { Partner } from "./types";
+import type { LooseObject } from "./loose-json";
 
-export type Env = { Variables: { partner: Partner; base: string; storageSecret: string; body?: Record<string, any> } };
+export type Env = { Variables: { partner: Partner; base: string; storageSecret: string; body?: LooseObject } };
 export type Ctx = Context<Env>;
 
 /** The JSON body as an object; an empty body is {}. Malformed JSON or a non-object is a 400. */
-export async function readBody(c: Ctx): Promise<Record<string, any>> {
+export async function readBody(c: Ctx): Promise<LooseObject> {
   const cached = c.get("body");
   if (cached) return cached;
   const text = await c.req.text();
@@ -23,8 +24,8 @@ export async function readBody(c: Ctx): Promise<Record<string, any>> {
     }
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw invalid("body", "must be a JSON object");
-  c.set("body", parsed as Record<string, any>);
-  return parsed as Record<string, any>;
+  c.set("body", parsed as LooseObject);
+  return parsed as LooseObject;
 }
 
 export const queryOf = (c: Ctx): Record<string, string> => c.req.query();
@@ -37,7 +38,7 @@ export async function input(engine: Engine, c: Ctx) {
   return { body, query, actor };
 }
 
-function pick(body: Record<string, any>) {
+function pick(body: LooseObject) {
   const out: Record<string, unknown> = {};
   for (const k of ["onBehalfOfAccount", "onBehalfOfUser", "onBehalfOf"]) if (body[k] !== undefined) out[k] = body[k];
   return out;

@@ -1,7 +1,8 @@
 import { NUMERIC_KEYS } from "./money";
+import type { LooseJson } from "./loose-json";
 
 /** Internal record → JSON body: drops "_" keys and sends money strings as JSON numbers. */
-export function wire(value: unknown): any {
+export function wire(value: unknown): LooseJson {
   if (Array.isArray(value)) return value.map(wire);
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};

@@ -38,7 +38,7 @@ export type PathParams<P extends string> = P extends `${string}{${infer K}}${inf
   : unknown;
 
 type BodyArg<E> = E extends Endpoint<HttpMethod, string, infer B> ? (B extends z.ZodType ? { body: z.input<B> } : unknown) : unknown;
-type QueryOf<Q extends z.ZodType> = {} extends z.input<Q> ? { query?: z.input<Q> } : { query: z.input<Q> };
+type QueryOf<Q extends z.ZodType> = Record<never, never> extends z.input<Q> ? { query?: z.input<Q> } : { query: z.input<Q> };
 type QueryArg<E> = E extends Endpoint<HttpMethod, string, z.ZodType | undefined, infer Q> ? (Q extends z.ZodType ? QueryOf<Q> : unknown) : unknown;
 
 /** The arguments of a typed method: path parameters, then `body` and/or `query`. */

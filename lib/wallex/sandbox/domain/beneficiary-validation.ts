@@ -1,4 +1,5 @@
 import { validationMagic } from "../magic-values";
+import type { LooseObject } from "../loose-json";
 
 /** Levenshtein similarity in 0..100. */
 function similarity(a: string, b: string): number {
@@ -24,7 +25,7 @@ const statusOf = (score: number) => (score >= 90 ? "match" : score >= 60 ? "part
  * Match scores against a simulated bank record: the record holder is the beneficiary's own name,
  * unless a magic value says otherwise (magic-values.ts).
  */
-export function validateMatch(body: Record<string, any>) {
+export function validateMatch(body: LooseObject) {
   const bank = body.bankAccount ?? {};
   const holder = String(bank.bankAccountHolderName ?? "");
   const account = String(bank.accountNumber ?? "");

@@ -11,6 +11,7 @@ import { channelFor, channels, type Channel } from "./channels";
 import { assertHoldable } from "./ledger";
 import { insertQuote, parseCurrency, parseSide, price, takeQuote } from "./quotes";
 import { fromUsd } from "./rates";
+import type { LooseObject } from "../loose-json";
 
 function beneficiaryOf(tx: Tx, actor: Actor, id: unknown): Doc {
   if (typeof id !== "string") throw invalid("beneficiaryId", "must be a string");
@@ -26,7 +27,7 @@ function channelWithout(currency: string, preferred: unknown): Channel {
 }
 
 /** Payment Quote (payments.md §2): locked rate, fees by channel, split settlement, documents flag. */
-export function quotePayment(tx: Tx, actor: Actor, body: Record<string, any>): Doc {
+export function quotePayment(tx: Tx, actor: Actor, body: LooseObject): Doc {
   const sell = parseCurrency(body.sellCurrency, "sellCurrency");
   assertHoldable(sell, "sellCurrency");
   let buy = body.buyCurrency === undefined ? undefined : parseCurrency(body.buyCurrency, "buyCurrency");
@@ -81,7 +82,7 @@ export function createPayment(engine: Engine, tx: Tx, actor: Actor, b: CreateInp
   if (q.supportingDocumentsRequired && !files.length) throw invalid("files", "supporting documents are required for this quote");
 
   const priced = Object.fromEntries(Object.entries(q).filter(([k]) => !k.startsWith("_") && !QUOTE_ONLY.has(k)));
-  const { _partnerId, _seq, accountId, ...snapshot } = ben;
+  const { _partnerId, _seq, accountId: _accountId, ...snapshot } = ben;
   const id = uuid();
   const cutoff = tx.now + CHOICES.fundingCutoffMs;
   const p = tx.insert("payment", {

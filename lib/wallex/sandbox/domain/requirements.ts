@@ -3,6 +3,7 @@ import { currency } from "../fixtures/currencies";
 import { BIC_RE, CHINA_BANKS } from "../fixtures/banks";
 import type { FieldErrors } from "../errors";
 import { isLocal } from "./channels";
+import type { LooseJson, LooseObject } from "../loose-json";
 
 export type Rule = {
   field: string; label: string; required: boolean; type: "string"; regex?: string;
@@ -63,10 +64,10 @@ export function requirements(entityType: string, cur: string, country: string, b
   return [...byField.values()];
 }
 
-const get = (obj: Record<string, any>, path: string) => path.split(".").reduce<any>((o, k) => (o == null ? undefined : o[k]), obj);
+const get = (obj: LooseObject, path: string) => path.split(".").reduce<LooseJson>((o, k) => (o == null ? undefined : o[k]), obj);
 
 /** The corridor inputs, validated: unknown currencies and countries name their field. */
-export function corridor(body: Record<string, any>): { errors: FieldErrors; entityType: string; cur: string; country: string; bankCountry: string } {
+export function corridor(body: LooseObject): { errors: FieldErrors; entityType: string; cur: string; country: string; bankCountry: string } {
   const errors: FieldErrors = {};
   const entityType = body.entityType === "business" ? "company" : body.entityType;
   const cur = get(body, "bankAccount.currency") ?? body.currency;
@@ -80,7 +81,7 @@ export function corridor(body: Record<string, any>): { errors: FieldErrors; enti
 }
 
 /** Validates a create body against its rules; returns per-field messages and the missing fields. */
-export function validateBeneficiary(body: Record<string, any>, rules: Rule[]) {
+export function validateBeneficiary(body: LooseObject, rules: Rule[]) {
   const errors: FieldErrors = {};
   const missing: string[] = [];
   for (const rule of rules) {

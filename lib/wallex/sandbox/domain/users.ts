@@ -9,6 +9,7 @@ import type { Doc } from "../store/types";
 import { assertMove } from "./lifecycle";
 import { invalid } from "../errors";
 import { uuid } from "../ids";
+import type { LooseObject } from "../loose-json";
 
 export type Section = "detail" | "company" | "cdd";
 
@@ -95,7 +96,7 @@ export function missingForScreening(tx: Tx, user: Doc): string[] {
 }
 
 /** Signup: a member account and its first user, in draft (lite signups go straight to review). */
-export function registerMember(engine: Engine, tx: Tx, partnerId: string, accountType: string, kycLevel: string, body: Record<string, any>): Doc {
+export function registerMember(engine: Engine, tx: Tx, partnerId: string, accountType: string, kycLevel: string, body: LooseObject): Doc {
   const email = String(body.email).toLowerCase();
   if (tx.all("user").some((u) => u._partnerId === partnerId && u.email === email)) throw invalid("email", "email already exists");
   const accountId = uuid();

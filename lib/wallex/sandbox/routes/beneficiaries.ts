@@ -12,10 +12,11 @@ import { wire } from "../wire";
 import { isLocal } from "../domain/channels";
 import { corridor, requirements, validateBeneficiary } from "../domain/requirements";
 import { validateMatch } from "../domain/beneficiary-validation";
+import type { LooseObject } from "../loose-json";
 
 const TOP = ["nickname", "email", "entityType", "companyName", "firstName", "lastName", "address", "city", "state", "postalCode", "country", "nationalIdNumber", "registrationNumber"];
 const BANK = ["accountNumber", "bankAccountHolderName", "bankName", "bicSwift", "address", "country", "currency", "bankCode", "branchCode", "routingCode", "routingCodeType", "iban", "cnapsCode", "intermediaryBicSwift", "intermediaryBankName"];
-const pick = (o: Record<string, any>, keys: string[]) => Object.fromEntries(keys.filter((k) => o?.[k] !== undefined).map((k) => [k, o[k]]));
+const pick = (o: LooseObject, keys: string[]) => Object.fromEntries(keys.filter((k) => o?.[k] !== undefined).map((k) => [k, o[k]]));
 
 export const beneficiaryView = (b: Record<string, unknown>) => wire({ ...b, beneficiaryId: b.id });
 
@@ -70,7 +71,7 @@ export function beneficiaryRoutes(app: Hono<Env>, engine: Engine) {
   app.post("/v2/beneficiaries", async (c) => c.json(beneficiaryView(await createBeneficiary(c))));
   app.get("/v2/beneficiaries", async (c) => {
     const { query, actor } = await input(engine, c);
-    const filter = (b: Record<string, any>) => matches(query, ["country", "entityType"])(b as never) && (!query.currency || b.bankAccount.currency === query.currency);
+    const filter = (b: LooseObject) => matches(query, ["country", "entityType"])(b as never) && (!query.currency || b.bankAccount.currency === query.currency);
     return c.json(paginate(listOwned(engine, "beneficiary", actor, filter).map(beneficiaryView), pageOf(query)));
   });
   app.get("/v2/beneficiaries/:id", async (c) => {

@@ -12,6 +12,7 @@ import { parse } from "../validation";
 import { wire } from "../wire";
 import { documentRoutes } from "./documents";
 import { missingForScreening, registerMember, SECTION_SCHEMAS, sectionView, setUserStatus, updateSection, type Section } from "../domain/users";
+import type { LooseObject } from "../loose-json";
 
 const name = z.string().trim().min(1).max(100);
 const country = z.string().refine(isCountry, "must be an ISO 3166-1 alpha-2 country code");
@@ -47,7 +48,7 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
     const partner = c.get("partner");
     const spec = SIGNUPS[kind];
     if (!partner.features[spec.flag]) throw notAuthorized();
-    const body = parse(spec.schema, await readBody(c)) as Record<string, any>;
+    const body = parse(spec.schema, await readBody(c)) as LooseObject;
     const accountType = kind === "liteCompany" ? "company" : kind === "liteIndividual" ? "individual"
       : body.accountType === "business" ? "company" : body.accountType;
     const user = await engine.write((tx) => registerMember(engine, tx, partner.id, accountType, spec.kycLevel, body));

@@ -1,5 +1,6 @@
+import type { LooseJson } from "../loose-json";
 /** A stored record. Keys starting with "_" are internal and never sent on the wire. */
-export type Doc = { id: string; _partnerId: string; _seq: number; [key: string]: any };
+export type Doc = { id: string; _partnerId: string; _seq: number; [key: string]: LooseJson };
 
 export type Kind =
   | "token" | "account" | "user" | "document" | "object" | "file" | "balance" | "entry" | "beneficiary"

@@ -1,8 +1,9 @@
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createWallexSandbox, DEMO_PARTNER, DEMO_PARTNER_CREDENTIALS, manualClock, type SandboxOptions } from "../index";
+import type { LooseJson } from "../loose-json";
 
-export type Reply = { status: number; body: any; headers: Headers };
+export type Reply = { status: number; body: LooseJson; headers: Headers };
 
 /** A small HTTP client for the sandbox, as a partner integration would use it. */
 export class Client {

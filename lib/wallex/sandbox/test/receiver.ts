@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { LooseJson } from "../loose-json";
 
-export type Received = { body: any; headers: Record<string, string | string[] | undefined> };
+export type Received = { body: LooseJson; headers: Record<string, string | string[] | undefined> };
 
 /** A webhook receiver on 127.0.0.1 that answers with queued statuses (default 200). */
 export async function startReceiver() {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SG_BENEFICIARY } from "./data";
 import { startSandbox, type Harness } from "./harness";
 import { startReceiver } from "./receiver";
+import type { LooseJson } from "../loose-json";
 
 describe("webhooks", () => {
   let h: Harness;
@@ -54,20 +55,20 @@ describe("webhooks", () => {
     rx.respondWith(500, 503);
     const ok = await h.control.topUp({ currency: "SGD", amount: 1 });
     await h.control.settle();
-    let log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: any) => d.payload.resourceId === ok.id);
+    let log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: LooseJson) => d.payload.resourceId === ok.id);
     expect(log).toMatchObject({ status: "pending", attempts: [{ statusCode: 500 }] });
     await h.control.advance(60_000);
     await h.control.advance(300_000);
-    log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: any) => d.payload.resourceId === ok.id);
+    log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: LooseJson) => d.payload.resourceId === ok.id);
     expect(log.status).toBe("delivered");
-    expect(log.attempts.map((a: any) => a.statusCode)).toEqual([500, 503, 200]);
+    expect(log.attempts.map((a: LooseJson) => a.statusCode)).toEqual([500, 503, 200]);
 
     rx.respondWith(500, 500, 500, 500);
     const bad = await h.control.topUp({ currency: "SGD", amount: 2 });
     await h.control.settle();
     for (const ms of [60_000, 300_000, 1_800_000, 3_600_000]) await h.control.advance(ms);
     await h.api.login();
-    log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: any) => d.payload.resourceId === bad.id);
+    log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: LooseJson) => d.payload.resourceId === bad.id);
     expect(log.status).toBe("failed");
     expect(log.attempts).toHaveLength(4);
     expect(rx.received.filter((r) => r.body.resourceId === bad.id)).toHaveLength(4);
@@ -78,7 +79,7 @@ describe("webhooks", () => {
     const f = await h.control.topUp({ currency: "SGD", amount: 3 });
     await h.control.settle();
     rx.delay(0);
-    const log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: any) => d.payload.resourceId === f.id);
+    const log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: LooseJson) => d.payload.resourceId === f.id);
     expect(log.attempts[0].error).toMatch(/timeout/);
     expect(log.status).toBe("pending");
     await h.control.advance(60_000);
