@@ -34,7 +34,13 @@ export function middleware(request: NextRequest) {
   }
   response.headers.set(REQUEST_ID_HEADER, requestId);
   const { APP_URL, TRUSTED_PROXY_COUNT } = env();
-  if (wantsHsts({ appUrl: APP_URL, trustedProxies: TRUSTED_PROXY_COUNT, forwardedProto: request.headers.get("x-forwarded-proto") })) {
+  if (
+    wantsHsts({
+      appUrl: APP_URL,
+      trustedProxies: TRUSTED_PROXY_COUNT,
+      forwardedProto: request.headers.get("x-forwarded-proto"),
+    })
+  ) {
     response.headers.set("strict-transport-security", HSTS);
   }
   return response;

@@ -1,7 +1,14 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pino", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "pino",
+    "pg-boss",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+  ],
   async headers() {
     return [
       {

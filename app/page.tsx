@@ -11,8 +11,13 @@ export default async function HomePage() {
   const [first] = await listStaffMembershipsOfUser(getDb(), user.id);
   if (first) redirect(`/p/${first.partnerSlug}`);
   return (
-    <AuthCard title="No workspace yet" description={`You are signed in as ${user.email}, but no partner has added you to its team.`}>
-      <p className="text-sm text-muted-foreground">Ask an admin of your partner to invite you, then open the link in the email.</p>
+    <AuthCard
+      title="No workspace yet"
+      description={`You are signed in as ${user.email}, but no partner has added you to its team.`}
+    >
+      <p className="text-sm text-muted-foreground">
+        Ask an admin of your partner to invite you, then open the link in the email.
+      </p>
       <div className="mt-6">
         <SignOutButton />
       </div>

@@ -50,10 +50,19 @@ async function main() {
     const inbox = await import("@/lib/data/webhook-events");
     const db = getDb();
 
-    const [partner] = await db.insert(partners).values({ slug: `bench-${randomUUID().slice(0, 8)}`, name: "Bench Partner" }).returning();
-    const [user] = await db.insert(users).values({ email: `bench-${randomUUID().slice(0, 8)}@example.test`, name: "Bench", passwordHash: "x" }).returning();
+    const [partner] = await db
+      .insert(partners)
+      .values({ slug: `bench-${randomUUID().slice(0, 8)}`, name: "Bench Partner" })
+      .returning();
+    const [user] = await db
+      .insert(users)
+      .values({ email: `bench-${randomUUID().slice(0, 8)}@example.test`, name: "Bench", passwordHash: "x" })
+      .returning();
     await db.insert(staffMemberships).values({ partnerId: partner.id, userId: user.id, role: "admin" });
-    const found = await findStaffScope({ id: user.id, email: user.email, name: user.name, sessionId: "bench", hasTwoFactor: true }, partner.slug);
+    const found = await findStaffScope(
+      { id: user.id, email: user.email, name: user.name, sessionId: "bench", hasTwoFactor: true },
+      partner.slug,
+    );
     if (!("scope" in found)) throw new Error(found.problem);
     const scope = found.scope;
 
@@ -81,7 +90,9 @@ async function main() {
       from generate_series(1, ${payments}) i`);
     await db.execute(sql`analyze`);
     const apiCallsBefore = (await db.select({ n: sql<number>`count(*)::int` }).from(wallexApiCalls))[0].n;
-    console.log(`setup: ${members} members, ${payments} payments, ${payments * 2} timeline entries, ${payments} webhook events in ${((performance.now() - seed) / 1000).toFixed(1)} s`);
+    console.log(
+      `setup: ${members} members, ${payments} payments, ${payments * 2} timeline entries, ${payments} webhook events in ${((performance.now() - seed) / 1000).toFixed(1)} s`,
+    );
 
     const pages: Record<string, () => Promise<unknown>> = {
       "records list (page 1)": () =>
@@ -94,10 +105,15 @@ async function main() {
       "records list (status + member filter, page 3)": () =>
         mirror.listMirrorRecords(db, scope, "payment", { page: 3, status: "completed", member: "acct-7" }),
       "records search by reference": () => mirror.listMirrorRecords(db, scope, "payment", { page: 1, q: "ref-1234" }),
-      "records search by payment reference": () => mirror.listMirrorRecords(db, scope, "payment", { page: 1, q: "invoice 1234 " }),
+      "records search by payment reference": () =>
+        mirror.listMirrorRecords(db, scope, "payment", { page: 1, q: "invoice 1234 " }),
       "record detail with timeline": () => mirror.getMirrorRecord(db, scope, "payment", "pay-4242"),
       "webhooks inbox (page 1)": () =>
-        Promise.all([inbox.listWebhookEvents(db, scope, { page: 1 }), inbox.listWebhookFacets(db, scope), mirror.listMemberAccounts(db, scope)]),
+        Promise.all([
+          inbox.listWebhookEvents(db, scope, { page: 1 }),
+          inbox.listWebhookFacets(db, scope),
+          mirror.listMemberAccounts(db, scope),
+        ]),
     };
 
     let met = true;
@@ -113,10 +129,14 @@ async function main() {
       const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
       const p95 = Number(at(0.95));
       met &&= p95 < TARGET_P95_MS;
-      console.log(`${name.padEnd(48)} p50 ${at(0.5).padStart(7)} ms  p95 ${at(0.95).padStart(7)} ms  max ${at(1).padStart(7)} ms`);
+      console.log(
+        `${name.padEnd(48)} p50 ${at(0.5).padStart(7)} ms  p95 ${at(0.95).padStart(7)} ms  max ${at(1).padStart(7)} ms`,
+      );
     }
     const apiCallsAfter = (await db.select({ n: sql<number>`count(*)::int` }).from(wallexApiCalls))[0].n;
-    console.log(`Wallex calls during the run: ${wallexCalls} outbound requests, ${apiCallsAfter - apiCallsBefore} rows in the API log`);
+    console.log(
+      `Wallex calls during the run: ${wallexCalls} outbound requests, ${apiCallsAfter - apiCallsBefore} rows in the API log`,
+    );
     met &&= wallexCalls === 0 && apiCallsAfter === apiCallsBefore;
     console.log(`target (p95 < ${TARGET_P95_MS} ms per page, zero Wallex calls): ${met ? "MET" : "NOT MET"}`);
     await getPool().end();

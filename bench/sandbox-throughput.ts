@@ -11,18 +11,23 @@ const seconds = Math.min(Number(process.argv[2] ?? 10), 120);
 const concurrency = Math.min(Number(process.argv[3] ?? 32), 256);
 
 async function main() {
-  const { url, stop } = await startStandalone(
-    {
-      WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_HOST: "127.0.0.1", WALLEX_SANDBOX_RATE_LIMIT: "off",
-      WALLEX_SANDBOX_AUTO_PROGRESS: "off", WALLEX_SANDBOX_DATABASE_URL: process.env.WALLEX_SANDBOX_DATABASE_URL ?? "memory",
-    },
-  );
+  const { url, stop } = await startStandalone({
+    WALLEX_SANDBOX_PORT: "0",
+    WALLEX_SANDBOX_HOST: "127.0.0.1",
+    WALLEX_SANDBOX_RATE_LIMIT: "off",
+    WALLEX_SANDBOX_AUTO_PROGRESS: "off",
+    WALLEX_SANDBOX_DATABASE_URL: process.env.WALLEX_SANDBOX_DATABASE_URL ?? "memory",
+  });
   if (!url.startsWith("http://127.0.0.1:")) throw new Error("the benchmark only targets 127.0.0.1");
   const key = DEMO_PARTNER_CREDENTIALS.apiKey;
   const call = async (method: string, path: string, body?: unknown, token?: string) => {
     const res = await fetch(`${url}${path}`, {
       method,
-      headers: { "x-api-key": key, "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        "x-api-key": key,
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as LooseJson };
@@ -30,13 +35,37 @@ async function main() {
 
   const { token } = (await call("POST", "/v2/authenticate", DEMO_PARTNER_CREDENTIALS)).body;
   await call("POST", "/_sandbox/balances/top-up", { currency: "SGD", amount: 1_000_000 });
-  const beneficiary = (await call("POST", "/v2/beneficiaries", {
-    entityType: "company", companyName: "Bench Pte Ltd", address: "1 Bench Rd", city: "Singapore", country: "SG",
-    bankAccount: { accountNumber: "0123456789", bankAccountHolderName: "Bench Pte Ltd", bankName: "DBS Bank Ltd", country: "SG", currency: "SGD" },
-  }, token)).body;
+  const beneficiary = (
+    await call(
+      "POST",
+      "/v2/beneficiaries",
+      {
+        entityType: "company",
+        companyName: "Bench Pte Ltd",
+        address: "1 Bench Rd",
+        city: "Singapore",
+        country: "SG",
+        bankAccount: {
+          accountNumber: "0123456789",
+          bankAccountHolderName: "Bench Pte Ltd",
+          bankName: "DBS Bank Ltd",
+          country: "SG",
+          currency: "SGD",
+        },
+      },
+      token,
+    )
+  ).body;
   const payments: string[] = [];
   for (let i = 0; i < 50; i++) {
-    const q = (await call("POST", "/v2/payments/quote", { sellCurrency: "SGD", amount: 10 + i, beneficiaryId: beneficiary.id }, token)).body;
+    const q = (
+      await call(
+        "POST",
+        "/v2/payments/quote",
+        { sellCurrency: "SGD", amount: 10 + i, beneficiaryId: beneficiary.id },
+        token,
+      )
+    ).body;
     const p = (await call("POST", "/v2/payments", { quoteId: q.quoteId, purposeOfTransfer: "rent" }, token)).body;
     await call("POST", `/v2/payments/${p.id}/fund`, {}, token);
     payments.push(p.id);
@@ -62,18 +91,21 @@ async function main() {
   let errors = 0;
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) {
-      const [method, path, body] = next();
-      const t = performance.now();
-      const r = await call(method, path, body, token);
-      latencies.push(performance.now() - t);
-      if (r.status !== 200) errors++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const [method, path, body] = next();
+        const t = performance.now();
+        const r = await call(method, path, body, token);
+        latencies.push(performance.now() - t);
+        if (r.status !== 200) errors++;
+      }
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(2);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(2);
   console.log(`requests: ${latencies.length} in ${elapsed.toFixed(1)} s, concurrency ${concurrency}, errors ${errors}`);
   console.log(`throughput: ${(latencies.length / elapsed).toFixed(0)} req/s`);
   console.log(`latency ms: p50 ${pct(50)}  p90 ${pct(90)}  p99 ${pct(99)}  max ${pct(100)}`);

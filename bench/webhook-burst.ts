@@ -52,11 +52,24 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY + 1 });
   const post = (tenant: Tenant, object: Tenant["objects"][number]) =>
     new Promise<number>((resolve) => {
-      const body = JSON.stringify({ resource: "funding", resourceId: object.id, status: "completed", accountId: object.accountId });
+      const body = JSON.stringify({
+        resource: "funding",
+        resourceId: object.id,
+        status: "completed",
+        accountId: object.accountId,
+      });
       const req = http.request(
         {
-          agent, hostname: base.hostname, port: base.port, path: `/api/webhooks/wallex/${tenant.partnerId}`, method: "POST",
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), [SECRET_HEADER]: tenant.secret },
+          agent,
+          hostname: base.hostname,
+          port: base.port,
+          path: `/api/webhooks/wallex/${tenant.partnerId}`,
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            [SECRET_HEADER]: tenant.secret,
+          },
         },
         (res) => {
           res.resume();
@@ -97,7 +110,8 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   return result;
 }
 
-const loadInChild = (cfg: LoadConfig) => loadInChildProcess<LoadConfig, LoadResult>(fileURLToPath(import.meta.url), cfg);
+const loadInChild = (cfg: LoadConfig) =>
+  loadInChildProcess<LoadConfig, LoadResult>(fileURLToPath(import.meta.url), cfg);
 
 // ---------------------------------------------------------------------------------------------
 // The app side
@@ -119,35 +133,62 @@ async function bench(notifications: number, objects: number, rate: number) {
     const { Client } = await import("@/lib/wallex/sandbox/test/harness");
     const { serve } = await import("@hono/node-server");
     const { and, eq, sql } = await import("drizzle-orm");
-    if (WEBHOOK_SECRET_HEADER !== SECRET_HEADER) throw new Error(`secret header is now ${WEBHOOK_SECRET_HEADER}: update the bench`);
+    if (WEBHOOK_SECRET_HEADER !== SECRET_HEADER)
+      throw new Error(`secret header is now ${WEBHOOK_SECRET_HEADER}: update the bench`);
     cleanups.push(() => getPool().end());
     const db = getDb();
 
     // Wallex: two partners, each limited to `rate` requests a second.
     const sandboxPartners = ["a", "b"].map((t) => ({
-      ...DEMO_PARTNER, id: `bench-${t}`, name: `Bench ${t.toUpperCase()}`,
-      apiKey: `bench-${t}-api-key`, accessKeyId: `bench-${t}-access-key`, secretAccessKey: `bench-${t}-secret-key`,
+      ...DEMO_PARTNER,
+      id: `bench-${t}`,
+      name: `Bench ${t.toUpperCase()}`,
+      apiKey: `bench-${t}-api-key`,
+      accessKeyId: `bench-${t}-access-key`,
+      secretAccessKey: `bench-${t}-secret-key`,
     }));
     const wallex = await startStandalone(
-      { WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_DATABASE_URL: "memory", WALLEX_SANDBOX_AUTO_PROGRESS: "off", WALLEX_SANDBOX_RATE_LIMIT: String(rate) },
+      {
+        WALLEX_SANDBOX_PORT: "0",
+        WALLEX_SANDBOX_DATABASE_URL: "memory",
+        WALLEX_SANDBOX_AUTO_PROGRESS: "off",
+        WALLEX_SANDBOX_RATE_LIMIT: String(rate),
+      },
       { partners: sandboxPartners },
     );
     cleanups.push(() => wallex.stop());
     const control = wallex.sandbox.control;
 
     const tenant = async (sp: (typeof sandboxPartners)[number], members: number, fundings: number): Promise<Tenant> => {
-      const [partner] = await db.insert(partners).values({ slug: `bench-${randomUUID().slice(0, 8)}`, name: sp.name }).returning();
+      const [partner] = await db
+        .insert(partners)
+        .values({ slug: `bench-${randomUUID().slice(0, 8)}`, name: sp.name })
+        .returning();
       const secret = randomBytes(32).toString("base64url");
       await db.insert(wallexConnections).values({
-        partnerId: partner.id, baseUrl: wallex.url, secretsOrigin: new URL(wallex.url).origin, requestsPerSecond: rate,
-        apiKey: encryptSecret(sp.apiKey), accessKeyId: encryptSecret(sp.accessKeyId), secretAccessKey: encryptSecret(sp.secretAccessKey),
-        apiKeyLast4: sp.apiKey.slice(-4), accessKeyIdLast4: sp.accessKeyId.slice(-4), secretAccessKeyLast4: sp.secretAccessKey.slice(-4),
-        webhookSecret: encryptSecret(secret), webhookRegisteredAt: new Date(),
+        partnerId: partner.id,
+        baseUrl: wallex.url,
+        secretsOrigin: new URL(wallex.url).origin,
+        requestsPerSecond: rate,
+        apiKey: encryptSecret(sp.apiKey),
+        accessKeyId: encryptSecret(sp.accessKeyId),
+        secretAccessKey: encryptSecret(sp.secretAccessKey),
+        apiKeyLast4: sp.apiKey.slice(-4),
+        accessKeyIdLast4: sp.accessKeyId.slice(-4),
+        secretAccessKeyLast4: sp.secretAccessKey.slice(-4),
+        webhookSecret: encryptSecret(secret),
+        webhookRegisteredAt: new Date(),
       });
       const api = await new Client(wallex.url, sp.apiKey).login(sp.accessKeyId, sp.secretAccessKey);
       const accounts: string[] = [];
       for (let i = 0; i < members; i++) {
-        const signup = await api.post("/v2/signup", { email: `m${i}-${randomUUID().slice(0, 6)}@example.com`, firstName: "Mei", lastName: "Tan", countryCode: "SG", accountType: "individual" });
+        const signup = await api.post("/v2/signup", {
+          email: `m${i}-${randomUUID().slice(0, 6)}@example.com`,
+          firstName: "Mei",
+          lastName: "Tan",
+          countryCode: "SG",
+          accountType: "individual",
+        });
         if (signup.status !== 200) throw new Error(`signup: ${signup.status} ${JSON.stringify(signup.body)}`);
         await control.decideUser(signup.body.userId, "pending_approval", undefined, sp.id);
         await control.decideUser(signup.body.userId, "approved", undefined, sp.id);
@@ -172,7 +213,8 @@ async function bench(notifications: number, objects: number, rate: number) {
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve(
         {
-          hostname: "127.0.0.1", port: 0,
+          hostname: "127.0.0.1",
+          port: 0,
           fetch: (request: Request) => {
             const match = route.exec(new URL(request.url).pathname);
             if (!match || request.method !== "POST") return new Response("not found", { status: 404 });
@@ -191,8 +233,14 @@ async function bench(notifications: number, objects: number, rate: number) {
     const started = Date.now();
     const load = await loadInChild({ baseUrl: `http://127.0.0.1:${address.port}`, a, b, notifications });
     const waiting = async () =>
-      (await db.select({ n: sql<number>`count(*)::int` }).from(webhookEvents).where(sql`${webhookEvents.outcome} in ('received', 'failed')`))[0].n;
-    while ((await waiting()) > 0 && Date.now() - started < DRAIN_TIMEOUT_MS) await new Promise((r) => setTimeout(r, 100));
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(webhookEvents)
+          .where(sql`${webhookEvents.outcome} in ('received', 'failed')`)
+      )[0].n;
+    while ((await waiting()) > 0 && Date.now() - started < DRAIN_TIMEOUT_MS)
+      await new Promise((r) => setTimeout(r, 100));
     const left = await waiting();
     await drainer.stop();
 
@@ -207,15 +255,29 @@ async function bench(notifications: number, objects: number, rate: number) {
         .from(webhookEvents)
         .where(and(eq(webhookEvents.partnerId, partnerId), eq(webhookEvents.outcome, "processed")));
       const lags = rows.map((r) => Number(r.lag)).sort((x, y) => x - y);
-      const pct = (p: number) => (lags.length ? lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))] : NaN);
+      const pct = (p: number) =>
+        lags.length ? lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))] : NaN;
       const first = Math.min(...rows.map((r) => Number(r.received)));
       const last = Math.max(...rows.map((r) => Number(r.processed)));
       const lastReceived = Math.max(...rows.map((r) => Number(r.received)));
-      return { events: rows.length, p50: pct(50), p99: pct(99), max: pct(100), spanMs: last - first, lastReceived, tailMs: last - lastReceived };
+      return {
+        events: rows.length,
+        p50: pct(50),
+        p99: pct(99),
+        max: pct(100),
+        spanMs: last - first,
+        lastReceived,
+        tailMs: last - lastReceived,
+      };
     };
     const callsOf = async (partnerId: string) => {
       const rows = await db
-        .select({ method: wallexApiCalls.method, path: wallexApiCalls.pathTemplate, status: wallexApiCalls.status, n: sql<number>`count(*)::int` })
+        .select({
+          method: wallexApiCalls.method,
+          path: wallexApiCalls.pathTemplate,
+          status: wallexApiCalls.status,
+          n: sql<number>`count(*)::int`,
+        })
         .from(wallexApiCalls)
         .where(eq(wallexApiCalls.partnerId, partnerId))
         .groupBy(wallexApiCalls.method, wallexApiCalls.pathTemplate, wallexApiCalls.status);
@@ -234,7 +296,12 @@ async function bench(notifications: number, objects: number, rate: number) {
     const callTimes = await db
       .select({ at: sql<number>`extract(epoch from ${wallexApiCalls.createdAt}) * 1000` })
       .from(wallexApiCalls)
-      .where(and(eq(wallexApiCalls.partnerId, a.partnerId), sql`${wallexApiCalls.createdAt} >= to_timestamp(${started / 1000})`));
+      .where(
+        and(
+          eq(wallexApiCalls.partnerId, a.partnerId),
+          sql`${wallexApiCalls.createdAt} >= to_timestamp(${started / 1000})`,
+        ),
+      );
     const perSecond: number[] = [];
     for (const { at } of callTimes) {
       const second = Math.floor((Number(at) - started) / 1000);
@@ -245,10 +312,14 @@ async function bench(notifications: number, objects: number, rate: number) {
     const [{ n: tailReads }] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(wallexApiCalls)
-      .where(and(
-        eq(wallexApiCalls.partnerId, a.partnerId), eq(wallexApiCalls.method, "GET"), sql`${wallexApiCalls.pathTemplate} like '%{fundingId}%'`,
-        sql`${wallexApiCalls.createdAt} - ${wallexApiCalls.durationMs} * interval '1 millisecond' > to_timestamp(${lagA.lastReceived / 1000})`,
-      ));
+      .where(
+        and(
+          eq(wallexApiCalls.partnerId, a.partnerId),
+          eq(wallexApiCalls.method, "GET"),
+          sql`${wallexApiCalls.pathTemplate} like '%{fundingId}%'`,
+          sql`${wallexApiCalls.createdAt} - ${wallexApiCalls.durationMs} * interval '1 millisecond' > to_timestamp(${lagA.lastReceived / 1000})`,
+        ),
+      );
 
     const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     const total = lagA.events + lagB.events;
@@ -257,14 +328,22 @@ async function bench(notifications: number, objects: number, rate: number) {
     const tailReadsPerObject = tailReads / objects;
     const passSeconds = objects / rate;
     const balancePerMember = callsA.balanceReads / MEMBERS_A;
-    console.log(`setup: PostgreSQL db ${new URL(database.url).pathname.slice(1)}, route handler on 127.0.0.1:${address.port}, sandbox ${rate} req/s per partner (${setupCalls[0].n} setup calls)`);
-    console.log(`posted: ${load.posted} notifications in ${fmt(load.elapsedMs)} (${Math.round(load.posted / (load.elapsedMs / 1000))}/s), non-200: ${JSON.stringify(load.non200)}`);
-    console.log(`processed: ${total} events (${left} left waiting) in ${fmt(Math.max(lagA.spanMs, lagB.spanMs))} from first received to last processed → ${Math.round(rateProcessed)} events/s`);
+    console.log(
+      `setup: PostgreSQL db ${new URL(database.url).pathname.slice(1)}, route handler on 127.0.0.1:${address.port}, sandbox ${rate} req/s per partner (${setupCalls[0].n} setup calls)`,
+    );
+    console.log(
+      `posted: ${load.posted} notifications in ${fmt(load.elapsedMs)} (${Math.round(load.posted / (load.elapsedMs / 1000))}/s), non-200: ${JSON.stringify(load.non200)}`,
+    );
+    console.log(
+      `processed: ${total} events (${left} left waiting) in ${fmt(Math.max(lagA.spanMs, lagB.spanMs))} from first received to last processed → ${Math.round(rateProcessed)} events/s`,
+    );
     console.log(
       `tenant A (${notifications} notifications, ${objects} objects, ${MEMBERS_A} members): drained in ${fmt(lagA.spanMs)}, ${fmt(lagA.tailMs)} after its last notification; ` +
         `inbox lag p50 ${fmt(lagA.p50)}, p99 ${fmt(lagA.p99)}, max ${fmt(lagA.max)}`,
     );
-    console.log(`tenant B (${B_EVENTS} single notifications during the burst): inbox lag p50 ${fmt(lagB.p50)}, max ${fmt(lagB.max)}`);
+    console.log(
+      `tenant B (${B_EVENTS} single notifications during the burst): inbox lag p50 ${fmt(lagB.p50)}, max ${fmt(lagB.max)}`,
+    );
     console.log(
       `Wallex (A): ${callsA.objectReads} object reads (${readsPerObject.toFixed(2)} per object, ${(callsA.objectReads / notifications).toFixed(4)} per event), ` +
         `${callsA.balanceReads} balance reads (${balancePerMember.toFixed(2)} per member), ${callsA.all} calls in all, peak ${peak}/s, 429s: ${callsA.refused429}`,
@@ -274,13 +353,17 @@ async function bench(notifications: number, objects: number, rate: number) {
         `${((callsA.objectReads - tailReads) / objects).toFixed(2)} per object over ${fmt(load.elapsedMs)} (one pass over ${objects} objects at ${rate}/s takes ${passSeconds.toFixed(1)} s)`,
     );
     console.log(`Wallex calls of A per second: ${Array.from(perSecond, (n) => n ?? 0).join(" ")}`);
-    console.log(`Wallex (B): ${callsB.objectReads} object reads for ${B_EVENTS} events, ${callsB.balanceReads} balance reads, 429s: ${callsB.refused429}`);
+    console.log(
+      `Wallex (B): ${callsB.objectReads} object reads for ${B_EVENTS} events, ${callsB.balanceReads} balance reads, 429s: ${callsB.refused429}`,
+    );
 
     const misses = [
       left > 0 && `${left} events still waiting after ${DRAIN_TIMEOUT_MS / 1000} s`,
       Object.keys(load.non200).length > 0 && "some notifications were not accepted",
-      tailReads > objects * TARGETS.tailReadsPerObject + IN_FLIGHT && `${tailReads} reads after the last notification > ${objects} objects + ${IN_FLIGHT} in flight`,
-      balancePerMember > TARGETS.balanceReadsPerMember && `${balancePerMember.toFixed(2)} balance reads per member > ${TARGETS.balanceReadsPerMember}`,
+      tailReads > objects * TARGETS.tailReadsPerObject + IN_FLIGHT &&
+        `${tailReads} reads after the last notification > ${objects} objects + ${IN_FLIGHT} in flight`,
+      balancePerMember > TARGETS.balanceReadsPerMember &&
+        `${balancePerMember.toFixed(2)} balance reads per member > ${TARGETS.balanceReadsPerMember}`,
       !(lagB.max <= TARGETS.bLagMaxMs) && `B's max lag ${fmt(lagB.max)} > ${fmt(TARGETS.bLagMaxMs)}`,
       callsA.refused429 + callsB.refused429 > 0 && "Wallex answered 429",
     ].filter(Boolean);
@@ -299,7 +382,11 @@ async function main() {
   const argv = process.argv.slice(2);
   if (await runAsLoadChild(argv, runLoad)) return;
   const [notifications = 10_000, objects = 50, rate = 10] = argv.map(Number);
-  await bench(Math.max(1, Math.min(notifications, 100_000)), Math.max(MEMBERS_A, Math.min(objects, 1000)), Math.max(1, Math.min(rate, 100)));
+  await bench(
+    Math.max(1, Math.min(notifications, 100_000)),
+    Math.max(MEMBERS_A, Math.min(objects, 1000)),
+    Math.max(1, Math.min(rate, 100)),
+  );
 }
 
 main().then(

@@ -35,7 +35,14 @@ const WARMUP_SECONDS = 1;
 const FORGED_EVERY = 100; // ~1% of requests carry a wrong secret
 const SECRET_HEADER = "x-partner-desk-secret"; // WEBHOOK_SECRET_HEADER, duplicated so the load process imports no app code
 
-type LoadConfig = { baseUrl: string; partnerId: string; secret: string; seconds: number; concurrency: number; warmup: number };
+type LoadConfig = {
+  baseUrl: string;
+  partnerId: string;
+  secret: string;
+  seconds: number;
+  concurrency: number;
+  warmup: number;
+};
 type LoadResult = {
   latencies: number[]; // genuine requests in the measured window, ms
   elapsed: number; // s
@@ -77,11 +84,24 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
 
   const post = (secret: string) =>
     new Promise<number>((resolve) => {
-      const body = JSON.stringify({ resource: "simple_payment", resourceId: randomUUID(), status: "completed", accountId: randomUUID() });
+      const body = JSON.stringify({
+        resource: "simple_payment",
+        resourceId: randomUUID(),
+        status: "completed",
+        accountId: randomUUID(),
+      });
       const req = http.request(
         {
-          agent, hostname: base.hostname, port: base.port || 80, path, method: "POST",
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), [SECRET_HEADER]: secret },
+          agent,
+          hostname: base.hostname,
+          port: base.port || 80,
+          path,
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            [SECRET_HEADER]: secret,
+          },
         },
         (res) => {
           res.resume(); // drain {"received":...}
@@ -97,35 +117,45 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   const phase = async (seconds: number, record: boolean, result: LoadResult) => {
     const start = performance.now();
     const end = start + seconds * 1000;
-    await Promise.all(Array.from({ length: cfg.concurrency }, async () => {
-      while (performance.now() < end) {
-        const forged = ++counter % FORGED_EVERY === 0;
-        const t = performance.now();
-        const status = await post(forged ? forgedSecret : cfg.secret);
-        const ms = performance.now() - t;
-        if (!record) {
-          result.warmup.requests++;
-          if (!forged && status === 200) result.warmup.accepted++;
-          if (forged && status === 401) result.warmup.forged401++;
-        } else if (forged) {
-          result.forged++;
-          if (status === 401) result.forged401++;
-          else if (status === 429) result.forged429++;
-          else result.forgedOther[status] = (result.forgedOther[status] ?? 0) + 1;
-        } else {
-          result.latencies.push(ms);
-          if (status === 200) {
-            result.accepted++;
-            const second = Math.floor((t + ms - start) / 1000);
-            result.perSecond[second] = (result.perSecond[second] ?? 0) + 1;
-          } else result.non200[status] = (result.non200[status] ?? 0) + 1;
+    await Promise.all(
+      Array.from({ length: cfg.concurrency }, async () => {
+        while (performance.now() < end) {
+          const forged = ++counter % FORGED_EVERY === 0;
+          const t = performance.now();
+          const status = await post(forged ? forgedSecret : cfg.secret);
+          const ms = performance.now() - t;
+          if (!record) {
+            result.warmup.requests++;
+            if (!forged && status === 200) result.warmup.accepted++;
+            if (forged && status === 401) result.warmup.forged401++;
+          } else if (forged) {
+            result.forged++;
+            if (status === 401) result.forged401++;
+            else if (status === 429) result.forged429++;
+            else result.forgedOther[status] = (result.forgedOther[status] ?? 0) + 1;
+          } else {
+            result.latencies.push(ms);
+            if (status === 200) {
+              result.accepted++;
+              const second = Math.floor((t + ms - start) / 1000);
+              result.perSecond[second] = (result.perSecond[second] ?? 0) + 1;
+            } else result.non200[status] = (result.non200[status] ?? 0) + 1;
+          }
         }
-      }
-    }));
+      }),
+    );
   };
 
   const result: LoadResult = {
-    latencies: [], elapsed: 0, accepted: 0, non200: {}, forged: 0, forged401: 0, forged429: 0, forgedOther: {}, perSecond: [],
+    latencies: [],
+    elapsed: 0,
+    accepted: 0,
+    non200: {},
+    forged: 0,
+    forged401: 0,
+    forged429: 0,
+    forgedOther: {},
+    perSecond: [],
     warmup: { seconds: cfg.warmup, accepted: 0, forged401: 0, requests: 0 },
   };
   if (cfg.warmup > 0) await phase(cfg.warmup, false, result);
@@ -136,7 +166,8 @@ async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   return result;
 }
 
-const loadInChild = (cfg: LoadConfig) => loadInChildProcess<LoadConfig, LoadResult>(fileURLToPath(import.meta.url), cfg);
+const loadInChild = (cfg: LoadConfig) =>
+  loadInChildProcess<LoadConfig, LoadResult>(fileURLToPath(import.meta.url), cfg);
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -147,16 +178,25 @@ function report(cfg: LoadConfig, r: LoadResult, setup: string) {
   const rate = r.accepted / r.elapsed;
   const non200 = Object.values(r.non200).reduce((s, n) => s + n, 0);
   const fmt = (n: number) => n.toFixed(2);
-  const breakdown = (o: Record<string, number>) => Object.entries(o).map(([s, n]) => `${s === "0" ? "transport error" : s}: ${n}`).join(", ");
+  const breakdown = (o: Record<string, number>) =>
+    Object.entries(o)
+      .map(([s, n]) => `${s === "0" ? "transport error" : s}: ${n}`)
+      .join(", ");
   console.log(`setup: ${setup}`);
-  console.log(`events: ${r.latencies.length} genuine + ${r.forged} forged in ${fmt(r.elapsed)} s, concurrency ${cfg.concurrency} (after ${r.warmup.seconds} s warm-up: ${r.warmup.requests} requests)`);
+  console.log(
+    `events: ${r.latencies.length} genuine + ${r.forged} forged in ${fmt(r.elapsed)} s, concurrency ${cfg.concurrency} (after ${r.warmup.seconds} s warm-up: ${r.warmup.requests} requests)`,
+  );
   console.log(`accepted: ${r.accepted} → ${rate.toFixed(0)} accepted/s`);
-  console.log(`latency ms (genuine): p50 ${fmt(pct(50))}  p95 ${fmt(pct(95))}  p99 ${fmt(pct(99))}  max ${fmt(pct(100))}`);
+  console.log(
+    `latency ms (genuine): p50 ${fmt(pct(50))}  p95 ${fmt(pct(95))}  p99 ${fmt(pct(99))}  max ${fmt(pct(100))}`,
+  );
   const perSecond = Array.from({ length: Math.ceil(cfg.seconds) }, (_, i) => r.perSecond[i] ?? 0); // the tail after the window is left out
   console.log(`accepted per second: ${perSecond.join(" ")}`);
   console.log(`non-200 (genuine): ${non200}${non200 ? ` (${breakdown(r.non200)})` : ""}`);
   const forgedOther = Object.values(r.forgedOther).reduce((s, n) => s + n, 0);
-  console.log(`forged: ${r.forged}, answered 401: ${r.forged401}, 429: ${r.forged429}${forgedOther ? `, other: ${forgedOther} (${breakdown(r.forgedOther)})` : ""}`);
+  console.log(
+    `forged: ${r.forged}, answered 401: ${r.forged401}, 429: ${r.forged429}${forgedOther ? `, other: ${forgedOther} (${breakdown(r.forgedOther)})` : ""}`,
+  );
   return { rate, p99: pct(99), non200, forgedOk: forgedOther === 0 };
 }
 
@@ -169,7 +209,9 @@ function verdict(v: { rate: number; p99: number; non200: number; forgedOk: boole
     !v.forgedOk && "some forged events were not answered 401 or 429",
     !extra && "inbox row count does not match",
   ].filter(Boolean);
-  console.log(`target (≥ ${TARGET_RATE} accepted/s, p99 < ${TARGET_P99_MS} ms): ${met ? "MET" : `NOT MET — ${why.join("; ")}`}`);
+  console.log(
+    `target (≥ ${TARGET_RATE} accepted/s, p99 < ${TARGET_P99_MS} ms): ${met ? "MET" : `NOT MET — ${why.join("; ")}`}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,11 +247,15 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
     const { POST } = await import("@/app/api/webhooks/wallex/[partnerId]/route");
     const { serve } = await import("@hono/node-server");
     const { sql } = await import("drizzle-orm");
-    if (WEBHOOK_SECRET_HEADER !== SECRET_HEADER) throw new Error(`secret header is now ${WEBHOOK_SECRET_HEADER}: update the bench`);
+    if (WEBHOOK_SECRET_HEADER !== SECRET_HEADER)
+      throw new Error(`secret header is now ${WEBHOOK_SECRET_HEADER}: update the bench`);
     endPool = () => getPool().end();
 
     const db = getDb();
-    const [partner] = await db.insert(partners).values({ slug: `bench-${randomUUID().slice(0, 8)}`, name: "Bench Partner" }).returning();
+    const [partner] = await db
+      .insert(partners)
+      .values({ slug: `bench-${randomUUID().slice(0, 8)}`, name: "Bench Partner" })
+      .returning();
     const secret = randomBytes(32).toString("base64url");
     await db.insert(wallexConnections).values({
       partnerId: partner.id,
@@ -218,7 +264,9 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
       apiKey: encryptSecret("bench-api-key"),
       accessKeyId: encryptSecret("bench-access-key-id"),
       secretAccessKey: encryptSecret("bench-secret-access-key"),
-      apiKeyLast4: "-key", accessKeyIdLast4: "y-id", secretAccessKeyLast4: "-key",
+      apiKeyLast4: "-key",
+      accessKeyIdLast4: "y-id",
+      secretAccessKeyLast4: "-key",
       webhookSecret: encryptSecret(secret),
       webhookRegisteredAt: new Date(),
     });
@@ -244,11 +292,22 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
     if (!address || typeof address === "string") throw new Error("server has no TCP address");
     closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
 
-    const cfg: LoadConfig = { baseUrl: `http://127.0.0.1:${address.port}`, partnerId: partner.id, secret, seconds, concurrency, warmup };
+    const cfg: LoadConfig = {
+      baseUrl: `http://127.0.0.1:${address.port}`,
+      partnerId: partner.id,
+      secret,
+      seconds,
+      concurrency,
+      warmup,
+    };
     const r = await loadInChild(cfg);
     const dbName = new URL(database.url).pathname.slice(1);
     const pgVersion = (await db.execute<{ v: string }>(sql`select current_setting('server_version') as v`)).rows[0].v;
-    const figures = report(cfg, r, `route handler in-process on ${cfg.baseUrl}, PostgreSQL ${pgVersion} db ${dbName}, app pool max ${getPool().options.max}`);
+    const figures = report(
+      cfg,
+      r,
+      `route handler in-process on ${cfg.baseUrl}, PostgreSQL ${pgVersion} db ${dbName}, app pool max ${getPool().options.max}`,
+    );
 
     const counts = await db
       .select({ outcome: webhookEvents.outcome, n: sql<number>`count(*)::int` })

@@ -11,7 +11,9 @@ afterAll(() => embedded.stop());
 test("connections working at once (a transaction, inserts, selects) never get each other's statements", async () => {
   // As in the app: its pool, pg-boss and the embedded sandbox each hold a connection to the one PGlite.
   const pools = Array.from({ length: 3 }, () => new pg.Pool({ connectionString: embedded.url, max: 1 }));
-  await pools[0].query("create table events (id serial primary key, a text, b jsonb, c text, d text, e text, f text, g text, h text, i text)");
+  await pools[0].query(
+    "create table events (id serial primary key, a text, b jsonb, c text, d text, e text, f text, g text, h text, i text)",
+  );
   const errors: string[] = [];
   const work = pools.flatMap((pool, p) =>
     Array.from({ length: 40 }, async (_, i) => {
@@ -19,9 +21,10 @@ test("connections working at once (a transaction, inserts, selects) never get ea
         if (p === 0) {
           const client = await pool.connect();
           await client.query("begin");
-          await client.query("insert into events (a, b, c, d, e, f, g, h, i) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
-            "tx", JSON.stringify({ padding: "y".repeat(3000) }), "c", "d", "e", "f", "g", "h", "i",
-          ]);
+          await client.query(
+            "insert into events (a, b, c, d, e, f, g, h, i) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            ["tx", JSON.stringify({ padding: "y".repeat(3000) }), "c", "d", "e", "f", "g", "h", "i"],
+          );
           await client.query("commit");
           client.release();
         } else if (p === 1) {

@@ -28,7 +28,13 @@ export async function startEmbeddedDatabase(dataDir?: string): Promise<EmbeddedD
   };
 }
 
-type QueuedMessage = { handlerId: number; message: Uint8Array; resolve: (bytes: number) => void; reject: (error: unknown) => void; onData: (data: Uint8Array) => void };
+type QueuedMessage = {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (error: unknown) => void;
+  onData: (data: Uint8Array) => void;
+};
 type QueryQueue = {
   db: PGlite;
   queue: QueuedMessage[];

@@ -9,7 +9,10 @@ afterAll(() => pool.end());
 const appendOnly = { cause: { message: "audit_events is append-only" } };
 
 test("migrations make the audit log append-only", async () => {
-  const [partner] = await db.insert(partners).values({ slug: `p-${Date.now()}`, name: "P" }).returning();
+  const [partner] = await db
+    .insert(partners)
+    .values({ slug: `p-${Date.now()}`, name: "P" })
+    .returning();
   await db.insert(auditEvents).values({
     partnerId: partner.id,
     seq: 1,
@@ -18,6 +21,10 @@ test("migrations make the audit log append-only", async () => {
     prevHash: "0",
     hash: "1",
   });
-  await expect(db.execute(sql`update audit_events set action = 'x' where partner_id = ${partner.id}`)).rejects.toMatchObject(appendOnly);
-  await expect(db.execute(sql`delete from audit_events where partner_id = ${partner.id}`)).rejects.toMatchObject(appendOnly);
+  await expect(
+    db.execute(sql`update audit_events set action = 'x' where partner_id = ${partner.id}`),
+  ).rejects.toMatchObject(appendOnly);
+  await expect(db.execute(sql`delete from audit_events where partner_id = ${partner.id}`)).rejects.toMatchObject(
+    appendOnly,
+  );
 });

@@ -9,7 +9,14 @@ test("a viewer sees no settings and cannot open them", async ({ page }) => {
   for (const name of ["Settings", "Team", "Audit log", "API log", "Webhooks", "Dev mailbox"]) {
     await expect(sidebar(page).getByRole("link", { name })).toHaveCount(0);
   }
-  for (const path of ["/p/demo/settings", "/p/demo/team", "/p/demo/audit", "/p/demo/api-log", "/p/demo/webhooks", "/p/demo/mailbox"]) {
+  for (const path of [
+    "/p/demo/settings",
+    "/p/demo/team",
+    "/p/demo/audit",
+    "/p/demo/api-log",
+    "/p/demo/webhooks",
+    "/p/demo/mailbox",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
@@ -45,7 +52,16 @@ test.describe("tenant isolation: another partner's admin", () => {
   });
 
   test("gets a 404 on every page and export of the demo partner", async ({ page }) => {
-    for (const path of ["/p/demo", "/p/demo/team", "/p/demo/settings", "/p/demo/audit", "/p/demo/api-log", "/p/demo/webhooks", "/p/demo/mailbox", "/p/demo/records/payment"]) {
+    for (const path of [
+      "/p/demo",
+      "/p/demo/team",
+      "/p/demo/settings",
+      "/p/demo/audit",
+      "/p/demo/api-log",
+      "/p/demo/webhooks",
+      "/p/demo/mailbox",
+      "/p/demo/records/payment",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     }
@@ -63,12 +79,18 @@ test.describe("tenant isolation: another partner's admin", () => {
     await select.evaluate((el) => el.removeAttribute("disabled"));
     await select.selectOption("viewer");
     const dialog = page.getByRole("dialog");
-    await dialog.locator('input[name="membershipId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), DEMO_TARGET.membershipId);
+    await dialog
+      .locator('input[name="membershipId"]')
+      .evaluate((input, id) => ((input as HTMLInputElement).value = id), DEMO_TARGET.membershipId);
     await dialog.getByRole("button", { name: "Make viewer" }).click();
     await expect(page.getByText("Team member not found.")).toBeVisible();
     await page.keyboard.press("Escape");
 
-    await page.getByRole("main").locator('input[name="partnerSlug"]').first().evaluate((input) => ((input as HTMLInputElement).value = "demo"));
+    await page
+      .getByRole("main")
+      .locator('input[name="partnerSlug"]')
+      .first()
+      .evaluate((input) => ((input as HTMLInputElement).value = "demo"));
     await page.getByLabel("Email").fill("intruder@example.test");
     await page.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByText("Not found.", { exact: true })).toBeVisible();

@@ -14,7 +14,11 @@ let adminState: State;
 let operatorState: State;
 let invitationLink = "";
 
-const WIDTHS = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 }, wide: { width: 1920, height: 1080 } } as const;
+const WIDTHS = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1280, height: 800 },
+  wide: { width: 1920, height: 1080 },
+} as const;
 
 const staffPages = [
   "/p/other",
@@ -47,8 +51,13 @@ async function visit(page: Page, path: string) {
 }
 
 async function expectNoSidewaysScroll(page: Page, label: string) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect.soft(scrollWidth, `${label} at ${innerWidth}px: the page is wider than the window`).toBeLessThanOrEqual(innerWidth);
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect
+    .soft(scrollWidth, `${label} at ${innerWidth}px: the page is wider than the window`)
+    .toBeLessThanOrEqual(innerWidth);
 }
 
 async function expectInsideWindow(page: Page, locator: ReturnType<Page["locator"]>, label: string) {
@@ -150,7 +159,9 @@ test("the mobile drawer passes axe open, and its close button keeps off the bell
 
   const close = await drawer.getByRole("button", { name: "Close" }).boundingBox();
   const bell = await drawer.getByRole("button", { name: /^Notifications/ }).boundingBox();
-  expect(close && bell && overlaps(close, bell), `close ${JSON.stringify(close)} on bell ${JSON.stringify(bell)}`).toBe(false);
+  expect(close && bell && overlaps(close, bell), `close ${JSON.stringify(close)} on bell ${JSON.stringify(bell)}`).toBe(
+    false,
+  );
   await expectInsideWindow(page, drawer.getByRole("button", { name: "Close" }), "drawer close button");
 
   // A menu opened from inside the drawer.
@@ -161,7 +172,10 @@ test("the mobile drawer passes axe open, and its close button keeps off the bell
   await page.keyboard.press("Escape");
   await expect(drawer).toHaveCount(0);
 
-  await page.getByRole("banner").getByRole("button", { name: /^Notifications/ }).click();
+  await page
+    .getByRole("banner")
+    .getByRole("button", { name: /^Notifications/ })
+    .click();
   await expect(page.getByRole("menu")).toBeVisible();
   await expectAccessible(page, "notifications open on a phone");
   await expectInsideWindow(page, page.getByRole("menu"), "notifications menu on a phone");
@@ -179,7 +193,9 @@ test("the tables' last columns stay in view at 1280 and 1920px", async ({ browse
     const table = page.getByRole("region", { name: "payments" });
     const container = (await table.boundingBox())!;
     const last = (await table.getByRole("columnheader").last().boundingBox())!;
-    expect.soft(last.x + last.width, `records table's last column at ${viewport.width}px`).toBeLessThanOrEqual(container.x + container.width + 0.5);
+    expect
+      .soft(last.x + last.width, `records table's last column at ${viewport.width}px`)
+      .toBeLessThanOrEqual(container.x + container.width + 0.5);
     await expectNoSidewaysScroll(page, "/p/other/records/payment");
     await page.context().close();
   }

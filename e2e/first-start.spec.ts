@@ -28,8 +28,12 @@ test("a fresh start on another port receives the demo's webhooks within a minute
       detached: true, // its own process group: the server it starts stops with it
       stdio: ["ignore", "pipe", "pipe"],
       env: {
-        ...inherited, PORT: String(port), DATABASE_URL: database.url, LOG_LEVEL: "warn",
-        AUTH_SECRET: "first-start-auth-secret-0123456789abcdef", ENCRYPTION_KEYS: generateKeySpec("first"),
+        ...inherited,
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        LOG_LEVEL: "warn",
+        AUTH_SECRET: "first-start-auth-secret-0123456789abcdef",
+        ENCRYPTION_KEYS: generateKeySpec("first"),
       },
     });
     let output = "";
@@ -37,7 +41,10 @@ test("a fresh start on another port receives the demo's webhooks within a minute
     launcher.stderr?.on("data", (chunk) => (output += chunk));
 
     await expect
-      .poll(async () => (await fetch(`http://localhost:${port}/sign-in`).catch(() => null))?.status, { timeout: 150_000, intervals: [500] })
+      .poll(async () => (await fetch(`http://localhost:${port}/sign-in`).catch(() => null))?.status, {
+        timeout: 150_000,
+        intervals: [500],
+      })
       .toBe(200);
     const listening = Date.now();
 
@@ -68,9 +75,19 @@ test("a fresh start on another port receives the demo's webhooks within a minute
       return rows[0];
     };
     expect((await demoEvents()).received).toBeGreaterThanOrEqual(seeded.length);
-    await expect.poll(async () => (await demoEvents()).processed, { timeout: 60_000 - (delivered - listening), intervals: [500], message: output }).toBeGreaterThanOrEqual(seeded.length);
+    await expect
+      .poll(async () => (await demoEvents()).processed, {
+        timeout: 60_000 - (delivered - listening),
+        intervals: [500],
+        message: output,
+      })
+      .toBeGreaterThanOrEqual(seeded.length);
     const processed = Date.now();
-    const [connection] = (await check.query(`SELECT c.base_url FROM wallex_connections c JOIN partners p ON p.id = c.partner_id WHERE p.slug = 'demo'`)).rows;
+    const [connection] = (
+      await check.query(
+        `SELECT c.base_url FROM wallex_connections c JOIN partners p ON p.id = c.partner_id WHERE p.slug = 'demo'`,
+      )
+    ).rows;
     expect(connection.base_url).toBe(`http://localhost:${port}/api/wallex-sandbox`);
     const counts = await demoEvents();
     console.log(

@@ -4,7 +4,20 @@ import { signIn } from "./fixtures/auth";
 
 // The security probe's cases (issue 8) as they travel in a URL: percent-encoded NUL and lone
 // surrogate, a malformed escape, impossible dates and numbers, 36 dashes, 10 KB, repeated params.
-const RAW_VALUES = ["%00", "a%00b", "%ED%A0%80", "%", "%E0%A4%A", "2024-13-45", "2024-02-30", "1e309", "-1", "NaN", "-".repeat(36), "x".repeat(10_240)];
+const RAW_VALUES = [
+  "%00",
+  "a%00b",
+  "%ED%A0%80",
+  "%",
+  "%E0%A4%A",
+  "2024-13-45",
+  "2024-02-30",
+  "1e309",
+  "-1",
+  "NaN",
+  "-".repeat(36),
+  "x".repeat(10_240),
+];
 
 // Every staff page that reads the URL, with the parameters it reads.
 const PAGES: [path: string, title: string | null, params: string[]][] = [
@@ -24,7 +37,9 @@ const PAGES: [path: string, title: string | null, params: string[]][] = [
  * instead (notFound and redirects travel the same way, under their own names).
  */
 function serverError(body: string) {
-  return [...body.matchAll(/data-dgst="([^"]*)"/g)].some(([, digest]) => !/^NEXT_(HTTP_ERROR_FALLBACK|REDIRECT|NOT_FOUND)/.test(digest));
+  return [...body.matchAll(/data-dgst="([^"]*)"/g)].some(
+    ([, digest]) => !/^NEXT_(HTTP_ERROR_FALLBACK|REDIRECT|NOT_FOUND)/.test(digest),
+  );
 }
 
 let state: Awaited<ReturnType<BrowserContext["storageState"]>>;
@@ -49,7 +64,11 @@ test("malformed filters on every staff page answer below 500, with the page stil
   let requests = 0;
   for (const [path, title, params] of PAGES) {
     for (const param of params) {
-      for (const query of [...RAW_VALUES.map((v) => `${param}=${v}`), `${param}=1&${param}=2`, `${param}=%00&${param}=x`]) {
+      for (const query of [
+        ...RAW_VALUES.map((v) => `${param}=${v}`),
+        `${param}=1&${param}=2`,
+        `${param}=%00&${param}=x`,
+      ]) {
         const url = `${path}?${query}`;
         requests += 1;
         try {
@@ -73,7 +92,12 @@ test("malformed filters on every staff page answer below 500, with the page stil
 test("ids that are no UUID are not found, with or without a session", async ({ browser }) => {
   const context = await signedIn(browser);
   const page = await context.newPage();
-  for (const path of [`/p/other/records/payment/${"-".repeat(36)}`, `/p/other/records/payment/${"f".repeat(36)}`, `/p/other/records/payment/%00`, "/p/other/records/%00"]) {
+  for (const path of [
+    `/p/other/records/payment/${"-".repeat(36)}`,
+    `/p/other/records/payment/${"f".repeat(36)}`,
+    `/p/other/records/payment/%00`,
+    "/p/other/records/%00",
+  ]) {
     // The checks run above the loading boundaries, so "not found" is a real 404.
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(404);
@@ -84,12 +108,18 @@ test("ids that are no UUID are not found, with or without a session", async ({ b
   await context.close();
 
   const anonymous = await browser.newContext();
-  for (const token of [`${"-".repeat(36)}.${"A".repeat(43)}`, `${"f".repeat(36)}.${"A".repeat(43)}`, "%00", `%00.${"A".repeat(43)}`]) {
+  for (const token of [
+    `${"-".repeat(36)}.${"A".repeat(43)}`,
+    `${"f".repeat(36)}.${"A".repeat(43)}`,
+    "%00",
+    `%00.${"A".repeat(43)}`,
+  ]) {
     const response = await anonymous.request.get(`/invite/${token}`);
     expect(response.status(), token).toBeLessThan(500);
     expect(await response.text(), token).toContain("This link is not valid");
   }
-  for (const token of ["%E0%A4%A", "%ED%A0%80"]) expect((await anonymous.request.get(`/invite/${token}`)).status(), token).toBe(400);
+  for (const token of ["%E0%A4%A", "%ED%A0%80"])
+    expect((await anonymous.request.get(`/invite/${token}`)).status(), token).toBe(400);
   await anonymous.close();
 });
 
@@ -110,7 +140,9 @@ test("an invitation page looks the same whether or not the address has an accoun
   for (const email of [DEMO_TARGET.email, fresh]) {
     await admin.goto("/p/other/mailbox");
     // By its URL: a click can land before the list has hydrated, and one opening is all a link gets.
-    await admin.goto((await admin.getByRole("link", { name: new RegExp(`To ${email.replace(/\./g, "\\.")}`) }).getAttribute("href"))!);
+    await admin.goto(
+      (await admin.getByRole("link", { name: new RegExp(`To ${email.replace(/\./g, "\\.")}`) }).getAttribute("href"))!,
+    );
     await expect(admin.getByTestId("mail-to")).toHaveText(email);
     links[email] = (await admin.getByRole("link", { name: /\/invite\// }).getAttribute("href"))!;
     mails[email] = admin.url();

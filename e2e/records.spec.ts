@@ -5,7 +5,9 @@ import { OTHER_PAYMENT } from "./fixtures/seed-records";
 
 // The records pages are the raw view of the mirror: each kind shows its own columns, a payment is
 // found by the reference the person typed, and a record's URL names its Wallex id.
-test("the payments tab shows beneficiary, amount and both references; a record's URL names its Wallex id", async ({ page }) => {
+test("the payments tab shows beneficiary, amount and both references; a record's URL names its Wallex id", async ({
+  page,
+}) => {
   await signIn(page, OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
   await page.goto("/p/other/records/payment");
   const table = page.getByRole("table");
@@ -14,9 +16,11 @@ test("the payments tab shows beneficiary, amount and both references; a record's
   }
   // The secondary columns join on a wide screen, so a laptop's list fits its card.
   const secondary = ["Our reference"];
-  for (const header of secondary) await expect(table.getByRole("columnheader", { name: header, exact: true })).toBeHidden();
+  for (const header of secondary)
+    await expect(table.getByRole("columnheader", { name: header, exact: true })).toBeHidden();
   await page.setViewportSize({ width: 1920, height: 1080 });
-  for (const header of secondary) await expect(table.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
+  for (const header of secondary)
+    await expect(table.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
   const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: OTHER_PAYMENT.wallexId }) });
   await expect(row.getByRole("cell", { name: OTHER_PAYMENT.referenceId })).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -10,21 +10,30 @@ function watchCsp(page: Page) {
   });
   page.on("pageerror", (error) => violations.push(`page error: ${error.message}`));
   void page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => console.error(`Refused to load ${event.blockedURI} (CSP ${event.violatedDirective})`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`Refused to load ${event.blockedURI} (CSP ${event.violatedDirective})`),
+    );
   });
   return violations;
 }
 
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
-test("sign-in, overview, settings and security work under the CSP, whose nonce is new on every request", async ({ page, baseURL }) => {
+test("sign-in, overview, settings and security work under the CSP, whose nonce is new on every request", async ({
+  page,
+  baseURL,
+}) => {
   const violations = watchCsp(page);
   const first = await page.request.get("/sign-in");
   const second = await page.request.get("/sign-in");
   const csp = first.headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   expect(nonceOf(csp)).not.toBe(nonceOf(second.headers()["content-security-policy"]));
-  expect(first.headers()).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+  expect(first.headers()).toMatchObject({
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  });
   expect(first.headers()["strict-transport-security"]).toBeUndefined(); // served over plain http here
   expect(await first.text()).toContain(`nonce="${nonceOf(csp)}"`);
 
@@ -51,20 +60,33 @@ test("the authenticator QR code (a data: image) shows under the CSP", async ({ p
 
 test("a signed-in visitor is never sent off-site by callbackUrl", async ({ page, baseURL }) => {
   await signIn(page, demo.operator, DEMO_PASSWORD);
-  for (const target of ["//evil.example/x", "/\\evil.example", "/%09/evil.example", "https://evil.example/", "/.//evil.example"]) {
-    const response = await page.request.get(`/sign-in?callbackUrl=${target.startsWith("/%") ? target : encodeURIComponent(target)}`, { maxRedirects: 0 });
+  for (const target of [
+    "//evil.example/x",
+    "/\\evil.example",
+    "/%09/evil.example",
+    "https://evil.example/",
+    "/.//evil.example",
+  ]) {
+    const response = await page.request.get(
+      `/sign-in?callbackUrl=${target.startsWith("/%") ? target : encodeURIComponent(target)}`,
+      { maxRedirects: 0 },
+    );
     expect(response.status(), target).toBe(307);
     const location = response.headers()["location"];
     expect(location, target).toBe("/");
   }
-  const kept = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/p/demo/team")}`, { maxRedirects: 0 });
+  const kept = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/p/demo/team")}`, {
+    maxRedirects: 0,
+  });
   expect(kept.headers()["location"]).toBe("/p/demo/team");
   expect(new URL(kept.headers()["location"], baseURL).origin).toBe(new URL(baseURL!).origin);
 });
 
 test("page scripts never see a session id; one other device can be signed out by its handle", async ({ browser }) => {
   const laptopContext = await browser.newContext();
-  const phoneContext = await browser.newContext({ userAgent: "Mozilla/5.0 (Android 14; Mobile; rv:120.0) Gecko/120.0 Firefox/120.0" });
+  const phoneContext = await browser.newContext({
+    userAgent: "Mozilla/5.0 (Android 14; Mobile; rv:120.0) Gecko/120.0 Firefox/120.0",
+  });
   const [laptop, phone] = [await laptopContext.newPage(), await phoneContext.newPage()];
   await signIn(laptop, demo.viewer, DEMO_PASSWORD);
   await signIn(phone, demo.viewer, DEMO_PASSWORD);
@@ -74,7 +96,10 @@ test("page scripts never see a session id; one other device can be signed out by
   expect(html.match(/["'\\][A-Za-z0-9_-]{32}["'\\]/g) ?? []).toEqual([]);
 
   const session = await laptop.request.get("/api/auth/session");
-  expect(await session.json()).toEqual({ user: { name: expect.any(String), email: demo.viewer }, expires: expect.any(String) });
+  expect(await session.json()).toEqual({
+    user: { name: expect.any(String), email: demo.viewer },
+    expires: expect.any(String),
+  });
 
   await laptop.goto("/account/security");
   await laptop.getByRole("button", { name: "Sign out Firefox on Android" }).click();
@@ -88,7 +113,10 @@ test("page scripts never see a session id; one other device can be signed out by
   await Promise.all([laptopContext.close(), phoneContext.close()]);
 });
 
-test("the address recorded is the connection's, never one the client names in a header", async ({ browser, baseURL }) => {
+test("the address recorded is the connection's, never one the client names in a header", async ({
+  browser,
+  baseURL,
+}) => {
   const named = { "x-forwarded-for": "203.0.113.9", "x-pd-client-ip": "203.0.113.10", "x-real-ip": "203.0.113.11" };
   // Over IPv4 explicitly (Chromium takes ::1 for localhost): the server's dual-stack socket sees
   // ::ffff:127.0.0.1, which must be recorded as people read it.

@@ -9,7 +9,11 @@ test.describe.configure({ mode: "serial", retries: 0 });
 let adminSecret = "";
 // The admin's signed-in browser state, kept after the first test: codes work once per 30 s window.
 let adminState: Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>;
-const invitee = { email: `new.operator.${Date.now()}@example.test`, name: "Nina Newcomer", password: "a-long-password-42" };
+const invitee = {
+  email: `new.operator.${Date.now()}@example.test`,
+  name: "Nina Newcomer",
+  password: "a-long-password-42",
+};
 
 async function adminPage(browser: Browser) {
   const context = await browser.newContext({ storageState: adminState });
@@ -68,7 +72,9 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   const sandboxUrl = await admin.getByLabel("Base URL").inputValue();
   await admin.getByLabel("Base URL").fill("https://wallex.example.test");
   await admin.getByRole("button", { name: "Save connection" }).click();
-  await expect(admin.getByText("Re-enter the API key, access key ID and secret access key for the new host.")).toBeVisible();
+  await expect(
+    admin.getByText("Re-enter the API key, access key ID and secret access key for the new host."),
+  ).toBeVisible();
   await admin.reload();
   await expect(admin.getByLabel("Base URL")).toHaveValue(sandboxUrl);
 
@@ -118,7 +124,9 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
 
   // Wallex's status changes are notifications; opening the menu marks them seen.
   await admin.getByRole("button", { name: /^Notifications, \d+ new$/ }).click();
-  await expect(admin.getByRole("menuitem", { name: new RegExp(`Funding ${funding.id.slice(0, 8)}… completed`) })).toBeVisible();
+  await expect(
+    admin.getByRole("menuitem", { name: new RegExp(`Funding ${funding.id.slice(0, 8)}… completed`) }),
+  ).toBeVisible();
   await admin.keyboard.press("Escape");
   await expect(admin.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
 
@@ -156,7 +164,10 @@ test("an admin invites a staff member, who accepts from the mailbox", async ({ b
   await expect(admin.getByTestId(`invitation-${invitee.email}`)).toBeVisible();
 
   await admin.goto("/p/demo/mailbox");
-  await admin.getByRole("link", { name: /Join Demo Partner/ }).first().click();
+  await admin
+    .getByRole("link", { name: /Join Demo Partner/ })
+    .first()
+    .click();
   await expect(admin.getByTestId("mail-to")).toHaveText(invitee.email);
   const link = await admin.getByRole("link", { name: /\/invite\// }).getAttribute("href");
 
@@ -196,7 +207,10 @@ test("changing a role asks first, then changes the member's menu", async ({ brow
   await admin.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await expect(role).toHaveValue("operator");
   await role.selectOption("compliance");
-  await admin.getByRole("dialog", { name: `Make ${invitee.name} a compliance reviewer?` }).getByRole("button", { name: "Make compliance reviewer" }).click();
+  await admin
+    .getByRole("dialog", { name: `Make ${invitee.name} a compliance reviewer?` })
+    .getByRole("button", { name: "Make compliance reviewer" })
+    .click();
   await expect(admin.getByText(`${invitee.email} is now Compliance reviewer.`)).toBeVisible();
 
   const context = await browser.newContext();

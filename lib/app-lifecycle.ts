@@ -7,7 +7,12 @@
  */
 const KEY = Symbol.for("partner-desk.app-lifecycle");
 
-type Lifecycle = { listening: Promise<void>; markListening: () => void; ownServer: boolean; stopHooks: Set<() => Promise<void>> };
+type Lifecycle = {
+  listening: Promise<void>;
+  markListening: () => void;
+  ownServer: boolean;
+  stopHooks: Set<() => Promise<void>>;
+};
 
 function lifecycle(): Lifecycle {
   const registry = globalThis as { [KEY]?: Lifecycle };

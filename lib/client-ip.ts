@@ -31,7 +31,11 @@ export function forwardedClientIp(forwardedFor: string | null | undefined, trust
  * Who is at the other end: with no proxy in front, the socket's peer; behind N trusted proxies,
  * what they say. X-Real-IP and the like are never read: any client can send them.
  */
-export function clientAddress(opts: { remoteAddress: string | undefined; forwardedFor: string | string[] | undefined; trustedProxies: number }) {
+export function clientAddress(opts: {
+  remoteAddress: string | undefined;
+  forwardedFor: string | string[] | undefined;
+  trustedProxies: number;
+}) {
   if (opts.trustedProxies < 1) return normaliseIp(opts.remoteAddress);
   const forwardedFor = Array.isArray(opts.forwardedFor) ? opts.forwardedFor.join(",") : opts.forwardedFor;
   return forwardedClientIp(forwardedFor, opts.trustedProxies);
@@ -55,7 +59,13 @@ export function trustedClientIp(h: Headers): string | null {
   return registry[STAMPED] ? normaliseIp(h.get(CLIENT_IP_HEADER)) : null;
 }
 
-const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
+const FORWARDING_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+];
 
 /**
  * Replaces whatever the client sent as CLIENT_IP_HEADER with the address we worked out (or

@@ -2,7 +2,8 @@ import { expect, test } from "vitest";
 import { COUNTRIES, countryName, isCountry } from "./countries";
 import { partnerProfileSchema } from "./validations/settings";
 
-const profile = (country: string) => partnerProfileSchema.safeParse({ name: "Acme", legalName: "", country, supportEmail: "", website: "" });
+const profile = (country: string) =>
+  partnerProfileSchema.safeParse({ name: "Acme", legalName: "", country, supportEmail: "", website: "" });
 
 test("the list is ISO 3166-1 alpha-2, named in English and sorted by name", () => {
   expect(COUNTRIES).toHaveLength(249);

@@ -2,7 +2,9 @@
  * ISO 3166-1 alpha-2 countries with English names, from the runtime's CLDR data (no hand-kept list
  * to rot). Compute it on the server and pass it down: a browser's CLDR may name a few differently.
  */
-const NOT_ISO = new Set("AC CP CQ DG EA EU EZ IC QO TA UN XA XB XK ZR AN BU CS DD FX NT SU TP YD YU DY HV NH RH UK VD".split(" "));
+const NOT_ISO = new Set(
+  "AC CP CQ DG EA EU EZ IC QO TA UN XA XB XK ZR AN BU CS DD FX NT SU TP YD YU DY HV NH RH UK VD".split(" "),
+);
 
 export type Country = { code: string; name: string };
 

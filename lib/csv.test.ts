@@ -34,7 +34,13 @@ test("every CSV export goes through lib/csv.ts, never csv-stringify directly", (
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(name) && !name.endsWith(".test.ts") && path !== join("lib", "csv.ts") && /from "csv-stringify/.test(readFileSync(path, "utf8"))) offenders.push(path);
+      else if (
+        /\.tsx?$/.test(name) &&
+        !name.endsWith(".test.ts") &&
+        path !== join("lib", "csv.ts") &&
+        /from "csv-stringify/.test(readFileSync(path, "utf8"))
+      )
+        offenders.push(path);
     }
   };
   for (const dir of ["app", "lib", "components"]) walk(dir);

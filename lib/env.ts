@@ -25,7 +25,9 @@ const schema = z.object({
   /** The sandbox at /api/wallex-sandbox: "true" only for local demos and tests. Unset = off (the launcher turns it on for PGlite). */
   WALLEX_SANDBOX_EMBEDDED: optional(z.enum(["true", "false"])),
   /** Lets tests drive the embedded sandbox's /_sandbox helpers without a session (X-Sandbox-Helper-Token). */
-  WALLEX_SANDBOX_HELPER_TOKEN: optional(z.string().min(32, "WALLEX_SANDBOX_HELPER_TOKEN must be at least 32 characters")),
+  WALLEX_SANDBOX_HELPER_TOKEN: optional(
+    z.string().min(32, "WALLEX_SANDBOX_HELPER_TOKEN must be at least 32 characters"),
+  ),
   /** "true" seeds the demo tenant on start even with a DATABASE_URL (same as `npm start -- --demo`). */
   SEED_DEMO: optional(z.enum(["true", "false"])),
 });

@@ -42,7 +42,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Page") => new AppError("NOT_FOUND", { userMessage: `${what} not found.` });
-export const forbidden = () =>
-  new AppError("FORBIDDEN", { userMessage: "You do not have permission to do that." });
+export const forbidden = () => new AppError("FORBIDDEN", { userMessage: "You do not have permission to do that." });
 export const fieldError = (field: string, message: string) =>
   new AppError("INVALID_INPUT", { userMessage: message, fieldErrors: { [field]: [message] } });

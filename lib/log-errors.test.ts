@@ -12,7 +12,10 @@ import { createUser } from "@/lib/testing/factories";
 
 /** What the app's own logger writes, line by line, while a test runs. */
 let lines: string[] = [];
-const original = { stream: (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym], level: logger.level };
+const original = {
+  stream: (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym],
+  level: logger.level,
+};
 beforeEach(() => {
   lines = [];
   const capture = new Writable({
@@ -48,13 +51,20 @@ describe("logged failures carry no data", () => {
     expect(line).not.toContain("s3cr3t");
     const entry = JSON.parse(line);
     expect(entry.level).toBe(50);
-    expect(entry.err).toMatchObject({ type: "DrizzleQueryError", message: "Failed query", paramCount: 1, cause: { sqlState: "22P02" } });
+    expect(entry.err).toMatchObject({
+      type: "DrizzleQueryError",
+      message: "Failed query",
+      paramCount: 1,
+      cause: { sqlState: "22P02" },
+    });
     expect(entry.err.query).toContain('from "users"');
   });
 
   test("a unique violation names its constraint, not the row that clashed", async () => {
     const user = await createUser({ email: `s3cr3t-${crypto.randomUUID()}@example.test` });
-    const error = await failedQuery(() => getDb().insert(users).values({ email: user.email, name: "Dup", passwordHash: "x" }));
+    const error = await failedQuery(() =>
+      getDb().insert(users).values({ email: user.email, name: "Dup", passwordHash: "x" }),
+    );
     logger.error({ err: error }, "insert failed");
     expect(lines.join("\n")).not.toContain("s3cr3t");
     const { err } = JSON.parse(lines[0]);
@@ -65,7 +75,9 @@ describe("logged failures carry no data", () => {
 
   test("a tampered session cookie is one warning line: no stack, no cookie", async () => {
     const cookie = "authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.tampered-s3cr3t.x.y.z";
-    const response = await handlers.GET(new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie } }));
+    const response = await handlers.GET(
+      new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie } }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toBeNull();
     expect(lines).toHaveLength(1);

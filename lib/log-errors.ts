@@ -3,7 +3,11 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
 type Serialized = Record<string, unknown>;
 
 /** The part of a stack that says where, without its first line (the message, which may carry data). */
-const framesOf = (error: Error) => error.stack?.split("\n").filter((line) => line.startsWith("    at ")).join("\n");
+const framesOf = (error: Error) =>
+  error.stack
+    ?.split("\n")
+    .filter((line) => line.startsWith("    at "))
+    .join("\n");
 
 /** PostgreSQL's fields that name things (the rest, detail/where/hint, quote row values). */
 const PG_NAMES = ["table", "column", "constraint", "schema", "dataType"] as const;
@@ -25,7 +29,8 @@ function scrubPgMessage(error: Error & Record<string, unknown>) {
  * message; PostgreSQL's detail and quoted values go too. Causes are serialized the same way.
  */
 export function serializeError(error: unknown, depth = 0): unknown {
-  if (!(error instanceof Error)) return typeof error === "object" && error !== null ? { type: "non-error object" } : error;
+  if (!(error instanceof Error))
+    return typeof error === "object" && error !== null ? { type: "non-error object" } : error;
   const out: Serialized = { type: error.constructor?.name ?? error.name };
   if (error instanceof DrizzleQueryError) {
     out.message = "Failed query";

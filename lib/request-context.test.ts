@@ -42,7 +42,11 @@ describe("metaFromHeaders", () => {
     }
     const partner = await createPartner();
     const { user } = await createStaff(partner, "viewer");
-    const result = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, fromSocket(`::ffff:${named}`, attacker));
+    const result = await signInWithPassword(
+      db,
+      { email: user.email, password: TEST_PASSWORD },
+      fromSocket(`::ffff:${named}`, attacker),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [session] = await db.select().from(sessions).where(eq(sessions.id, result.sessionId));
@@ -52,7 +56,13 @@ describe("metaFromHeaders", () => {
 
     // The failures counted against the address they really came from.
     const other = await createUser();
-    expect(await signInWithPassword(db, { email: other.email, password: TEST_PASSWORD }, fromSocket(attacker, "198.51.100.1"))).toMatchObject({
+    expect(
+      await signInWithPassword(
+        db,
+        { email: other.email, password: TEST_PASSWORD },
+        fromSocket(attacker, "198.51.100.1"),
+      ),
+    ).toMatchObject({
       ok: false,
       problem: { kind: "locked" },
     });
@@ -61,7 +71,11 @@ describe("metaFromHeaders", () => {
   test("the session and audit log record the loopback address as people read it", async () => {
     const partner = await createPartner();
     const { user } = await createStaff(partner, "viewer");
-    const result = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, fromSocket("::ffff:127.0.0.1", "203.0.113.9"));
+    const result = await signInWithPassword(
+      db,
+      { email: user.email, password: TEST_PASSWORD },
+      fromSocket("::ffff:127.0.0.1", "203.0.113.9"),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [session] = await db.select().from(sessions).where(eq(sessions.id, result.sessionId));
@@ -79,15 +93,25 @@ describe("metaFromHeaders", () => {
       await signInWithPassword(db, { email: `rotating${i}-${crypto.randomUUID()}@example.test`, password: "x" }, meta);
     }
     const user = await createUser();
-    const fromRotatedIp = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, fromSocket(proxy, `192.0.2.200, ${real}`, 1));
+    const fromRotatedIp = await signInWithPassword(
+      db,
+      { email: user.email, password: TEST_PASSWORD },
+      fromSocket(proxy, `192.0.2.200, ${real}`, 1),
+    );
     expect(fromRotatedIp).toMatchObject({ ok: false, problem: { kind: "locked" } });
-    const elsewhere = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, fromSocket(proxy, "198.51.100.43", 1));
+    const elsewhere = await signInWithPassword(
+      db,
+      { email: user.email, password: TEST_PASSWORD },
+      fromSocket(proxy, "198.51.100.43", 1),
+    );
     expect(elsewhere.ok).toBe(true);
   });
 
   test("off our server (a bare `next start`) no header gives an address", () => {
     markClientIpStamped(false);
     expect(fromSocket("127.0.0.1", "203.0.113.9").ip).toBeNull();
-    expect(metaFromHeaders(new Headers({ [CLIENT_IP_HEADER]: "203.0.113.9", "x-forwarded-for": "203.0.113.9" })).ip).toBeNull();
+    expect(
+      metaFromHeaders(new Headers({ [CLIENT_IP_HEADER]: "203.0.113.9", "x-forwarded-for": "203.0.113.9" })).ip,
+    ).toBeNull();
   });
 });

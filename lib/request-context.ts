@@ -31,4 +31,3 @@ export function metaFromHeaders(h: Headers): RequestMeta {
     clientRequestId: h.get(CLIENT_REQUEST_ID_HEADER),
   };
 }
-

@@ -21,14 +21,18 @@ afterEach(() => {
 
 describe("middleware", () => {
   test("every response gets our own request id; a client's becomes it neither in the response nor downstream", () => {
-    const response = middleware(new NextRequest("http://localhost:3000/sign-in", { headers: { "x-request-id": "forged-id" } }));
+    const response = middleware(
+      new NextRequest("http://localhost:3000/sign-in", { headers: { "x-request-id": "forged-id" } }),
+    );
     const ours = response.headers.get("x-request-id");
     expect(ours).toMatch(/^[0-9a-f-]{36}$/);
     const downstream = forwardedHeaders(response);
     expect(downstream.get("x-request-id")).toBe(ours);
     expect(downstream.get("x-client-request-id")).toBe("forged-id");
 
-    const junk = middleware(new NextRequest("http://localhost:3000/sign-in", { headers: { "x-request-id": "a b\u00e9 <script>" } }));
+    const junk = middleware(
+      new NextRequest("http://localhost:3000/sign-in", { headers: { "x-request-id": "a b\u00e9 <script>" } }),
+    );
     expect(forwardedHeaders(junk).get("x-client-request-id")).toBeNull();
   });
 
@@ -52,7 +56,9 @@ describe("middleware", () => {
     expect(over("http://localhost:3000/sign-in")).toBeNull();
     expect(over("http://localhost:3000/sign-in", { "x-forwarded-proto": "https" })).toBeNull();
     setEnv("TRUSTED_PROXY_COUNT", "1");
-    expect(over("http://localhost:3000/sign-in", { "x-forwarded-proto": "https" })).toBe("max-age=63072000; includeSubDomains");
+    expect(over("http://localhost:3000/sign-in", { "x-forwarded-proto": "https" })).toBe(
+      "max-age=63072000; includeSubDomains",
+    );
     setEnv("TRUSTED_PROXY_COUNT", "0");
     setEnv("APP_URL", "https://desk.example.com");
     expect(over("http://localhost:3000/sign-in")).toBe("max-age=63072000; includeSubDomains");

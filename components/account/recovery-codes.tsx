@@ -14,7 +14,10 @@ export function RecoveryCodes({ codes, onDone, continueTo }: Props) {
       <AlertTitle>Save your recovery codes</AlertTitle>
       <AlertDescription>
         <p>Each code signs you in once if you lose your phone. They will not be shown again.</p>
-        <ul data-testid="recovery-codes" className="my-3 grid grid-cols-2 gap-1 font-mono text-sm text-foreground sm:grid-cols-5">
+        <ul
+          data-testid="recovery-codes"
+          className="my-3 grid grid-cols-2 gap-1 font-mono text-sm text-foreground sm:grid-cols-5"
+        >
           {codes.map((code) => (
             <li key={code}>{code}</li>
           ))}

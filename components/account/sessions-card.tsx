@@ -12,7 +12,9 @@ export function SessionsCard({ view, sessions }: { view: string; sessions: Sessi
     <Card>
       <CardHeader>
         <CardTitle>Signed-in devices</CardTitle>
-        <CardDescription>Signing out everywhere ends every session, this one included, on its next request.</CardDescription>
+        <CardDescription>
+          Signing out everywhere ends every session, this one included, on its next request.
+        </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         <ul className="divide-y rounded-md border">
@@ -40,7 +42,25 @@ export function SessionsCard({ view, sessions }: { view: string; sessions: Sessi
 
 function describeAgent(agent: string | null) {
   if (!agent) return "Unknown device";
-  const browser = /Edg\//.test(agent) ? "Edge" : /Chrome\//.test(agent) ? "Chrome" : /Firefox\//.test(agent) ? "Firefox" : /Safari\//.test(agent) ? "Safari" : "Browser";
-  const os = /Windows/.test(agent) ? "Windows" : /Mac OS X/.test(agent) ? "macOS" : /Android/.test(agent) ? "Android" : /iPhone|iPad/.test(agent) ? "iOS" : /Linux/.test(agent) ? "Linux" : "";
+  const browser = /Edg\//.test(agent)
+    ? "Edge"
+    : /Chrome\//.test(agent)
+      ? "Chrome"
+      : /Firefox\//.test(agent)
+        ? "Firefox"
+        : /Safari\//.test(agent)
+          ? "Safari"
+          : "Browser";
+  const os = /Windows/.test(agent)
+    ? "Windows"
+    : /Mac OS X/.test(agent)
+      ? "macOS"
+      : /Android/.test(agent)
+        ? "Android"
+        : /iPhone|iPad/.test(agent)
+          ? "iOS"
+          : /Linux/.test(agent)
+            ? "Linux"
+            : "";
   return os ? `${browser} on ${os}` : browser;
 }

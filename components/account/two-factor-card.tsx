@@ -38,7 +38,9 @@ export function TwoFactorCard(props: Props) {
           Two-factor authentication
           {props.enabled ? <Badge variant="success">On</Badge> : <Badge variant="outline">Off</Badge>}
         </CardTitle>
-        <CardDescription>A code from an authenticator app (1Password, Google Authenticator, Authy…) at every sign-in.</CardDescription>
+        <CardDescription>
+          A code from an authenticator app (1Password, Google Authenticator, Authy…) at every sign-in.
+        </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         {codes && <RecoveryCodes codes={codes} onDone={() => setDismissed(fresh)} continueTo={props.continueTo} />}
@@ -54,20 +56,31 @@ export function TwoFactorCard(props: Props) {
         )}
         {!props.enabled && !props.enrolment && (
           <form action={start} className="space-y-3">
-            {startState && !startState.ok && startState.formError && <FormMessage type="error">{startState.formError}</FormMessage>}
+            {startState && !startState.ok && startState.formError && (
+              <FormMessage type="error">{startState.formError}</FormMessage>
+            )}
             <SubmitButton pendingLabel="Preparing…">Set up two-factor authentication</SubmitButton>
           </form>
         )}
         {!props.enabled && props.enrolment && (
           <div className="grid gap-6 sm:grid-cols-[200px_1fr]">
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={props.enrolment.qrDataUrl} alt="QR code to scan with your authenticator app" width={200} height={200} className="rounded-md border" />
+            <img
+              src={props.enrolment.qrDataUrl}
+              alt="QR code to scan with your authenticator app"
+              width={200}
+              height={200}
+              className="rounded-md border"
+            />
             <form action={confirm} className="space-y-4" noValidate>
               <ol className="list-decimal space-y-1 pl-5 text-sm text-muted-foreground">
                 <li>Scan the QR code with your authenticator app.</li>
                 <li>
                   Or enter this key by hand:{" "}
-                  <code data-testid="totp-secret" className="break-all rounded bg-muted px-1.5 py-0.5 font-mono text-foreground">
+                  <code
+                    data-testid="totp-secret"
+                    className="break-all rounded bg-muted px-1.5 py-0.5 font-mono text-foreground"
+                  >
                     {props.enrolment.secret}
                   </code>
                 </li>

@@ -7,11 +7,25 @@ import { formatDateTime } from "@/lib/format";
 
 type ApiCall = typeof wallexApiCalls.$inferSelect;
 
-export function ApiCallsTable({ rows, filtered, clearHref }: { rows: ApiCall[]; filtered: boolean; clearHref: string }) {
+export function ApiCallsTable({
+  rows,
+  filtered,
+  clearHref,
+}: {
+  rows: ApiCall[];
+  filtered: boolean;
+  clearHref: string;
+}) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <ListEmptyState icon={<Activity />} noun="calls to Wallex" filtered={filtered} clearHref={clearHref} description="Calls appear here as soon as Partner Desk talks to Wallex for this partner." />
+        <ListEmptyState
+          icon={<Activity />}
+          noun="calls to Wallex"
+          filtered={filtered}
+          clearHref={clearHref}
+          description="Calls appear here as soon as Partner Desk talks to Wallex for this partner."
+        />
       </div>
     );
   }
@@ -31,7 +45,9 @@ export function ApiCallsTable({ rows, filtered, clearHref }: { rows: ApiCall[]; 
           const failed = !row.status || row.status >= 400 || !!row.errorKind;
           return (
             <TableRow key={row.id} className="align-top">
-              <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">{formatDateTime(row.createdAt)}</TableCell>
+              <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">
+                {formatDateTime(row.createdAt)}
+              </TableCell>
               <TableCell>
                 <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{row.operation}</code>
                 <div className="mt-1 font-mono text-xs text-muted-foreground">

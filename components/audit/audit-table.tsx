@@ -5,11 +5,25 @@ import type { AuditEvent } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { ChangeSummary } from "./change-summary";
 
-export function AuditTable({ rows, filtered, clearHref }: { rows: AuditEvent[]; filtered: boolean; clearHref: string }) {
+export function AuditTable({
+  rows,
+  filtered,
+  clearHref,
+}: {
+  rows: AuditEvent[];
+  filtered: boolean;
+  clearHref: string;
+}) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <ListEmptyState icon={<ScrollText />} noun="audit events" filtered={filtered} clearHref={clearHref} description="Every change made in this partner is recorded here." />
+        <ListEmptyState
+          icon={<ScrollText />}
+          noun="audit events"
+          filtered={filtered}
+          clearHref={clearHref}
+          description="Every change made in this partner is recorded here."
+        />
       </div>
     );
   }
@@ -27,7 +41,9 @@ export function AuditTable({ rows, filtered, clearHref }: { rows: AuditEvent[]; 
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id} className="align-top">
-            <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">{formatDateTime(row.createdAt)}</TableCell>
+            <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">
+              {formatDateTime(row.createdAt)}
+            </TableCell>
             <TableCell>
               <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{row.action}</code>
               {row.targetType && <div className="mt-1 text-xs text-muted-foreground">{row.targetType}</div>}

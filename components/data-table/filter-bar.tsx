@@ -55,7 +55,14 @@ export function FilterInput({ name, label, className, error, ...props }: FilterI
   return (
     <div className="grid gap-1.5">
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={name} className={className} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props} />
+      <Input
+        id={id}
+        name={name}
+        className={className}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...props}
+      />
       <FieldError id={`${id}-error`} errors={error ? [error] : undefined} className="max-w-56" />
     </div>
   );

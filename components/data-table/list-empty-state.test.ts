@@ -4,7 +4,9 @@ import { describe, expect, test } from "vitest";
 import { hasFilters, ListEmptyState } from "./list-empty-state";
 
 const render = (filtered: boolean) =>
-  renderToStaticMarkup(createElement(ListEmptyState, { icon: null, noun: "payments", filtered, clearHref: "/p/demo/records/payment" }));
+  renderToStaticMarkup(
+    createElement(ListEmptyState, { icon: null, noun: "payments", filtered, clearHref: "/p/demo/records/payment" }),
+  );
 
 describe("the empty state of a list", () => {
   test("without filters it says there are none yet, and offers no clearing", () => {

@@ -34,4 +34,5 @@ export function ListEmptyState({ icon, noun, filtered, clearHref, description }:
 }
 
 /** True when any filter other than the page number is set. */
-export const hasFilters = (filters: Record<string, unknown>) => Object.entries(filters).some(([key, value]) => key !== "page" && value !== undefined && value !== "");
+export const hasFilters = (filters: Record<string, unknown>) =>
+  Object.entries(filters).some(([key, value]) => key !== "page" && value !== undefined && value !== "");

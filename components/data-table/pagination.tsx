@@ -76,7 +76,10 @@ export function Pagination({
           <ChevronLeft aria-hidden="true" />
           Previous
         </PageLink>
-        <PageLink href={current < pageCount ? pageHref(basePath, searchParams, current + 1, pageParam) : undefined} rel="next">
+        <PageLink
+          href={current < pageCount ? pageHref(basePath, searchParams, current + 1, pageParam) : undefined}
+          rel="next"
+        >
           Next
           <ChevronRight aria-hidden="true" />
         </PageLink>

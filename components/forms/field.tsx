@@ -29,7 +29,8 @@ export function Field({ label, name, errors, description, children, className }:
   const descriptionId = description ? `${id}-description` : undefined;
   const hasErrors = (errors?.filter(Boolean).length ?? 0) > 0;
   const errorId = hasErrors ? `${id}-error` : undefined;
-  const describedBy = [control.props["aria-describedby"], descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [control.props["aria-describedby"], descriptionId, errorId].filter(Boolean).join(" ") || undefined;
 
   return (
     <div data-slot="field" data-invalid={hasErrors || undefined} className={cn("grid content-start gap-2", className)}>

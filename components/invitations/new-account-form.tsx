@@ -19,7 +19,12 @@ export function NewAccountForm({ token, email }: { token: string; email: string 
       <Field label="Your name" name="name" errors={failed?.fieldErrors?.name}>
         <Input autoComplete="name" defaultValue={failed?.values?.name} autoFocus />
       </Field>
-      <Field label="Password" name="password" errors={failed?.fieldErrors?.password} description="At least 12 characters.">
+      <Field
+        label="Password"
+        name="password"
+        errors={failed?.fieldErrors?.password}
+        description="At least 12 characters."
+      >
         <Input type="password" autoComplete="new-password" />
       </Field>
       <Field label="Confirm password" name="confirmPassword" errors={failed?.fieldErrors?.confirmPassword}>

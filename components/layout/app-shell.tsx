@@ -22,9 +22,25 @@ export type AppShellProps = {
 };
 
 /** The signed-in staff frame: fixed sidebar on lg+, a top bar with a slide-over menu below that. Server-compatible. */
-export function AppShell({ user, currentPartner, partners, nav, signOutAction, banner, notifications, children }: AppShellProps) {
+export function AppShell({
+  user,
+  currentPartner,
+  partners,
+  nav,
+  signOutAction,
+  banner,
+  notifications,
+  children,
+}: AppShellProps) {
   const sidebar = (
-    <Sidebar user={user} currentPartner={currentPartner} partners={partners} nav={nav} signOutAction={signOutAction} notifications={notifications} />
+    <Sidebar
+      user={user}
+      currentPartner={currentPartner}
+      partners={partners}
+      nav={nav}
+      signOutAction={signOutAction}
+      notifications={notifications}
+    />
   );
   return (
     <div className="min-h-dvh bg-background">

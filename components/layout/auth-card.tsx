@@ -33,7 +33,9 @@ export function AuthCard({ title, description, children, footer, className }: Au
             {children}
           </div>
           {footer && (
-            <div className="border-t bg-muted/40 px-6 py-4 text-center text-sm text-muted-foreground sm:px-8">{footer}</div>
+            <div className="border-t bg-muted/40 px-6 py-4 text-center text-sm text-muted-foreground sm:px-8">
+              {footer}
+            </div>
           )}
         </main>
         <footer className="mt-6 text-center text-xs text-muted-foreground">A back office for Wallex partners</footer>

@@ -21,7 +21,11 @@ export function Banner({ variant = "info", children, action, className }: Banner
   return (
     <div
       role={variant === "info" ? "status" : "alert"}
-      className={cn("flex flex-wrap items-center gap-x-3 gap-y-2 border-b px-4 py-2.5 text-sm sm:px-6 lg:px-10", tone, className)}
+      className={cn(
+        "flex flex-wrap items-center gap-x-3 gap-y-2 border-b px-4 py-2.5 text-sm sm:px-6 lg:px-10",
+        tone,
+        className,
+      )}
     >
       <Icon aria-hidden="true" className="size-4 shrink-0" />
       <div className="min-w-0 flex-1">{children}</div>

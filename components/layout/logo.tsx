@@ -30,9 +30,22 @@ export function Logo({ className, title, ...props }: LogoProps) {
       <rect width="32" height="32" rx="8" fill={`url(#${gradientId})`} />
       <rect x="0.5" y="0.5" width="31" height="31" rx="7.5" stroke="#ffffff" strokeOpacity="0.14" />
       <path d="M9 12.5h12.5" stroke="#ffffff" strokeWidth="2.25" strokeLinecap="round" />
-      <path d="M18 8.75l3.75 3.75L18 16.25" stroke="#ffffff" strokeWidth="2.25" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M18 8.75l3.75 3.75L18 16.25"
+        stroke="#ffffff"
+        strokeWidth="2.25"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
       <path d="M23 19.5H10.5" stroke="#ffffff" strokeOpacity="0.72" strokeWidth="2.25" strokeLinecap="round" />
-      <path d="M14 15.75L10.25 19.5 14 23.25" stroke="#ffffff" strokeOpacity="0.72" strokeWidth="2.25" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M14 15.75L10.25 19.5 14 23.25"
+        stroke="#ffffff"
+        strokeOpacity="0.72"
+        strokeWidth="2.25"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -4,10 +4,24 @@ import { Bell } from "lucide-react";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { markNotificationsReadAction } from "@/lib/actions/notifications/mark-notifications-read";
 
-export type ShellNotification = { id: string; title: string; detail: string; href: string; at: string; unread: boolean };
+export type ShellNotification = {
+  id: string;
+  title: string;
+  detail: string;
+  href: string;
+  at: string;
+  unread: boolean;
+};
 
 type Props = {
   partnerSlug: string;
@@ -40,7 +54,12 @@ export function NotificationsMenu({ partnerSlug, items, unread: unreadFromServer
   return (
     <DropdownMenu onOpenChange={markRead}>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="relative size-8" aria-label={unread ? `Notifications, ${unread} new` : "Notifications"}>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="relative size-8"
+          aria-label={unread ? `Notifications, ${unread} new` : "Notifications"}
+        >
           <Bell className="size-4" />
           {unread > 0 && (
             <span className="absolute -top-0.5 -right-0.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-primary px-1 text-[10px] font-semibold text-primary-foreground">
@@ -57,7 +76,11 @@ export function NotificationsMenu({ partnerSlug, items, unread: unreadFromServer
         ) : (
           items.map((item) => (
             <DropdownMenuItem key={item.id} asChild>
-              <Link href={item.href} className="flex flex-col items-start gap-0.5" data-unread={item.unread || undefined}>
+              <Link
+                href={item.href}
+                className="flex flex-col items-start gap-0.5"
+                data-unread={item.unread || undefined}
+              >
                 <span className="flex items-center gap-1.5 text-sm">
                   {item.unread && <span aria-hidden="true" className="size-1.5 shrink-0 rounded-full bg-primary" />}
                   {item.title}

@@ -45,7 +45,10 @@ export function SidebarNav({ items, exactHrefs = [], className }: SidebarNavProp
         return (
           <div key={group || "_"} className="flex flex-col gap-1">
             {group && (
-              <p id={labelId} className="px-2 pb-1 text-[11px] font-medium tracking-wider text-muted-foreground uppercase">
+              <p
+                id={labelId}
+                className="px-2 pb-1 text-[11px] font-medium tracking-wider text-muted-foreground uppercase"
+              >
                 {group}
               </p>
             )}

@@ -87,4 +87,3 @@ export function TenantSwitcher({ currentPartner, partners, className }: TenantSw
     </DropdownMenu>
   );
 }
-

@@ -5,14 +5,25 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export type NotificationRow = {
-  id: string; title: string; kindLabel: string; status: string | null; previousStatus: string | null; when: string; href: string; unread: boolean;
+  id: string;
+  title: string;
+  kindLabel: string;
+  status: string | null;
+  previousStatus: string | null;
+  when: string;
+  href: string;
+  unread: boolean;
 };
 
 export function NotificationsTable({ rows }: { rows: NotificationRow[] }) {
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <EmptyState icon={<Bell />} title="No status changes" description="Nothing matches. Status changes appear here as Wallex notifies us and as the reconcile job finds them." />
+        <EmptyState
+          icon={<Bell />}
+          title="No status changes"
+          description="Nothing matches. Status changes appear here as Wallex notifies us and as the reconcile job finds them."
+        />
       </div>
     );
   }
@@ -31,7 +42,10 @@ export function NotificationsTable({ rows }: { rows: NotificationRow[] }) {
           <TableRow key={row.id} data-testid="notification-row" data-unread={row.unread || undefined}>
             <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">{row.when}</TableCell>
             <TableCell>
-              <Link href={row.href} className="inline-flex items-center gap-1.5 text-primary underline-offset-4 hover:underline">
+              <Link
+                href={row.href}
+                className="inline-flex items-center gap-1.5 text-primary underline-offset-4 hover:underline"
+              >
                 {row.unread && <span aria-hidden="true" className="size-1.5 shrink-0 rounded-full bg-primary" />}
                 {row.title}
                 {row.unread && <span className="sr-only">(new)</span>}

@@ -10,10 +10,15 @@ export function RecordTimeline({ entries }: { entries: (typeof wallexTimeline.$i
     <ol className="space-y-4 border-l pl-4" aria-label="Status history">
       {entries.map((entry) => (
         <li key={entry.id} className="relative">
-          <span className="absolute top-1.5 -left-[21px] size-2.5 rounded-full border-2 border-background bg-primary" aria-hidden />
+          <span
+            className="absolute top-1.5 -left-[21px] size-2.5 rounded-full border-2 border-background bg-primary"
+            aria-hidden
+          />
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={entry.status} />
-            {entry.previousStatus && <span className="text-xs text-muted-foreground">from {entry.previousStatus.replaceAll("_", " ")}</span>}
+            {entry.previousStatus && (
+              <span className="text-xs text-muted-foreground">from {entry.previousStatus.replaceAll("_", " ")}</span>
+            )}
           </div>
           <div className="mt-1 text-xs text-muted-foreground">
             {formatDateTime(entry.at)} · {sourceLabel[entry.source]}

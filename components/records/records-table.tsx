@@ -19,7 +19,19 @@ export function StatusBadge({ status }: { status: string | null }) {
   return <Badge variant={variant}>{status.replaceAll("_", " ")}</Badge>;
 }
 
-export function RecordsTable({ rows, columns: all, basePath, label, filtered }: { rows: RecordRow[]; columns: RecordColumn[]; basePath: string; label: string; filtered: boolean }) {
+export function RecordsTable({
+  rows,
+  columns: all,
+  basePath,
+  label,
+  filtered,
+}: {
+  rows: RecordRow[];
+  columns: RecordColumn[];
+  basePath: string;
+  label: string;
+  filtered: boolean;
+}) {
   const columns = all.filter((column) => column.list !== "never");
   if (rows.length === 0) {
     return (
@@ -39,7 +51,14 @@ export function RecordsTable({ rows, columns: all, basePath, label, filtered }: 
       <TableHeader>
         <TableRow>
           {columns.map((column) => (
-            <TableHead key={column.key} className={cn("first:pl-6 last:pr-6", column.style === "money" && "text-right", column.list === "wide" && WIDE_ONLY)}>
+            <TableHead
+              key={column.key}
+              className={cn(
+                "first:pl-6 last:pr-6",
+                column.style === "money" && "text-right",
+                column.list === "wide" && WIDE_ONLY,
+              )}
+            >
               {column.header}
             </TableHead>
           ))}
@@ -49,7 +68,12 @@ export function RecordsTable({ rows, columns: all, basePath, label, filtered }: 
         {rows.map((row) => (
           <TableRow key={row.id}>
             {columns.map((column) => (
-              <RecordCell key={column.key} column={column} row={row} href={`${basePath}/${encodeURIComponent(row.wallexId)}`} />
+              <RecordCell
+                key={column.key}
+                column={column}
+                row={row}
+                href={`${basePath}/${encodeURIComponent(row.wallexId)}`}
+              />
             ))}
           </TableRow>
         ))}
@@ -69,7 +93,11 @@ function RecordCell({ column, row, href }: { column: RecordColumn; row: RecordRo
     case "id":
       return (
         <TableCell className={cn(edges, "font-mono text-xs")}>
-          <Link href={href} aria-label={row.wallexId} className="whitespace-nowrap text-primary underline-offset-4 hover:underline">
+          <Link
+            href={href}
+            aria-label={row.wallexId}
+            className="whitespace-nowrap text-primary underline-offset-4 hover:underline"
+          >
             <ShortId id={row.wallexId} />
           </Link>
         </TableCell>

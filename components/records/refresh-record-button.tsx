@@ -9,7 +9,9 @@ export function RefreshRecordButton(props: { partnerSlug: string; kind: string; 
       action={refreshRecordAction}
       fields={props}
       variant="outline"
-      success={({ changed, after }) => (changed ? `Updated from Wallex: now ${after ?? "current"}.` : "Already current.")}
+      success={({ changed, after }) =>
+        changed ? `Updated from Wallex: now ${after ?? "current"}.` : "Already current."
+      }
     >
       Refresh from Wallex
     </ActionButton>

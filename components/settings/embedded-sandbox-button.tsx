@@ -8,7 +8,10 @@ import { connectEmbeddedSandboxAction } from "@/lib/actions/settings/connect-emb
 export function EmbeddedSandboxButton({ partnerSlug, connected }: { partnerSlug: string; connected: boolean }) {
   const [state, formAction] = useFeedbackAction(
     connectEmbeddedSandboxAction,
-    ({ webhookError }) => (webhookError ? `Connected to the embedded sandbox, but the webhook is not registered: ${webhookError}` : "Connected to the embedded sandbox with new keys."),
+    ({ webhookError }) =>
+      webhookError
+        ? `Connected to the embedded sandbox, but the webhook is not registered: ${webhookError}`
+        : "Connected to the embedded sandbox with new keys.",
     { toastErrors: true },
   );
   return (
@@ -18,7 +21,9 @@ export function EmbeddedSandboxButton({ partnerSlug, connected }: { partnerSlug:
         {connected ? "Issue new sandbox keys" : "Use the embedded sandbox"}
       </SubmitButton>
       <span className="text-sm text-muted-foreground">
-        {state && !state.ok ? state.formError : "Local demo: this app's simulated Wallex, with keys generated for this partner."}
+        {state && !state.ok
+          ? state.formError
+          : "Local demo: this app's simulated Wallex, with keys generated for this partner."}
       </span>
     </form>
   );

@@ -10,7 +10,13 @@ import { Input } from "@/components/ui/input";
 import type { Country } from "@/lib/countries";
 import { updatePartnerProfileAction } from "@/lib/actions/settings/update-partner-profile";
 
-type Partner = { name: string; legalName: string | null; country: string | null; supportEmail: string | null; website: string | null };
+type Partner = {
+  name: string;
+  legalName: string | null;
+  country: string | null;
+  supportEmail: string | null;
+  website: string | null;
+};
 
 type Props = { partnerSlug: string; partner: Partner; countries: readonly Country[] };
 

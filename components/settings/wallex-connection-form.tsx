@@ -11,7 +11,14 @@ import { saveWallexConnectionAction } from "@/lib/actions/settings/save-wallex-c
 import { EmbeddedSandboxButton } from "./embedded-sandbox-button";
 import { TestConnectionButton } from "./test-connection-button";
 
-type ConnectionView = { baseUrl: string; kind: "wallex" | "embedded_sandbox"; requestsPerSecond: number; apiKeyLast4: string; accessKeyIdLast4: string; secretAccessKeyLast4: string } | null;
+type ConnectionView = {
+  baseUrl: string;
+  kind: "wallex" | "embedded_sandbox";
+  requestsPerSecond: number;
+  apiKeyLast4: string;
+  accessKeyIdLast4: string;
+  secretAccessKeyLast4: string;
+} | null;
 
 const secrets = [
   { name: "apiKey", label: "API key (X-Api-Key)", last4: "apiKeyLast4" },
@@ -20,7 +27,11 @@ const secrets = [
 ] as const;
 
 /** sandboxUrl is null where this deployment does not serve the embedded sandbox. */
-export function WallexConnectionForm(props: { partnerSlug: string; connection: ConnectionView; sandboxUrl: string | null }) {
+export function WallexConnectionForm(props: {
+  partnerSlug: string;
+  connection: ConnectionView;
+  sandboxUrl: string | null;
+}) {
   const { connection } = props;
   const [state, formAction] = useFeedbackAction(saveWallexConnectionAction, ({ webhookError }) =>
     webhookError
@@ -36,10 +47,15 @@ export function WallexConnectionForm(props: { partnerSlug: string; connection: C
         <CardHeader>
           <CardTitle className="flex items-center gap-2">
             Wallex connection
-            {usesSandbox ? <Badge variant="secondary">Sandbox</Badge> : connection && <Badge variant="success">Live</Badge>}
+            {usesSandbox ? (
+              <Badge variant="secondary">Sandbox</Badge>
+            ) : (
+              connection && <Badge variant="success">Live</Badge>
+            )}
           </CardTitle>
           <CardDescription>
-            Credentials are encrypted at rest and never sent back to the browser. Leave a field blank to keep the stored value.
+            Credentials are encrypted at rest and never sent back to the browser. Leave a field blank to keep the stored
+            value.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
@@ -54,7 +70,11 @@ export function WallexConnectionForm(props: { partnerSlug: string; connection: C
                 : "Production: https://api.wallex.asia, or the demo host Wallex gave you. Changing the host needs every credential again."
             }
           >
-            <Input defaultValue={failed?.values?.baseUrl ?? connection?.baseUrl ?? props.sandboxUrl ?? "https://api.wallex.asia"} />
+            <Input
+              defaultValue={
+                failed?.values?.baseUrl ?? connection?.baseUrl ?? props.sandboxUrl ?? "https://api.wallex.asia"
+              }
+            />
           </Field>
           <Field
             label="Requests per second"
@@ -62,7 +82,14 @@ export function WallexConnectionForm(props: { partnerSlug: string; connection: C
             errors={failed?.fieldErrors?.requestsPerSecond}
             description="The rate Wallex granted you (5 unless Wallex says otherwise). Every instance of Partner Desk together stays under it."
           >
-            <Input type="number" inputMode="numeric" min={1} max={100} className="w-32" defaultValue={failed?.values?.requestsPerSecond ?? connection?.requestsPerSecond ?? 5} />
+            <Input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              className="w-32"
+              defaultValue={failed?.values?.requestsPerSecond ?? connection?.requestsPerSecond ?? 5}
+            />
           </Field>
           <div className="grid gap-4 sm:grid-cols-3">
             {secrets.map((secret) => (

@@ -23,7 +23,9 @@ export function WebhookCard({ partnerSlug, url, registeredAt }: Props) {
         <div className="min-w-0 text-sm">
           <code className="break-all rounded bg-muted px-1.5 py-0.5 text-xs">{url}</code>
           <p className="mt-1 text-muted-foreground">
-            {registeredAt ? `Secret set ${formatDateTime(registeredAt)}.` : "Register it so Wallex starts sending notifications."}
+            {registeredAt
+              ? `Secret set ${formatDateTime(registeredAt)}.`
+              : "Register it so Wallex starts sending notifications."}
           </p>
         </div>
         <ActionButton

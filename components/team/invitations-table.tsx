@@ -20,7 +20,11 @@ export function InvitationsTable({ partnerSlug, invitations }: { partnerSlug: st
       </CardHeader>
       <CardContent className={invitations.length ? "px-0" : undefined}>
         {invitations.length === 0 ? (
-          <EmptyState icon={<MailOpen />} title="No pending invitations" description="Invitations you send appear here until they are accepted." />
+          <EmptyState
+            icon={<MailOpen />}
+            title="No pending invitations"
+            description="Invitations you send appear here until they are accepted."
+          />
         ) : (
           <Table label="Pending invitations">
             <TableHeader>
@@ -46,7 +50,11 @@ export function InvitationsTable({ partnerSlug, invitations }: { partnerSlug: st
                     </TableCell>
                     <TableCell className="pr-6">
                       <div className="flex justify-end gap-1">
-                        <ActionButton action={resendInvitationAction} fields={fields} success={`Invitation sent again to ${invitation.email}.`}>
+                        <ActionButton
+                          action={resendInvitationAction}
+                          fields={fields}
+                          success={`Invitation sent again to ${invitation.email}.`}
+                        >
                           Resend
                         </ActionButton>
                         <ConfirmActionButton

@@ -8,17 +8,28 @@ import { changeRoleAction } from "@/lib/actions/team/change-role";
 import { roleLabels, staffRoles } from "@/lib/auth/permissions";
 import type { StaffRole } from "@/db/schema";
 
-type Props = { partnerSlug: string; membershipId: string; role: StaffRole; name: string; email: string; disabledReason?: string };
+type Props = {
+  partnerSlug: string;
+  membershipId: string;
+  role: StaffRole;
+  name: string;
+  email: string;
+  disabledReason?: string;
+};
 
 const withArticle = (words: string) => `${/^[aeiou]/i.test(words) ? "an" : "a"} ${words}`;
 
 /** Choosing a role asks first ("Make Oscar an admin?"); the server re-checks everything. */
 export function RoleSelect(props: Props) {
   const [chosen, setChosen] = useState<StaffRole | null>(null);
-  const [, formAction, pending] = useFeedbackAction(changeRoleAction, (d) => `${d.email} is now ${roleLabels[d.after]}.`, {
-    toastErrors: true,
-    onSuccess: () => setChosen(null),
-  });
+  const [, formAction, pending] = useFeedbackAction(
+    changeRoleAction,
+    (d) => `${d.email} is now ${roleLabels[d.after]}.`,
+    {
+      toastErrors: true,
+      onSuccess: () => setChosen(null),
+    },
+  );
 
   return (
     <>

@@ -18,7 +18,15 @@ type Member = {
   hasTwoFactor: boolean;
 };
 
-export function TeamTable({ partnerSlug, currentUserId, team }: { partnerSlug: string; currentUserId: string; team: Member[] }) {
+export function TeamTable({
+  partnerSlug,
+  currentUserId,
+  team,
+}: {
+  partnerSlug: string;
+  currentUserId: string;
+  team: Member[];
+}) {
   const admins = team.filter((m) => m.role === "admin").length;
   return (
     <Card>
@@ -57,7 +65,11 @@ export function TeamTable({ partnerSlug, currentUserId, team }: { partnerSlug: s
                       role={member.role}
                       name={member.name}
                       email={member.email}
-                      disabledReason={member.role === "admin" && admins <= 1 ? "A partner needs at least one admin. Make someone else admin first." : undefined}
+                      disabledReason={
+                        member.role === "admin" && admins <= 1
+                          ? "A partner needs at least one admin. Make someone else admin first."
+                          : undefined
+                      }
                     />
                   </TableCell>
                   <TableCell>

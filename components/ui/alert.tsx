@@ -7,9 +7,12 @@ export const alertVariants = cva(
     variants: {
       variant: {
         default: "bg-card text-card-foreground [&>svg]:text-muted-foreground",
-        destructive: "border-red-200 bg-destructive-soft text-destructive-soft-foreground [&_[data-slot=alert-description]]:text-red-800/90",
-        warning: "border-amber-200 bg-warning-soft text-warning-soft-foreground [&_[data-slot=alert-description]]:text-amber-900/80",
-        success: "border-emerald-200 bg-success-soft text-success-soft-foreground [&_[data-slot=alert-description]]:text-emerald-900/80",
+        destructive:
+          "border-red-200 bg-destructive-soft text-destructive-soft-foreground [&_[data-slot=alert-description]]:text-red-800/90",
+        warning:
+          "border-amber-200 bg-warning-soft text-warning-soft-foreground [&_[data-slot=alert-description]]:text-amber-900/80",
+        success:
+          "border-emerald-200 bg-success-soft text-success-soft-foreground [&_[data-slot=alert-description]]:text-emerald-900/80",
       },
     },
     defaultVariants: { variant: "default" },
@@ -28,14 +31,23 @@ export function Alert({ className, variant, ...props }: AlertProps) {
 }
 
 export function AlertTitle({ className, ...props }: React.ComponentProps<"div">) {
-  return <div data-slot="alert-title" className={cn("col-start-2 min-h-4 font-medium tracking-tight", className)} {...props} />;
+  return (
+    <div
+      data-slot="alert-title"
+      className={cn("col-start-2 min-h-4 font-medium tracking-tight", className)}
+      {...props}
+    />
+  );
 }
 
 export function AlertDescription({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="alert-description"
-      className={cn("col-start-2 grid justify-items-start gap-1 text-sm text-muted-foreground [&_p]:leading-relaxed", className)}
+      className={cn(
+        "col-start-2 grid justify-items-start gap-1 text-sm text-muted-foreground [&_p]:leading-relaxed",
+        className,
+      )}
       {...props}
     />
   );

@@ -11,7 +11,8 @@ export const buttonVariants = cva(
         secondary: "bg-secondary text-secondary-foreground hover:bg-zinc-200/70",
         outline: "border border-input bg-background shadow-xs hover:bg-accent hover:text-accent-foreground",
         ghost: "hover:bg-accent hover:text-accent-foreground",
-        destructive: "bg-destructive text-destructive-foreground shadow-xs hover:bg-red-700 focus-visible:ring-destructive",
+        destructive:
+          "bg-destructive text-destructive-foreground shadow-xs hover:bg-red-700 focus-visible:ring-destructive",
         link: "h-auto px-0 text-primary underline-offset-4 hover:underline",
       },
       size: {

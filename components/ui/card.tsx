@@ -25,7 +25,13 @@ export function CardHeader({ className, ...props }: React.ComponentProps<"div">)
 
 /** An h2: cards sit directly under the page's h1. */
 export function CardTitle({ className, ...props }: React.ComponentProps<"h2">) {
-  return <h2 data-slot="card-title" className={cn("text-base leading-6 font-semibold tracking-tight", className)} {...props} />;
+  return (
+    <h2
+      data-slot="card-title"
+      className={cn("text-base leading-6 font-semibold tracking-tight", className)}
+      {...props}
+    />
+  );
 }
 
 export function CardDescription({ className, ...props }: React.ComponentProps<"p">) {

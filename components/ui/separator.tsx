@@ -9,7 +9,10 @@ export type SeparatorProps = React.ComponentProps<"div"> & {
 export function Separator({ className, orientation = "horizontal", decorative = true, ...props }: SeparatorProps) {
   const a11y = decorative
     ? { role: "none" as const }
-    : { role: "separator" as const, "aria-orientation": orientation === "vertical" ? ("vertical" as const) : undefined };
+    : {
+        role: "separator" as const,
+        "aria-orientation": orientation === "vertical" ? ("vertical" as const) : undefined,
+      };
   return (
     <div
       data-slot="separator"

@@ -18,7 +18,10 @@ function useInertOutside() {
     if (!content) return;
     const outside = [...document.body.children].filter(
       (el): el is HTMLElement =>
-        el instanceof HTMLElement && !el.contains(content) && !el.hasAttribute("inert") && el.dataset.slot !== "sheet-overlay",
+        el instanceof HTMLElement &&
+        !el.contains(content) &&
+        !el.hasAttribute("inert") &&
+        el.dataset.slot !== "sheet-overlay",
     );
     for (const el of outside) el.setAttribute("inert", "");
     restore.current = () => outside.forEach((el) => el.removeAttribute("inert"));
@@ -43,7 +46,13 @@ export type SheetContentProps = React.ComponentProps<typeof DialogPrimitive.Cont
   showCloseButton?: boolean;
 };
 
-export function SheetContent({ className, children, side = "right", showCloseButton = true, ...props }: SheetContentProps) {
+export function SheetContent({
+  className,
+  children,
+  side = "right",
+  showCloseButton = true,
+  ...props
+}: SheetContentProps) {
   const inertOutside = useInertOutside();
   return (
     <DialogPrimitive.Portal>
@@ -87,5 +96,11 @@ export function SheetTitle({ className, ...props }: React.ComponentProps<typeof 
 }
 
 export function SheetDescription({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Description>) {
-  return <DialogPrimitive.Description data-slot="sheet-description" className={cn("text-sm text-muted-foreground", className)} {...props} />;
+  return (
+    <DialogPrimitive.Description
+      data-slot="sheet-description"
+      className={cn("text-sm text-muted-foreground", className)}
+      {...props}
+    />
+  );
 }

@@ -6,7 +6,12 @@ import { replayWebhookEventAction } from "@/lib/actions/webhooks/replay-webhook-
 /** Re-reads the event's object from Wallex now; the toast says what changed. */
 export function ReplayButton({ partnerSlug, eventId }: { partnerSlug: string; eventId: string }) {
   return (
-    <ActionButton action={replayWebhookEventAction} fields={{ partnerSlug, eventId }} success={({ result }) => `Replayed: ${result}`} variant="outline">
+    <ActionButton
+      action={replayWebhookEventAction}
+      fields={{ partnerSlug, eventId }}
+      success={({ result }) => `Replayed: ${result}`}
+      variant="outline"
+    >
       Replay
     </ActionButton>
   );

@@ -12,12 +12,16 @@ export function WebhookAlarm({ alarm, partnerSlug, canFix }: { alarm: Alarm; par
       <TriangleAlert />
       <AlertTitle>Wallex notifications have stopped arriving</AlertTitle>
       <AlertDescription>
-        {alarm.unanswered} call{alarm.unanswered === 1 ? "" : "s"} that should have produced a notification got none back (last notification:{" "}
-        {alarm.lastEventAt ? formatDateTime(alarm.lastEventAt) : "never"}). Statuses are still kept current by the reconcile job every five
-        minutes.{" "}
+        {alarm.unanswered} call{alarm.unanswered === 1 ? "" : "s"} that should have produced a notification got none
+        back (last notification: {alarm.lastEventAt ? formatDateTime(alarm.lastEventAt) : "never"}). Statuses are still
+        kept current by the reconcile job every five minutes.{" "}
         {canFix ? (
           <>
-            Check the subscription and rotate its secret in <Link href={`/p/${partnerSlug}/settings`} className="underline">Settings</Link>.
+            Check the subscription and rotate its secret in{" "}
+            <Link href={`/p/${partnerSlug}/settings`} className="underline">
+              Settings
+            </Link>
+            .
           </>
         ) : (
           "Ask an admin to check the webhook in Settings."

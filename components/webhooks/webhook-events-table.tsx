@@ -7,7 +7,12 @@ import type { WebhookEvent } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { ReplayButton } from "./replay-button";
 
-const outcomeVariant = { received: "secondary", processed: "success", failed: "destructive", rejected: "warning" } as const;
+const outcomeVariant = {
+  received: "secondary",
+  processed: "success",
+  failed: "destructive",
+  rejected: "warning",
+} as const;
 
 type Row = Omit<WebhookEvent, "body"> & { member: string | null };
 
@@ -17,7 +22,13 @@ export function WebhookEventsTable({ rows, partnerSlug, canReplay, filtered, cle
   if (rows.length === 0) {
     return (
       <div className="p-6">
-        <ListEmptyState icon={<Webhook />} noun="notifications" filtered={filtered} clearHref={clearHref} description="Wallex's notifications show up here as they arrive." />
+        <ListEmptyState
+          icon={<Webhook />}
+          noun="notifications"
+          filtered={filtered}
+          clearHref={clearHref}
+          description="Wallex's notifications show up here as they arrive."
+        />
       </div>
     );
   }
@@ -37,7 +48,9 @@ export function WebhookEventsTable({ rows, partnerSlug, canReplay, filtered, cle
       <TableBody>
         {rows.map((event) => (
           <TableRow key={event.id} className="align-top" data-testid={`webhook-event-${event.id}`}>
-            <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">{formatDateTime(event.receivedAt)}</TableCell>
+            <TableCell className="whitespace-nowrap pl-6 text-muted-foreground">
+              {formatDateTime(event.receivedAt)}
+            </TableCell>
             <TableCell>
               <div className="font-medium">{event.resource ?? "—"}</div>
               {event.resourceId && (
@@ -49,19 +62,35 @@ export function WebhookEventsTable({ rows, partnerSlug, canReplay, filtered, cle
             <TableCell>{event.status ?? "—"}</TableCell>
             <TableCell>
               {/* Widths on inner blocks: a table cell ignores max-width, and long text would push Replay out of view. */}
-              <div className="max-w-48 truncate">{event.member ?? (event.accountId ? <ShortId id={event.accountId} /> : "—")}</div>
+              <div className="max-w-48 truncate">
+                {event.member ?? (event.accountId ? <ShortId id={event.accountId} /> : "—")}
+              </div>
             </TableCell>
             <TableCell>
               <div className="max-w-64 break-words">
-              <Badge variant={outcomeVariant[event.outcome]}>{event.outcome}</Badge>
-              {(event.result ?? event.error) && <div className="mt-1 text-xs text-muted-foreground">{event.result ?? event.error}</div>}
-              {event.attempts > 1 && <div className="text-xs text-muted-foreground">{event.attempts} attempts</div>}
+                <Badge variant={outcomeVariant[event.outcome]}>{event.outcome}</Badge>
+                {(event.result ?? event.error) && (
+                  <div className="mt-1 text-xs text-muted-foreground">{event.result ?? event.error}</div>
+                )}
+                {event.attempts > 1 && <div className="text-xs text-muted-foreground">{event.attempts} attempts</div>}
               </div>
             </TableCell>
             <TableCell>
               {event.rawBody === null ? (
                 <div className="text-xs text-muted-foreground" data-testid="body-not-kept">
-                  Body not kept{event.bodySize !== null && <> ({event.bodySize} bytes{event.bodySha256 && <>, sha256 <ShortId id={event.bodySha256} /></>})</>}
+                  Body not kept
+                  {event.bodySize !== null && (
+                    <>
+                      {" "}
+                      ({event.bodySize} bytes
+                      {event.bodySha256 && (
+                        <>
+                          , sha256 <ShortId id={event.bodySha256} />
+                        </>
+                      )}
+                      )
+                    </>
+                  )}
                   {event.sourceIp && <> from {event.sourceIp}</>}
                 </div>
               ) : (

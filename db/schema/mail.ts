@@ -21,7 +21,10 @@ export const mailOutbox = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("mail_outbox_created").on(t.createdAt), index("mail_outbox_partner_created").on(t.partnerId, t.createdAt)],
+  (t) => [
+    index("mail_outbox_created").on(t.createdAt),
+    index("mail_outbox_partner_created").on(t.partnerId, t.createdAt),
+  ],
 );
 
 export type Mail = typeof mailOutbox.$inferSelect;

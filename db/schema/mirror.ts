@@ -1,4 +1,15 @@
-import { index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { partners } from "./partners";
 import { webhookEvents } from "./webhooks";
 
@@ -81,7 +92,10 @@ export const wallexTimeline = pgTable(
     webhookEventId: uuid().references(() => webhookEvents.id, { onDelete: "set null" }),
     at: at().notNull().defaultNow(),
   },
-  (t) => [index("wallex_timeline_object").on(t.partnerId, t.wallexId, t.at), index("wallex_timeline_partner_at").on(t.partnerId, t.at)],
+  (t) => [
+    index("wallex_timeline_object").on(t.partnerId, t.wallexId, t.at),
+    index("wallex_timeline_partner_at").on(t.partnerId, t.at),
+  ],
 );
 
 export const intentState = pgEnum("wallex_intent_state", ["pending", "succeeded", "failed", "unknown"]);
@@ -110,7 +124,10 @@ export const wallexIntents = pgTable(
     createdAt: at().notNull().defaultNow(),
     updatedAt: at().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("wallex_intents_partner_key").on(t.partnerId, t.idempotencyKey), index("wallex_intents_open").on(t.state, t.updatedAt)],
+  (t) => [
+    uniqueIndex("wallex_intents_partner_key").on(t.partnerId, t.idempotencyKey),
+    index("wallex_intents_open").on(t.state, t.updatedAt),
+  ],
 );
 
 export type WallexIntent = typeof wallexIntents.$inferSelect;

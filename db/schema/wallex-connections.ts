@@ -8,7 +8,9 @@ export const wallexConnections = pgTable("wallex_connections", {
     .references(() => partners.id, { onDelete: "cascade" }),
   baseUrl: text().notNull(),
   /** What the connection points at, so nothing has to guess from the URL's text. */
-  kind: text({ enum: ["wallex", "embedded_sandbox"] }).notNull().default("wallex"),
+  kind: text({ enum: ["wallex", "embedded_sandbox"] })
+    .notNull()
+    .default("wallex"),
   /** The origin the secrets were saved for: they are never sent anywhere else (lib/wallex/partner-client.ts). */
   secretsOrigin: text().notNull(),
   apiKey: text().notNull(),

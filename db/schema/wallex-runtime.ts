@@ -45,5 +45,8 @@ export const wallexApiCalls = pgTable(
     errorBody: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("wallex_api_calls_partner_created").on(t.partnerId, t.createdAt), index("wallex_api_calls_request").on(t.requestId)],
+  (t) => [
+    index("wallex_api_calls_partner_created").on(t.partnerId, t.createdAt),
+    index("wallex_api_calls_request").on(t.requestId),
+  ],
 );

@@ -130,5 +130,9 @@ export function failure(error: unknown, log: Logger, data: Record<string, unknow
   }
   const reference = randomUUID().slice(0, 8);
   log.error({ err: error, reference }, "action failed");
-  return { ok: false, formError: `Something went wrong. Please try again (reference ${reference}).`, values: echo(data) };
+  return {
+    ok: false,
+    formError: `Something went wrong. Please try again (reference ${reference}).`,
+    values: echo(data),
+  };
 }

@@ -18,7 +18,10 @@ export function defineUserAction<S extends z.ZodType, T>(
   opts: { name: string; schema: S },
   handler: (input: z.output<S>, ctx: UserActionContext) => Promise<T>,
 ) {
-  return async (_prev: ActionResult<T> | undefined, raw: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
+  return async (
+    _prev: ActionResult<T> | undefined,
+    raw: FormData | Record<string, unknown>,
+  ): Promise<ActionResult<T>> => {
     const data = toPlainObject(raw);
     const log = logger.child({ action: opts.name });
     try {

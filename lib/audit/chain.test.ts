@@ -37,7 +37,8 @@ describe("audit hash chain", () => {
     rows[2] = { ...rows[2], after: { role: "admin" } };
     const verdict = verifyChain(rows);
     expect(verdict.ok).toBe(false);
-    if (!verdict.ok) expect(verdict.brokenAt).toMatchObject({ seq: 3, id: "row-3", reason: expect.stringMatching(/edited/) });
+    if (!verdict.ok)
+      expect(verdict.brokenAt).toMatchObject({ seq: 3, id: "row-3", reason: expect.stringMatching(/edited/) });
   });
 
   test("deleting a row breaks the chain where it was", () => {

@@ -39,15 +39,25 @@ export function hashAuditRow(prevHash: string, content: AuditContent): string {
   const { partnerId, seq, actorUserId, actorEmail, memberId, action, targetType, targetId } = content;
   const { before, after, requestId, ip, createdAt } = content;
   const body = canonicalJson({
-    partnerId, seq, actorUserId, actorEmail, memberId, action, targetType, targetId,
-    before, after, requestId, ip, createdAt,
+    partnerId,
+    seq,
+    actorUserId,
+    actorEmail,
+    memberId,
+    action,
+    targetType,
+    targetId,
+    before,
+    after,
+    requestId,
+    ip,
+    createdAt,
   });
   return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
 }
 
 export type ChainVerdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAt: { seq: number; id: string; reason: string } };
+  { ok: true; checked: number } | { ok: false; checked: number; brokenAt: { seq: number; id: string; reason: string } };
 
 /** Walks one partner's rows in seq order and reports the first link that does not hold. */
 export function verifyChain(rows: Iterable<ChainedRow>, start = { seq: 0, hash: GENESIS_HASH }): ChainVerdict {
@@ -55,7 +65,11 @@ export function verifyChain(rows: Iterable<ChainedRow>, start = { seq: 0, hash: 
   let prevHash = start.hash;
   let checked = 0;
   for (const row of rows) {
-    const broken = (reason: string): ChainVerdict => ({ ok: false, checked, brokenAt: { seq: row.seq, id: row.id, reason } });
+    const broken = (reason: string): ChainVerdict => ({
+      ok: false,
+      checked,
+      brokenAt: { seq: row.seq, id: row.id, reason },
+    });
     if (row.seq !== expectedSeq) return broken(`expected seq ${expectedSeq}, found ${row.seq} (a row is missing)`);
     if (row.prevHash !== prevHash) return broken("prev_hash does not match the previous row's hash");
     if (hashAuditRow(prevHash, row) !== row.hash) return broken("content does not match its hash (row edited)");

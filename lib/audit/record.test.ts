@@ -9,7 +9,10 @@ const { db, pool } = connectTestDb();
 afterAll(() => pool.end());
 
 async function newPartner() {
-  const [partner] = await db.insert(partners).values({ slug: `audit-${crypto.randomUUID()}`, name: "Audit Co" }).returning();
+  const [partner] = await db
+    .insert(partners)
+    .values({ slug: `audit-${crypto.randomUUID()}`, name: "Audit Co" })
+    .returning();
   return partner;
 }
 

@@ -50,7 +50,8 @@ export async function requireStaff(partnerSlug: string, permission?: Permission)
   const user = await requireUser();
   const found = await findStaffScope(user, partnerSlug);
   if ("problem" in found) {
-    if (found.problem === "two_factor_required") redirect(`/account/security?required=1&partner=${encodeURIComponent(partnerSlug)}`);
+    if (found.problem === "two_factor_required")
+      redirect(`/account/security?required=1&partner=${encodeURIComponent(partnerSlug)}`);
     notFound();
   }
   if (permission && !can(found.scope.role, permission)) notFound();

@@ -14,7 +14,11 @@ const device = { ip: null, userAgent: "vitest" };
 
 async function sessionCookie(sid: string, user: { id: string; email: string; name: string }) {
   const salt = "authjs.session-token";
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name, sid }, secret: env().AUTH_SECRET!, salt });
+  const token = await encode({
+    token: { sub: user.id, email: user.email, name: user.name, sid },
+    secret: env().AUTH_SECRET!,
+    salt,
+  });
   return `${salt}=${token}`;
 }
 
@@ -23,7 +27,9 @@ describe("session ids stay on the server", () => {
     const user = await createUser();
     const sid = await createSession(db, user.id, device);
     const cookie = await sessionCookie(sid, user);
-    const response = await handlers.GET(new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie } }));
+    const response = await handlers.GET(
+      new NextRequest("http://localhost:3000/api/auth/session", { headers: { cookie } }),
+    );
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({ user: { email: user.email, name: user.name } });
     expect(text).not.toContain(sid);

@@ -36,7 +36,10 @@ describe("signInWithPassword", () => {
   test("locks the account after five wrong passwords, even with the right one", async () => {
     const user = await createUser();
     for (let i = 0; i < 5; i++) {
-      expect(await signInWithPassword(db, { email: user.email, password: "wrong" }, meta())).toEqual({ ok: false, problem: { kind: "invalid" } });
+      expect(await signInWithPassword(db, { email: user.email, password: "wrong" }, meta())).toEqual({
+        ok: false,
+        problem: { kind: "invalid" },
+      });
     }
     const locked = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, meta());
     expect(locked).toMatchObject({ ok: false, problem: { kind: "locked", minutes: 15 } });
@@ -44,7 +47,8 @@ describe("signInWithPassword", () => {
 
   test("locks an IP that tries many accounts", async () => {
     const ip = "192.0.2.77";
-    for (let i = 0; i < 30; i++) await signInWithPassword(db, { email: `nobody${i}@example.test`, password: "x" }, meta(ip));
+    for (let i = 0; i < 30; i++)
+      await signInWithPassword(db, { email: `nobody${i}@example.test`, password: "x" }, meta(ip));
     const user = await createUser();
     const result = await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, meta(ip));
     expect(result).toMatchObject({ ok: false, problem: { kind: "locked" } });
@@ -53,16 +57,28 @@ describe("signInWithPassword", () => {
   test("with two-factor on: asks for a code, accepts it once, and takes a recovery code once", async () => {
     const user = await createUser();
     const secret = newTotpSecret();
-    await db.update(users).set({ totpSecret: encryptSecret(secret) }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ totpSecret: encryptSecret(secret) })
+      .where(eq(users.id, user.id));
     const [recovery] = await replaceRecoveryCodes(db, user.id);
     const creds = { email: user.email, password: TEST_PASSWORD };
 
     expect(await signInWithPassword(db, creds, meta())).toEqual({ ok: false, problem: { kind: "code_required" } });
-    expect(await signInWithPassword(db, { ...creds, code: "000000" }, meta())).toMatchObject({ ok: false, problem: { kind: "code_invalid" } });
+    expect(await signInWithPassword(db, { ...creds, code: "000000" }, meta())).toMatchObject({
+      ok: false,
+      problem: { kind: "code_invalid" },
+    });
     const code = await generate({ secret });
     expect((await signInWithPassword(db, { ...creds, code }, meta())).ok).toBe(true);
-    expect(await signInWithPassword(db, { ...creds, code }, meta())).toMatchObject({ ok: false, problem: { kind: "code_invalid" } });
+    expect(await signInWithPassword(db, { ...creds, code }, meta())).toMatchObject({
+      ok: false,
+      problem: { kind: "code_invalid" },
+    });
     expect((await signInWithPassword(db, { ...creds, code: recovery }, meta())).ok).toBe(true);
-    expect(await signInWithPassword(db, { ...creds, code: recovery }, meta())).toMatchObject({ ok: false, problem: { kind: "code_invalid" } });
+    expect(await signInWithPassword(db, { ...creds, code: recovery }, meta())).toMatchObject({
+      ok: false,
+      problem: { kind: "code_invalid" },
+    });
   });
 });

@@ -12,10 +12,7 @@ import { clearSignInFailures, recordSignInFailure, signInLockout } from "./throt
 import { checkTotp, hashRecoveryCode, looksLikeRecoveryCode } from "./totp";
 
 export type SignInProblem =
-  | { kind: "invalid" }
-  | { kind: "locked"; minutes: number }
-  | { kind: "code_required" }
-  | { kind: "code_invalid" };
+  { kind: "invalid" } | { kind: "locked"; minutes: number } | { kind: "code_required" } | { kind: "code_invalid" };
 
 export type SignInInput = { email: string; password: string; code?: string };
 
@@ -69,7 +66,11 @@ async function acceptSecondFactor(db: Database, user: User, code: string) {
       .update(recoveryCodes)
       .set({ usedAt: new Date() })
       .where(
-        and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, hashRecoveryCode(code)), isNull(recoveryCodes.usedAt)),
+        and(
+          eq(recoveryCodes.userId, user.id),
+          eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
+          isNull(recoveryCodes.usedAt),
+        ),
       )
       .returning({ id: recoveryCodes.id });
     return used.length === 1;

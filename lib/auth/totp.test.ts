@@ -1,6 +1,13 @@
 import { generate } from "otplib";
 import { describe, expect, test } from "vitest";
-import { checkTotp, hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecret, totpEnrolment } from "./totp";
+import {
+  checkTotp,
+  hashRecoveryCode,
+  looksLikeRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+  totpEnrolment,
+} from "./totp";
 
 describe("TOTP", () => {
   test("accepts a current code once", async () => {

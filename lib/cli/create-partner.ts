@@ -13,10 +13,18 @@ const USAGE = 'Usage: npm run partner:create -- --slug acme --name "Acme Payment
  * invitation link for its admin, printed here. Audited like any other change.
  */
 async function main() {
-  const { values } = parseArgs({ options: { slug: { type: "string" }, name: { type: "string" }, "admin-email": { type: "string" } } });
-  const parsed = createPartnerSchema.safeParse({ slug: values.slug ?? "", name: values.name ?? "", adminEmail: values["admin-email"] ?? "" });
+  const { values } = parseArgs({
+    options: { slug: { type: "string" }, name: { type: "string" }, "admin-email": { type: "string" } },
+  });
+  const parsed = createPartnerSchema.safeParse({
+    slug: values.slug ?? "",
+    name: values.name ?? "",
+    adminEmail: values["admin-email"] ?? "",
+  });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  --${String(issue.path[0]).replace("adminEmail", "admin-email")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  --${String(issue.path[0]).replace("adminEmail", "admin-email")}: ${issue.message}`,
+    );
     throw new Error([USAGE, ...problems].join("\n"));
   }
   const { db, close } = await openCliDatabase();
@@ -24,7 +32,9 @@ async function main() {
     if (env().DATABASE_URL) await runMigrations(env().DATABASE_URL!);
     const { partner, invitation, invitationUrl } = await createPartnerWithAdminInvitation(db, parsed.data);
     console.log(`Created partner "${partner.name}" (/p/${partner.slug}).`);
-    console.log(`Admin invitation for ${invitation.email}, valid until ${invitation.expiresAt.toISOString()}, usable once:`);
+    console.log(
+      `Admin invitation for ${invitation.email}, valid until ${invitation.expiresAt.toISOString()}, usable once:`,
+    );
     console.log(`  ${invitationUrl}`);
   } finally {
     await close();

@@ -19,7 +19,11 @@ async function main() {
   try {
     await db.transaction(async (tx) => {
       for (const row of await tx.select().from(wallexConnections)) {
-        const next = { apiKey: rewrap(row.apiKey)!, accessKeyId: rewrap(row.accessKeyId)!, secretAccessKey: rewrap(row.secretAccessKey)! };
+        const next = {
+          apiKey: rewrap(row.apiKey)!,
+          accessKeyId: rewrap(row.accessKeyId)!,
+          secretAccessKey: rewrap(row.secretAccessKey)!,
+        };
         await tx.update(wallexConnections).set(next).where(eq(wallexConnections.partnerId, row.partnerId));
         count += 1;
       }

@@ -39,32 +39,90 @@ export async function seedDemoActivity() {
       if (member.decision === "approved") approved.push(String(user.accountId));
     }
     for (const accountId of approved) {
-      await sandbox.control.topUp({ currency: "SGD", amount: 50_000, accountId, reference: "Opening balance" }, partner.id);
-      await sandbox.control.topUp({ currency: "USD", amount: 20_000, accountId, reference: "Opening balance" }, partner.id);
+      await sandbox.control.topUp(
+        { currency: "SGD", amount: 50_000, accountId, reference: "Opening balance" },
+        partner.id,
+      );
+      await sandbox.control.topUp(
+        { currency: "USD", amount: 20_000, accountId, reference: "Opening balance" },
+        partner.id,
+      );
     }
 
     const [mei] = approved;
     const beneficiary = await client.beneficiaries.create(
       {
         body: {
-          nickname: "Lion Supplies", entityType: "company", companyName: "Lion Supplies Pte Ltd", address: "1 Fusionopolis Way", city: "Singapore", country: "SG",
-          bankAccount: { accountNumber: "0123456789", bankAccountHolderName: "Lion Supplies Pte Ltd", bankName: "DBS Bank Ltd", country: "SG", currency: "SGD" },
+          nickname: "Lion Supplies",
+          entityType: "company",
+          companyName: "Lion Supplies Pte Ltd",
+          address: "1 Fusionopolis Way",
+          city: "Singapore",
+          country: "SG",
+          bankAccount: {
+            accountNumber: "0123456789",
+            bankAccountHolderName: "Lion Supplies Pte Ltd",
+            bankName: "DBS Bank Ltd",
+            country: "SG",
+            currency: "SGD",
+          },
         },
       },
       { onBehalfOf: { account: mei } },
     );
     const payments: string[] = [];
     for (const amount of ["1250.00", "480.50", "3200.00"]) {
-      const quote = await requestQuote(db, client, partner.id, "payment", { sellCurrency: "SGD", amount, beneficiaryId: beneficiary.id }, mei);
-      const input = { quoteId: String(quote.quoteId), purposeOfTransfer: "goods_purchase", fundingSource: "wallet", paymentReference: "INV-2026-11" };
-      payments.push((await perform(db, client, partner.id, "createPayment", { idempotencyKey: `demo-payment-${amount}`, input, accountId: mei })).wallexId);
+      const quote = await requestQuote(
+        db,
+        client,
+        partner.id,
+        "payment",
+        { sellCurrency: "SGD", amount, beneficiaryId: beneficiary.id },
+        mei,
+      );
+      const input = {
+        quoteId: String(quote.quoteId),
+        purposeOfTransfer: "goods_purchase",
+        fundingSource: "wallet",
+        paymentReference: "INV-2026-11",
+      };
+      payments.push(
+        (
+          await perform(db, client, partner.id, "createPayment", {
+            idempotencyKey: `demo-payment-${amount}`,
+            input,
+            accountId: mei,
+          })
+        ).wallexId,
+      );
     }
-    for (const id of payments.slice(0, 2)) await perform(db, client, partner.id, "fundPayment", { idempotencyKey: `fund:${id}`, input: { paymentId: id }, accountId: mei });
-    for (const status of ["processing", "in_transit", "completed"]) await sandbox.control.advancePayment(payments[0], status, undefined, partner.id);
+    for (const id of payments.slice(0, 2))
+      await perform(db, client, partner.id, "fundPayment", {
+        idempotencyKey: `fund:${id}`,
+        input: { paymentId: id },
+        accountId: mei,
+      });
+    for (const status of ["processing", "in_transit", "completed"])
+      await sandbox.control.advancePayment(payments[0], status, undefined, partner.id);
 
-    const conversionQuote = await requestQuote(db, client, partner.id, "conversion", { sellCurrency: "SGD", buyCurrency: "USD", amount: "5000.00" }, mei);
-    const conversion = await perform(db, client, partner.id, "createConversion", { idempotencyKey: "demo-conversion", input: { quoteId: String(conversionQuote.quoteId) }, accountId: mei });
-    await perform(db, client, partner.id, "fundConversion", { idempotencyKey: `fund:${conversion.wallexId}`, input: { conversionId: conversion.wallexId }, accountId: mei });
+    const conversionQuote = await requestQuote(
+      db,
+      client,
+      partner.id,
+      "conversion",
+      { sellCurrency: "SGD", buyCurrency: "USD", amount: "5000.00" },
+      mei,
+    );
+    const conversion = await perform(db, client, partner.id, "createConversion", {
+      idempotencyKey: "demo-conversion",
+      input: { quoteId: String(conversionQuote.quoteId) },
+      accountId: mei,
+    });
+    await perform(db, client, partner.id, "fundConversion", {
+      idempotencyKey: `fund:${conversion.wallexId}`,
+      input: { conversionId: conversion.wallexId },
+      accountId: mei,
+    });
     await sandbox.control.advanceConversion(conversion.wallexId, undefined, undefined, partner.id);
 
     await reconcileEverything(db, partner.id);

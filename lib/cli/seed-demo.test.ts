@@ -2,7 +2,16 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { inject } from "vitest";
 import { createDatabase, getDb } from "@/db";
-import { partners, staffMemberships, wallexBalances, wallexConnections, wallexConversions, wallexPayments, wallexUsers, type MirrorTable } from "@/db/schema";
+import {
+  partners,
+  staffMemberships,
+  wallexBalances,
+  wallexConnections,
+  wallexConversions,
+  wallexPayments,
+  wallexUsers,
+  type MirrorTable,
+} from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { setEnv } from "@/lib/env";
 import { closeEmbeddedSandbox, getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
@@ -21,7 +30,10 @@ test("seeds the demo partner once, with one user per role and a sandbox identity
 
   const db = getDb();
   const [partner] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG));
-  const roles = await db.select({ role: staffMemberships.role }).from(staffMemberships).where(eq(staffMemberships.partnerId, partner.id));
+  const roles = await db
+    .select({ role: staffMemberships.role })
+    .from(staffMemberships)
+    .where(eq(staffMemberships.partnerId, partner.id));
   expect(roles.map((r) => r.role).sort()).toEqual(["admin", "compliance", "operator", "viewer"]);
   const [connection] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
   expect(connection.baseUrl).toMatch(/\/api\/wallex-sandbox$/);
@@ -35,24 +47,36 @@ test("seeds the demo partner once, with one user per role and a sandbox identity
   await closeEmbeddedSandbox();
 });
 
-test("the demo activity goes through the embedded sandbox the app's way and lands in the mirror", { timeout: 60_000 }, async () => {
-  await seedDemoData(inject("databaseUrl"));
-  const db = getDb();
-  const [partner] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG));
-  await seedDemoActivity(); // ends the pool: the last thing this file does with the database
-  const check = createDatabase(inject("databaseUrl"));
-  try {
-    const of = (table: MirrorTable) => check.db.select().from(table).where(eq(table.partnerId, partner.id));
-    expect((await of(wallexUsers)).map((u) => u.status).sort()).toEqual(["approved", "approved", "document_needs_resubmission", "pending_approval"]);
-    // The second payment moves on by itself (the sandbox's auto-progress); the other two are settled.
-    const payments = (await of(wallexPayments)).map((p) => p.status);
-    expect(payments).toHaveLength(3);
-    expect(payments).toEqual(expect.arrayContaining(["awaiting_funds", "completed"]));
-    expect((await of(wallexConversions)).map((c) => c.status)).toEqual(["completed"]);
-    expect((await of(wallexBalances)).length).toBeGreaterThanOrEqual(4);
-    const [connection] = await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
-    expect(connection.webhookRegisteredAt).not.toBeNull();
-  } finally {
-    await check.pool.end();
-  }
-});
+test(
+  "the demo activity goes through the embedded sandbox the app's way and lands in the mirror",
+  { timeout: 60_000 },
+  async () => {
+    await seedDemoData(inject("databaseUrl"));
+    const db = getDb();
+    const [partner] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG));
+    await seedDemoActivity(); // ends the pool: the last thing this file does with the database
+    const check = createDatabase(inject("databaseUrl"));
+    try {
+      const of = (table: MirrorTable) => check.db.select().from(table).where(eq(table.partnerId, partner.id));
+      expect((await of(wallexUsers)).map((u) => u.status).sort()).toEqual([
+        "approved",
+        "approved",
+        "document_needs_resubmission",
+        "pending_approval",
+      ]);
+      // The second payment moves on by itself (the sandbox's auto-progress); the other two are settled.
+      const payments = (await of(wallexPayments)).map((p) => p.status);
+      expect(payments).toHaveLength(3);
+      expect(payments).toEqual(expect.arrayContaining(["awaiting_funds", "completed"]));
+      expect((await of(wallexConversions)).map((c) => c.status)).toEqual(["completed"]);
+      expect((await of(wallexBalances)).length).toBeGreaterThanOrEqual(4);
+      const [connection] = await check.db
+        .select()
+        .from(wallexConnections)
+        .where(eq(wallexConnections.partnerId, partner.id));
+      expect(connection.webhookRegisteredAt).not.toBeNull();
+    } finally {
+      await check.pool.end();
+    }
+  },
+);

@@ -21,7 +21,8 @@ export const demoStaff: { email: string; name: string; role: StaffRole }[] = [
  * Needs WALLEX_SANDBOX_EMBEDDED=true; the caller closes the sandbox (closeEmbeddedSandbox).
  */
 export async function seedDemoData(databaseUrl: string): Promise<boolean> {
-  if (!embeddedSandboxEnabled()) throw new Error("The demo tenant uses the embedded sandbox: set WALLEX_SANDBOX_EMBEDDED=true.");
+  if (!embeddedSandboxEnabled())
+    throw new Error("The demo tenant uses the embedded sandbox: set WALLEX_SANDBOX_EMBEDDED=true.");
   const { db, pool } = createDatabase(databaseUrl);
   try {
     const [existing] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG)).limit(1);
@@ -38,7 +39,8 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
           .values({ email: person.email, name: person.name, passwordHash })
           .onConflictDoNothing()
           .returning();
-        if (user) await tx.insert(staffMemberships).values({ partnerId: partner.id, userId: user.id, role: person.role });
+        if (user)
+          await tx.insert(staffMemberships).values({ partnerId: partner.id, userId: user.id, role: person.role });
       }
       await recordAudit(tx, {
         partnerId: partner.id,

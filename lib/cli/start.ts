@@ -38,14 +38,17 @@ async function main() {
   }
 
   await runMigrations(env().DATABASE_URL!);
-  if (plan.sandbox) console.log("Embedded Wallex sandbox on at /api/wallex-sandbox (local demo only; WALLEX_SANDBOX_EMBEDDED).");
+  if (plan.sandbox)
+    console.log("Embedded Wallex sandbox on at /api/wallex-sandbox (local demo only; WALLEX_SANDBOX_EMBEDDED).");
   const { seeded, messages } = await prepareTenants(env().DATABASE_URL!, plan);
   for (const message of messages) console.log(message);
   if (seeded) {
     console.log("Creating demo activity in the embedded Wallex sandbox…");
     const level = logger.level;
     logger.level = "warn"; // its Wallex calls are in the API log; keep the terminal for the logins
-    await seedDemoActivity().catch((error) => console.warn("Demo activity skipped:", error instanceof Error ? error.message : error));
+    await seedDemoActivity().catch((error) =>
+      console.warn("Demo activity skipped:", error instanceof Error ? error.message : error),
+    );
     logger.level = level;
   }
   if (plan.seedDemo) printDemoLogins(seeded);
@@ -63,7 +66,9 @@ async function main() {
 function run(command: string, args: string[]) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn("npx", [command, ...args], { stdio: "inherit", env: process.env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`)),
+    );
   });
 }
 

@@ -2,7 +2,11 @@ import { count, eq } from "drizzle-orm";
 import { createDatabase } from "@/db";
 import { partners, wallexConnections } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { connectToEmbeddedSandbox, followAppUrl, hasEmbeddedSandboxIdentity } from "@/lib/services/embedded-sandbox-connection";
+import {
+  connectToEmbeddedSandbox,
+  followAppUrl,
+  hasEmbeddedSandboxIdentity,
+} from "@/lib/services/embedded-sandbox-connection";
 import { closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { seedDemoData } from "./seed-demo";
 import type { StartupPlan } from "./startup-plan";
@@ -44,7 +48,12 @@ async function restoreSandboxIdentities(databaseUrl: string) {
   const messages: string[] = [];
   try {
     const rows = await db
-      .select({ id: partners.id, name: partners.name, slug: partners.slug, webhookRegisteredAt: wallexConnections.webhookRegisteredAt })
+      .select({
+        id: partners.id,
+        name: partners.name,
+        slug: partners.slug,
+        webhookRegisteredAt: wallexConnections.webhookRegisteredAt,
+      })
       .from(wallexConnections)
       .innerJoin(partners, eq(partners.id, wallexConnections.partnerId))
       .where(eq(wallexConnections.kind, "embedded_sandbox"));

@@ -22,7 +22,10 @@ describe("startupPlan", () => {
 
   test("a real database gets neither, unless asked", () => {
     expect(plan(["start"], true)).toEqual({ sandbox: false, seedDemo: false, notes: [] });
-    expect(plan(["start"], true, { WALLEX_SANDBOX_EMBEDDED: "true" })).toMatchObject({ sandbox: true, seedDemo: false });
+    expect(plan(["start"], true, { WALLEX_SANDBOX_EMBEDDED: "true" })).toMatchObject({
+      sandbox: true,
+      seedDemo: false,
+    });
     expect(plan(["start", "--demo"], true)).toMatchObject({ sandbox: true, seedDemo: true });
     expect(plan(["dev"], true, { SEED_DEMO: "true" })).toMatchObject({ sandbox: true, seedDemo: true });
   });
@@ -31,7 +34,10 @@ describe("startupPlan", () => {
     const refused = plan(["start", "--demo"], true, { WALLEX_SANDBOX_EMBEDDED: "false" });
     expect(refused).toMatchObject({ sandbox: false, seedDemo: false });
     expect(refused.notes[0]).toMatch(/WALLEX_SANDBOX_EMBEDDED=false/);
-    expect(plan(["start"], false, { WALLEX_SANDBOX_EMBEDDED: "false" })).toMatchObject({ sandbox: false, seedDemo: false });
+    expect(plan(["start"], false, { WALLEX_SANDBOX_EMBEDDED: "false" })).toMatchObject({
+      sandbox: false,
+      seedDemo: false,
+    });
   });
 });
 
@@ -45,7 +51,10 @@ describe("prepareTenants on a database of its own", () => {
 
   test("a production start seeds nothing and says how to create the first partner; --demo seeds", async () => {
     setEnv("WALLEX_SANDBOX_EMBEDDED", "false");
-    const production = await prepareTenants(database.url, startupPlan({ argv: ["start"], databaseUrlConfigured: true, env: {} }));
+    const production = await prepareTenants(
+      database.url,
+      startupPlan({ argv: ["start"], databaseUrlConfigured: true, env: {} }),
+    );
     expect(production).toEqual({ seeded: false, messages: [FIRST_PARTNER_HELP] });
     expect(FIRST_PARTNER_HELP).toContain("npm run partner:create");
     const check = createDatabase(database.url);
@@ -56,7 +65,10 @@ describe("prepareTenants on a database of its own", () => {
       setEnv("WALLEX_SANDBOX_EMBEDDED", String(demo.sandbox)); // what the launcher does
       expect(await prepareTenants(database.url, demo)).toEqual({ seeded: true, messages: [] });
       const [partner] = await check.db.select().from(partners).where(eq(partners.slug, "demo"));
-      const [connection] = await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
+      const [connection] = await check.db
+        .select()
+        .from(wallexConnections)
+        .where(eq(wallexConnections.partnerId, partner.id));
       expect(connection.kind).toBe("embedded_sandbox");
       expect((await getEmbeddedSandbox()).control.partnerIdForKey(decryptSecret(connection.apiKey))).toBe(partner.id);
       await closeEmbeddedSandbox();
@@ -70,11 +82,18 @@ describe("prepareTenants on a database of its own", () => {
     const check = createDatabase(database.url);
     try {
       const [partner] = await check.db.select().from(partners).where(eq(partners.slug, "demo"));
-      await check.pool.query('DELETE FROM wallex_sandbox.records');
-      const before = (await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id)))[0];
-      const outcome = await prepareTenants(database.url, startupPlan({ argv: ["start"], databaseUrlConfigured: true, env: { WALLEX_SANDBOX_EMBEDDED: "true" } }));
+      await check.pool.query("DELETE FROM wallex_sandbox.records");
+      const before = (
+        await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id))
+      )[0];
+      const outcome = await prepareTenants(
+        database.url,
+        startupPlan({ argv: ["start"], databaseUrlConfigured: true, env: { WALLEX_SANDBOX_EMBEDDED: "true" } }),
+      );
       expect(outcome.messages).toEqual([expect.stringMatching(/demo a new embedded sandbox identity/)]);
-      const after = (await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id)))[0];
+      const after = (
+        await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id))
+      )[0];
       expect(decryptSecret(after.apiKey)).not.toBe(decryptSecret(before.apiKey));
       const audit = await check.db.select().from(auditEvents).where(eq(auditEvents.partnerId, partner.id));
       expect(audit.map((a) => a.action)).toContain("settings.embedded_sandbox_connected");
@@ -93,17 +112,31 @@ describe("prepareTenants on a database of its own", () => {
       await closeEmbeddedSandbox();
 
       setEnv("APP_URL", "http://127.0.0.1:3300"); // e.g. PORT=3300 with APP_URL unset
-      const outcome = await prepareTenants(database.url, startupPlan({ argv: ["start"], databaseUrlConfigured: true, env: { WALLEX_SANDBOX_EMBEDDED: "true" } }));
-      expect(outcome.messages).toEqual([expect.stringMatching(/demo's embedded sandbox and webhook at the current APP_URL/)]);
-      const [after] = await check.db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
-      expect(after).toMatchObject({ kind: "embedded_sandbox", baseUrl: embeddedSandboxBaseUrl("http://127.0.0.1:3300") });
+      const outcome = await prepareTenants(
+        database.url,
+        startupPlan({ argv: ["start"], databaseUrlConfigured: true, env: { WALLEX_SANDBOX_EMBEDDED: "true" } }),
+      );
+      expect(outcome.messages).toEqual([
+        expect.stringMatching(/demo's embedded sandbox and webhook at the current APP_URL/),
+      ]);
+      const [after] = await check.db
+        .select()
+        .from(wallexConnections)
+        .where(eq(wallexConnections.partnerId, partner.id));
+      expect(after).toMatchObject({
+        kind: "embedded_sandbox",
+        baseUrl: embeddedSandboxBaseUrl("http://127.0.0.1:3300"),
+      });
 
       const client = await wallexClientFor(check.db, partner.id);
       expect((await client.webhooks.retrieve()).url).toBe(webhookUrlFor(partner.id));
       expect(webhookUrlFor(partner.id)).toMatch(/^http:\/\/127\.0\.0\.1:3300\//);
 
       // A row still naming the old address (changed APP_URL, no restart yet) reaches the sandbox too.
-      await check.db.update(wallexConnections).set({ baseUrl: "http://localhost:3000/api/wallex-sandbox", secretsOrigin: "http://localhost:3000" }).where(eq(wallexConnections.partnerId, partner.id));
+      await check.db
+        .update(wallexConnections)
+        .set({ baseUrl: "http://localhost:3000/api/wallex-sandbox", secretsOrigin: "http://localhost:3000" })
+        .where(eq(wallexConnections.partnerId, partner.id));
       const stale = await wallexClientFor(check.db, partner.id);
       expect((await stale.webhooks.retrieve()).url).toBe(webhookUrlFor(partner.id));
       await closeEmbeddedSandbox();

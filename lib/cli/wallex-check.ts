@@ -11,7 +11,8 @@ import { openCliDatabase } from "./database";
  */
 async function main() {
   const slug = process.argv[process.argv.indexOf("--partner") + 1];
-  if (!process.argv.includes("--partner") || !slug) throw new Error("Usage: npm run wallex:check -- --partner <partner slug>");
+  if (!process.argv.includes("--partner") || !slug)
+    throw new Error("Usage: npm run wallex:check -- --partner <partner slug>");
   const { db, close } = await openCliDatabase();
   try {
     const [row] = await db
@@ -21,13 +22,18 @@ async function main() {
       .where(eq(partners.slug, slug));
     if (!row) throw new Error(`No partner "${slug}" with a Wallex connection.`);
     if (row.kind === "embedded_sandbox") {
-      throw new Error("This partner uses the app's embedded sandbox; point it at real Wallex or `npm run sandbox` first.");
+      throw new Error(
+        "This partner uses the app's embedded sandbox; point it at real Wallex or `npm run sandbox` first.",
+      );
     }
     console.log(`Probing ${row.baseUrl} (read-only)…\n`);
     const rows = await probeWallex(await wallexClientFor(db, row.id));
-    for (const r of rows) console.log(`${r.outcome.padEnd(8)} ${r.operation.padEnd(34)} ${r.path}${r.detail ? `  — ${r.detail}` : ""}`);
+    for (const r of rows)
+      console.log(`${r.outcome.padEnd(8)} ${r.operation.padEnd(34)} ${r.path}${r.detail ? `  — ${r.detail}` : ""}`);
     const count = (outcome: string) => rows.filter((r) => r.outcome === outcome).length;
-    console.log(`\n${count("ok")} ok, ${count("shape")} shape mismatches, ${count("missing")} missing, ${count("refused")} refused, ${count("error")} errors, ${count("skipped")} skipped`);
+    console.log(
+      `\n${count("ok")} ok, ${count("shape")} shape mismatches, ${count("missing")} missing, ${count("refused")} refused, ${count("error")} errors, ${count("skipped")} skipped`,
+    );
     process.exitCode = count("shape") + count("missing") + count("error") > 0 ? 1 : 0;
   } finally {
     await close();

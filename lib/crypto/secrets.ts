@@ -10,7 +10,10 @@ export type KeyRing = { activeId: string; keys: Map<string, Buffer> };
 
 export function parseKeyRing(spec: string): KeyRing {
   const keys = new Map<string, Buffer>();
-  for (const entry of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, material] = entry.split(":");
     const key = Buffer.from(material ?? "", "base64");
     if (!id || !/^[A-Za-z0-9_-]+$/.test(id) || key.length !== 32) {

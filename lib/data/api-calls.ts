@@ -9,7 +9,11 @@ import type { ApiLogFilters } from "@/lib/validations/api-log";
 export const API_LOG_PAGE_SIZE = 50;
 
 export async function listApiCalls(db: Executor, scope: StaffScope, filters: ApiLogFilters) {
-  const failed = or(isNull(wallexApiCalls.status), gte(wallexApiCalls.status, 400), isNotNull(wallexApiCalls.errorKind));
+  const failed = or(
+    isNull(wallexApiCalls.status),
+    gte(wallexApiCalls.status, 400),
+    isNotNull(wallexApiCalls.errorKind),
+  );
   const succeeded = and(lt(wallexApiCalls.status, 400), isNull(wallexApiCalls.errorKind));
   const where = and(
     scopeWhere(wallexApiCalls, scope),
@@ -25,7 +29,10 @@ export async function listApiCalls(db: Executor, scope: StaffScope, filters: Api
       .orderBy(desc(wallexApiCalls.createdAt))
       .limit(API_LOG_PAGE_SIZE)
       .offset((filters.page - 1) * API_LOG_PAGE_SIZE),
-    db.select({ total: sql<number>`count(*)::int` }).from(wallexApiCalls).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(wallexApiCalls)
+      .where(where),
   ]);
   return { rows, total };
 }

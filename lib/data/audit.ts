@@ -30,7 +30,10 @@ export async function listAuditEvents(db: Executor, scope: StaffScope, filters: 
       .orderBy(desc(auditEvents.seq))
       .limit(AUDIT_PAGE_SIZE)
       .offset((filters.page - 1) * AUDIT_PAGE_SIZE),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditEvents).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(where),
   ]);
   return { rows, total };
 }

@@ -11,7 +11,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * lease lapses after `ttlMs` should its holder die. A row, not an advisory lock: it works the same
  * on PostgreSQL and on the embedded PGlite (one session behind many connections).
  */
-export async function withLease<T>(db: Database, key: string, fn: () => Promise<T>, opts = { ttlMs: 30_000, pollMs: 50 }) {
+export async function withLease<T>(
+  db: Database,
+  key: string,
+  fn: () => Promise<T>,
+  opts = { ttlMs: 30_000, pollMs: 50 },
+) {
   const holder = randomUUID();
   for (;;) {
     const claimed = await db

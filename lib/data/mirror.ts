@@ -45,8 +45,17 @@ export async function listMirrorRecords(db: Executor, scope: StaffScope, kind: R
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
-        id: t.id, wallexId: t.wallexId, accountId: t.accountId, status: t.status, currency: t.currency, amount: t.amount,
-        reference: t.reference, wallexCreatedAt: t.wallexCreatedAt, readAt: t.readAt, member: memberEmail(t), data: t.data,
+        id: t.id,
+        wallexId: t.wallexId,
+        accountId: t.accountId,
+        status: t.status,
+        currency: t.currency,
+        amount: t.amount,
+        reference: t.reference,
+        wallexCreatedAt: t.wallexCreatedAt,
+        readAt: t.readAt,
+        member: memberEmail(t),
+        data: t.data,
       })
       .from(t)
       .where(where)
@@ -54,7 +63,10 @@ export async function listMirrorRecords(db: Executor, scope: StaffScope, kind: R
       .orderBy(sql`${t.wallexCreatedAt} desc nulls last`, desc(t.readAt), desc(t.id))
       .limit(RECORDS_PAGE_SIZE)
       .offset((filters.page - 1) * RECORDS_PAGE_SIZE),
-    db.select({ total: sql<number>`count(*)::int` }).from(t).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(t)
+      .where(where),
   ]);
   return { rows, total };
 }
@@ -62,7 +74,8 @@ export async function listMirrorRecords(db: Executor, scope: StaffScope, kind: R
 /** How many of each kind we hold, for the tabs. One round trip. */
 export async function countMirrorRecords(db: Executor, scope: StaffScope): Promise<Record<ResourceKind, number>> {
   const parts = RESOURCE_KINDS.map(
-    (kind) => sql`select ${kind}::text as kind, count(*)::int as n from ${RESOURCES[kind].table} where ${scopeWhere(RESOURCES[kind].table, scope)}`,
+    (kind) =>
+      sql`select ${kind}::text as kind, count(*)::int as n from ${RESOURCES[kind].table} where ${scopeWhere(RESOURCES[kind].table, scope)}`,
   );
   const result = await db.execute<{ kind: ResourceKind; n: number }>(sql.join(parts, sql` union all `));
   return Object.fromEntries(result.rows.map((r) => [r.kind, r.n])) as Record<ResourceKind, number>;
@@ -92,7 +105,11 @@ const isWallexId = (value: string) => value.length > 0 && value.length <= 200 &&
 export async function getMirrorRow(db: Executor, scope: StaffScope, kind: ResourceKind, rowId: string) {
   if (!isUuid(rowId)) return null;
   const t: MirrorTable = RESOURCES[kind].table;
-  const [row] = await db.select().from(t).where(and(scopeWhere(t, scope), eq(t.id, rowId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(scopeWhere(t, scope), eq(t.id, rowId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -135,7 +152,9 @@ export async function getMemberAccount(db: Executor, scope: StaffScope, memberId
     .limit(1);
   if (!member?.accountId) throw notFound("Member");
   if (member.status !== "approved") {
-    throw new AppError("CONFLICT", { userMessage: `${member.email ?? "This member"} is not approved by Wallex yet, so Wallex will not act for them.` });
+    throw new AppError("CONFLICT", {
+      userMessage: `${member.email ?? "This member"} is not approved by Wallex yet, so Wallex will not act for them.`,
+    });
   }
   return member.accountId;
 }

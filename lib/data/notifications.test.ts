@@ -5,13 +5,24 @@ import { notificationReads, staffMemberships, wallexPayments, wallexTimeline } f
 import { findStaffScope, type StaffScope } from "@/lib/auth/scope";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import type { ResourceKind } from "@/lib/wallex/mirror/resources";
-import { getNotificationsMenu, listNotifications, markNotificationsRead, MENU_SIZE, NOTIFICATIONS_PAGE_SIZE, UNREAD_CAP } from "./notifications";
+import {
+  getNotificationsMenu,
+  listNotifications,
+  markNotificationsRead,
+  MENU_SIZE,
+  NOTIFICATIONS_PAGE_SIZE,
+  UNREAD_CAP,
+} from "./notifications";
 
 const db = getDb();
 const base = Date.now() - 3_600_000;
 
 /** `count` status changes Wallex reported, one second apart, the newest last; returns their times. */
-async function reported(scope: StaffScope, count: number, opts: { kind?: ResourceKind; from?: number; source?: "webhook" | "reconcile" | "write" } = {}) {
+async function reported(
+  scope: StaffScope,
+  count: number,
+  opts: { kind?: ResourceKind; from?: number; source?: "webhook" | "reconcile" | "write" } = {},
+) {
   const from = opts.from ?? 0;
   const rows = Array.from({ length: count }, (_, i) => ({
     partnerId: scope.partnerId,
@@ -78,7 +89,16 @@ describe("the read marker", () => {
     expect((await getNotificationsMenu(db, carol)).unread).toBe(0);
 
     await markNotificationsRead(db, carol, new Date("2999-01-01T00:00:00Z"));
-    await db.insert(wallexTimeline).values({ partnerId: carol.partnerId, kind: "payment", wallexId: "later", status: "completed", source: "webhook", at: new Date(Date.now() + 60_000) });
+    await db
+      .insert(wallexTimeline)
+      .values({
+        partnerId: carol.partnerId,
+        kind: "payment",
+        wallexId: "later",
+        status: "completed",
+        source: "webhook",
+        at: new Date(Date.now() + 60_000),
+      });
     expect((await getNotificationsMenu(db, carol)).unread).toBe(1);
   });
 
@@ -119,14 +139,22 @@ describe("what the menu lists", () => {
     scope = (await createStaff(partner, "viewer")).scope;
     payments = await reported(scope, 12);
     // Ledger rows and our own writes, all newer than every payment change.
-    ledger = [...(await reported(scope, 5, { kind: "balanceHistory", from: 50 })), ...(await reported(scope, 5, { kind: "balance", from: 60 }))];
+    ledger = [
+      ...(await reported(scope, 5, { kind: "balanceHistory", from: 50 })),
+      ...(await reported(scope, 5, { kind: "balance", from: 60 })),
+    ];
     await reported(scope, 3, { from: 70, source: "write" });
   });
 
   test("the newest few status changes, without ledger rows or our own writes, and counts only those", async () => {
     const menu = await getNotificationsMenu(db, scope);
     expect(menu.items).toHaveLength(MENU_SIZE);
-    expect(menu.items.map((item) => item.wallexId)).toEqual(payments.slice(-MENU_SIZE).reverse().map((row) => row.wallexId));
+    expect(menu.items.map((item) => item.wallexId)).toEqual(
+      payments
+        .slice(-MENU_SIZE)
+        .reverse()
+        .map((row) => row.wallexId),
+    );
     expect(menu.unread).toBe(12);
   });
 
@@ -148,13 +176,24 @@ describe("what the menu lists", () => {
     const rows = await reported(busy, NOTIFICATIONS_PAGE_SIZE + 7);
     const second = await listNotifications(db, busy, { page: 2 });
     expect(second.total).toBe(NOTIFICATIONS_PAGE_SIZE + 7);
-    expect(second.rows.map((row) => row.wallexId)).toEqual(rows.slice(0, 7).reverse().map((row) => row.wallexId));
+    expect(second.rows.map((row) => row.wallexId)).toEqual(
+      rows
+        .slice(0, 7)
+        .reverse()
+        .map((row) => row.wallexId),
+    );
   });
 
   test("each item names our record of the object when we hold one, so it can link to it", async () => {
     const [record] = await db
       .insert(wallexPayments)
-      .values({ partnerId: scope.partnerId, wallexId: payments.at(-1)!.wallexId, status: "completed", data: {}, readAt: new Date() })
+      .values({
+        partnerId: scope.partnerId,
+        wallexId: payments.at(-1)!.wallexId,
+        status: "completed",
+        data: {},
+        readAt: new Date(),
+      })
       .returning();
     const [first, second] = (await getNotificationsMenu(db, scope)).items;
     expect(first.recordId).toBe(record.id);

@@ -35,18 +35,31 @@ const recordId = sql<string | null>`case ${wallexTimeline.kind} ${sql.join(
 const readUpTo = (scope: StaffScope) =>
   sql`(select ${notificationReads.readUpTo} from ${notificationReads}
     where ${and(scopeWhere(notificationReads, scope), eq(notificationReads.userId, scope.user.id))})`;
-const isUnread = (scope: StaffScope) => sql<boolean>`${wallexTimeline.at} > coalesce(${readUpTo(scope)}, '-infinity'::timestamptz)`;
+const isUnread = (scope: StaffScope) =>
+  sql<boolean>`${wallexTimeline.at} > coalesce(${readUpTo(scope)}, '-infinity'::timestamptz)`;
 
 export type Notification = {
-  id: string; kind: ResourceKind; wallexId: string; status: string | null; previousStatus: string | null; at: Date;
-  recordId: string | null; unread: boolean;
+  id: string;
+  kind: ResourceKind;
+  wallexId: string;
+  status: string | null;
+  previousStatus: string | null;
+  at: Date;
+  recordId: string | null;
+  unread: boolean;
 };
 
 function list(db: Executor, scope: StaffScope, where: SQL | undefined, limit: number, offset = 0) {
   return db
     .select({
-      id: wallexTimeline.id, kind: wallexTimeline.kind, wallexId: wallexTimeline.wallexId, status: wallexTimeline.status,
-      previousStatus: wallexTimeline.previousStatus, at: wallexTimeline.at, recordId, unread: isUnread(scope),
+      id: wallexTimeline.id,
+      kind: wallexTimeline.kind,
+      wallexId: wallexTimeline.wallexId,
+      status: wallexTimeline.status,
+      previousStatus: wallexTimeline.previousStatus,
+      at: wallexTimeline.at,
+      recordId,
+      unread: isUnread(scope),
     })
     .from(wallexTimeline)
     .where(where)
@@ -74,10 +87,16 @@ export async function getNotificationsMenu(db: Executor, scope: StaffScope) {
 /** The "See all" page: every status change Wallex told us about, newest first; ledger rows only when asked for (or a ledger kind is). */
 export async function listNotifications(db: Executor, scope: StaffScope, filters: NotificationFilters) {
   const kind = filters.kind ? kindFromSlug(filters.kind) : undefined;
-  const where = and(fromWallex(scope), kind ? eq(wallexTimeline.kind, kind) : filters.ledger ? undefined : withoutLedger);
+  const where = and(
+    fromWallex(scope),
+    kind ? eq(wallexTimeline.kind, kind) : filters.ledger ? undefined : withoutLedger,
+  );
   const [rows, [{ total }]] = await Promise.all([
     list(db, scope, where, NOTIFICATIONS_PAGE_SIZE, (filters.page - 1) * NOTIFICATIONS_PAGE_SIZE),
-    db.select({ total: sql<number>`count(*)::int` }).from(wallexTimeline).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(wallexTimeline)
+      .where(where),
   ]);
   return { rows, total };
 }

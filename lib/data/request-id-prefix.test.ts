@@ -18,13 +18,31 @@ const lookalike = "7f3a_x1e-0000-4000-8000-000000000000"; // `_` must not match 
 beforeAll(async () => {
   scope = (await createStaff(await createPartner(), "admin")).scope;
   for (const id of [requestId, lookalike, "aaaa%bbb-0000-4000-8000-000000000000"]) {
-    await db.insert(wallexApiCalls).values({ partnerId: scope.partnerId, operation: "payments.list", method: "GET", pathTemplate: "/v2/x", path: "/v2/x", durationMs: 1, requestId: id, attempt: 1 });
-    await recordAudit(db, { partnerId: scope.partnerId, action: "test.thing", actor: { userId: null, email: "system" }, requestId: id });
+    await db
+      .insert(wallexApiCalls)
+      .values({
+        partnerId: scope.partnerId,
+        operation: "payments.list",
+        method: "GET",
+        pathTemplate: "/v2/x",
+        path: "/v2/x",
+        durationMs: 1,
+        requestId: id,
+        attempt: 1,
+      });
+    await recordAudit(db, {
+      partnerId: scope.partnerId,
+      action: "test.thing",
+      actor: { userId: null, email: "system" },
+      requestId: id,
+    });
   }
 });
 
-const apiLog = async (value: string) => (await listApiCalls(db, scope, apiLogFiltersSchema.parse({ requestId: value }))).rows.map((r) => r.requestId);
-const audit = async (value: string) => (await listAuditEvents(db, scope, auditFiltersSchema.parse({ requestId: value }))).rows.map((r) => r.requestId);
+const apiLog = async (value: string) =>
+  (await listApiCalls(db, scope, apiLogFiltersSchema.parse({ requestId: value }))).rows.map((r) => r.requestId);
+const audit = async (value: string) =>
+  (await listAuditEvents(db, scope, auditFiltersSchema.parse({ requestId: value }))).rows.map((r) => r.requestId);
 
 describe.each([
   ["API log", apiLog],
@@ -44,13 +62,19 @@ describe.each([
 });
 
 test("fewer than 4 characters is a field message, not a query", () => {
-  expect(apiLogFilterProblems(apiLogFiltersSchema.parse({ requestId: "7f3" }))).toEqual({ requestId: "Type at least 4 characters of the request ID." });
-  expect(auditFilterProblems(auditFiltersSchema.parse({ requestId: "7f3" }))?.requestId).toBe("Type at least 4 characters of the request ID.");
+  expect(apiLogFilterProblems(apiLogFiltersSchema.parse({ requestId: "7f3" }))).toEqual({
+    requestId: "Type at least 4 characters of the request ID.",
+  });
+  expect(auditFilterProblems(auditFiltersSchema.parse({ requestId: "7f3" }))?.requestId).toBe(
+    "Type at least 4 characters of the request ID.",
+  );
   expect(apiLogFilterProblems(apiLogFiltersSchema.parse({ requestId: "7f3a" }))).toBeNull();
 });
 
 test("an audit range with From after To says so", () => {
-  expect(auditFilterProblems(auditFiltersSchema.parse({ from: "2026-03-02", to: "2026-03-01" }))).toEqual({ from: "From must be on or before To." });
+  expect(auditFilterProblems(auditFiltersSchema.parse({ from: "2026-03-02", to: "2026-03-01" }))).toEqual({
+    from: "From must be on or before To.",
+  });
   expect(auditFilterProblems(auditFiltersSchema.parse({ from: "2026-03-01", to: "2026-03-01" }))).toBeNull();
   expect(auditFilterProblems(auditFiltersSchema.parse({ from: "2026-03-02" }))).toBeNull();
 });

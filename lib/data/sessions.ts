@@ -7,7 +7,11 @@ import { sessions, users } from "@/db/schema";
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-export async function createSession(db: Executor, userId: string, meta: { ip: string | null; userAgent: string | null }) {
+export async function createSession(
+  db: Executor,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+) {
   const id = randomBytes(24).toString("base64url");
   await db.insert(sessions).values({
     id,
@@ -57,7 +61,9 @@ export async function listLiveSessions(db: Executor, userId: string) {
 }
 
 export async function deleteDeadSessions(db: Executor) {
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date()), lt(sessions.revokedAt, new Date(Date.now() - SESSION_TTL_MS))));
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, new Date()), lt(sessions.revokedAt, new Date(Date.now() - SESSION_TTL_MS))));
 }
 
 /** Revokes one of the person's own sessions; false when it was not theirs or already ended. */

@@ -65,7 +65,12 @@ export async function getOpenInvitationOrThrow(db: Executor, scope: StaffScope, 
     .select()
     .from(invitations)
     .where(
-      and(scopeWhere(invitations, scope), eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+      and(
+        scopeWhere(invitations, scope),
+        eq(invitations.id, invitationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
     )
     .limit(1);
   if (!row) throw notFound("Invitation");

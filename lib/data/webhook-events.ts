@@ -28,7 +28,10 @@ export async function listWebhookEvents(db: Executor, scope: StaffScope, filters
       .orderBy(desc(webhookEvents.receivedAt))
       .limit(WEBHOOK_PAGE_SIZE)
       .offset((filters.page - 1) * WEBHOOK_PAGE_SIZE),
-    db.select({ total: sql<number>`count(*)::int` }).from(webhookEvents).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(webhookEvents)
+      .where(where),
   ]);
   return { rows: rows.map((r) => ({ ...r.event, member: r.member })), total };
 }
@@ -52,7 +55,9 @@ export async function requeueWebhookEvent(db: Executor, scope: StaffScope, event
   const [event] = await db
     .update(webhookEvents)
     .set({ outcome: "received", result: null, error: null, processedAt: null })
-    .where(and(scopeWhere(webhookEvents, scope), eq(webhookEvents.id, eventId), sql`${webhookEvents.outcome} <> 'rejected'`))
+    .where(
+      and(scopeWhere(webhookEvents, scope), eq(webhookEvents.id, eventId), sql`${webhookEvents.outcome} <> 'rejected'`),
+    )
     .returning({ id: webhookEvents.id, resource: webhookEvents.resource, resourceId: webhookEvents.resourceId });
   return event;
 }

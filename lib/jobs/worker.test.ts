@@ -19,6 +19,9 @@ test("the worker creates its queues and schedules on the app database and works 
   const jobId = await boss.send(queues.deliverMail.name, {});
   expect(jobId).toBeTruthy();
   await expect
-    .poll(async () => (await boss!.getJobById(queues.deliverMail.name, jobId!))?.state, { timeout: 15_000, interval: 250 })
+    .poll(async () => (await boss!.getJobById(queues.deliverMail.name, jobId!))?.state, {
+      timeout: 15_000,
+      interval: 250,
+    })
     .toBe("completed");
 });

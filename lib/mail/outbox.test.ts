@@ -76,7 +76,11 @@ describe("mail outbox", () => {
     });
 
     test("queued mail is sent once, and a refused one is marked failed", async () => {
-      const sentId = await enqueueMail(db, { to: "ada@example.test", subject: "Welcome aboard", text: "Accept: https://x/invite/1" });
+      const sentId = await enqueueMail(db, {
+        to: "ada@example.test",
+        subject: "Welcome aboard",
+        text: "Accept: https://x/invite/1",
+      });
       expect(await deliverQueuedMail(db)).toBeGreaterThanOrEqual(1);
       expect(await deliverQueuedMail(db)).toBe(0);
       expect(received.filter((m) => m.includes("Welcome aboard"))).toHaveLength(1);

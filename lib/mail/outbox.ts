@@ -47,8 +47,17 @@ export async function deliverQueuedMail(db: Database, limit = 20) {
         .for("update", { skipLocked: true });
       if (!mail) return false;
       try {
-        await transport.sendMail({ from: env().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
-        await tx.update(mailOutbox).set({ status: "sent", sentAt: new Date(), ...redactedBody(mail) }).where(eq(mailOutbox.id, mail.id));
+        await transport.sendMail({
+          from: env().MAIL_FROM,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html ?? undefined,
+        });
+        await tx
+          .update(mailOutbox)
+          .set({ status: "sent", sentAt: new Date(), ...redactedBody(mail) })
+          .where(eq(mailOutbox.id, mail.id));
       } catch (error) {
         logger.warn({ err: error, mailId: mail.id }, "mail delivery failed");
         // A failed invitation is sent again with a new link (Resend), so this one need not be kept.

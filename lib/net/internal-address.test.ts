@@ -3,20 +3,44 @@ import { checkHostAddresses, isInternalAddress } from "./internal-address";
 
 describe("isInternalAddress", () => {
   it.each([
-    "127.0.0.1", "127.8.9.10", "10.0.0.5", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-    "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd12:3456::1", "fc00::1", "::ffff:127.0.0.1",
-    "::ffff:a9fe:a9fe", "::ffff:10.0.0.1", "64:ff9b::a00:1", "not-an-ip",
+    "127.0.0.1",
+    "127.8.9.10",
+    "10.0.0.5",
+    "172.16.0.1",
+    "172.31.255.255",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "224.0.0.1",
+    "255.255.255.255",
+    "::1",
+    "::",
+    "fe80::1",
+    "fd12:3456::1",
+    "fc00::1",
+    "::ffff:127.0.0.1",
+    "::ffff:a9fe:a9fe",
+    "::ffff:10.0.0.1",
+    "64:ff9b::a00:1",
+    "not-an-ip",
   ])("refuses %s", (address) => {
     expect(isInternalAddress(address)).toBe(true);
   });
 
-  it.each(["8.8.8.8", "52.74.1.10", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"])("allows %s", (address) => {
-    expect(isInternalAddress(address)).toBe(false);
-  });
+  it.each(["8.8.8.8", "52.74.1.10", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"])(
+    "allows %s",
+    (address) => {
+      expect(isInternalAddress(address)).toBe(false);
+    },
+  );
 });
 
 describe("checkHostAddresses", () => {
-  const resolvesTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address }));
+  const resolvesTo =
+    (...addresses: string[]) =>
+    async () =>
+      addresses.map((address) => ({ address }));
 
   it("looks at every address a name has", async () => {
     expect(await checkHostAddresses("api.example.test", resolvesTo("52.74.1.10"))).toBe("public");

@@ -15,7 +15,8 @@ for (const [net, prefix] of [
   ["198.18.0.0", 15],
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved, broadcast
-] as const) internal.addSubnet(net, prefix, "ipv4");
+] as const)
+  internal.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
   ["::", 128],
   ["::1", 128],
@@ -23,7 +24,8 @@ for (const [net, prefix] of [
   ["fc00::", 7], // unique local
   ["fe80::", 10], // link-local
   ["ff00::", 8], // multicast
-] as const) internal.addSubnet(net, prefix, "ipv6");
+] as const)
+  internal.addSubnet(net, prefix, "ipv6");
 
 /** True for an internal address (IPv4-mapped IPv6 forms are checked as their IPv4 address); true for garbage too. */
 export function isInternalAddress(address: string): boolean {

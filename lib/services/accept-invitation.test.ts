@@ -25,7 +25,12 @@ describe("invitations", () => {
     const email = `new-${crypto.randomUUID()}@example.test`;
     const { partner, token } = await invite(email);
     expect(await lookupInvitation(db, token)).toMatchObject({ status: "valid" });
-    const joined = await acceptInvitation(db, token, { kind: "new", name: "New Person", password: "long-enough-password" }, meta);
+    const joined = await acceptInvitation(
+      db,
+      token,
+      { kind: "new", name: "New Person", password: "long-enough-password" },
+      meta,
+    );
     expect(joined.partner.id).toBe(partner.id);
     expect(await lookupInvitation(db, token)).toEqual({ status: "used" });
     await expect(
@@ -47,12 +52,17 @@ describe("invitations", () => {
   test("someone else's account cannot take the invitation", async () => {
     const { token } = await invite(`target-${crypto.randomUUID()}@example.test`);
     const intruder = await createUser();
-    await expect(acceptInvitation(db, token, { kind: "existing", userId: intruder.id }, meta)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(acceptInvitation(db, token, { kind: "existing", userId: intruder.id }, meta)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   test("expired, revoked and forged links are told apart and join nobody", async () => {
     const expired = await invite(`late-${crypto.randomUUID()}@example.test`);
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, expired.invitation.id));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, expired.invitation.id));
     expect(await lookupInvitation(db, expired.token)).toEqual({ status: "expired" });
 
     const revoked = await invite(`gone-${crypto.randomUUID()}@example.test`);
@@ -78,7 +88,9 @@ describe("invitations", () => {
       const { invitation, partner, ...rest } = lookup;
       return { rest, invitation: Object.keys(invitation).sort(), partner: Object.keys(partner).sort() };
     };
-    expect(shape(await lookupInvitation(db, forExisting.token))).toEqual(shape(await lookupInvitation(db, forNew.token)));
+    expect(shape(await lookupInvitation(db, forExisting.token))).toEqual(
+      shape(await lookupInvitation(db, forNew.token)),
+    );
     expect(shape(await lookupInvitation(db, forNew.token)).rest).toEqual({ status: "valid" });
   });
 

@@ -18,7 +18,11 @@ export type InvitationLookup =
  * answer. It says nothing about whether the address has an account (perhaps at another partner):
  * the page it feeds is the same either way, so the inviting partner learns nothing from it.
  */
-export async function lookupInvitation(db: Executor, token: string, opts: { lock?: boolean } = {}): Promise<InvitationLookup> {
+export async function lookupInvitation(
+  db: Executor,
+  token: string,
+  opts: { lock?: boolean } = {},
+): Promise<InvitationLookup> {
   const parsed = parseInvitationToken(token);
   if (!parsed) return { status: "invalid" };
   const query = db
@@ -56,8 +60,12 @@ export async function acceptInvitation(db: Database, token: string, acceptor: Ac
         throw new AppError("FORBIDDEN", { userMessage: `This invitation is for ${invitation.email}.` });
       }
     } else {
-      if (existing) throw new AppError("CONFLICT", { userMessage: "An account with this email exists. Sign in to accept." });
-      [user] = await tx.insert(users).values({ email: invitation.email, name: acceptor.name, passwordHash: passwordHash! }).returning();
+      if (existing)
+        throw new AppError("CONFLICT", { userMessage: "An account with this email exists. Sign in to accept." });
+      [user] = await tx
+        .insert(users)
+        .values({ email: invitation.email, name: acceptor.name, passwordHash: passwordHash! })
+        .returning();
     }
     await tx
       .insert(staffMemberships)

@@ -23,9 +23,21 @@ export async function createPartnerWithAdminInvitation(db: Database, input: Crea
     const { secret, hash } = newInvitationSecret();
     const [invitation] = await tx
       .insert(invitations)
-      .values({ partnerId: partner.id, email: input.adminEmail, role: "admin", tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) })
+      .values({
+        partnerId: partner.id,
+        email: input.adminEmail,
+        role: "admin",
+        tokenHash: hash,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      })
       .returning();
-    await recordAudit(tx, { partnerId: partner.id, action: "partner.created", actor: SYSTEM, target: { type: "partner", id: partner.id }, after: { slug: partner.slug, name: partner.name } });
+    await recordAudit(tx, {
+      partnerId: partner.id,
+      action: "partner.created",
+      actor: SYSTEM,
+      target: { type: "partner", id: partner.id },
+      after: { slug: partner.slug, name: partner.name },
+    });
     await recordAudit(tx, {
       partnerId: partner.id,
       action: "team.invited",

@@ -17,14 +17,25 @@ import { registerWebhook, webhookUrlFor } from "./webhooks";
  * generates its API key, access key id and secret (again on every call, which re-issues them),
  * and they are stored encrypted like any Wallex credentials. Its webhook must be registered anew.
  */
-export async function connectToEmbeddedSandbox(db: Executor, partner: { id: string; name: string }, opts: { requestsPerSecond?: number } = {}) {
+export async function connectToEmbeddedSandbox(
+  db: Executor,
+  partner: { id: string; name: string },
+  opts: { requestsPerSecond?: number } = {},
+) {
   if (!embeddedSandboxEnabled()) {
     throw new AppError("CONFLICT", { userMessage: "This deployment does not serve the embedded sandbox." });
   }
   const sandbox = await getEmbeddedSandbox();
-  const credentials = await sandbox.control.provisionPartner({ id: partner.id, name: partner.name, features: DEMO_PARTNER.features });
+  const credentials = await sandbox.control.provisionPartner({
+    id: partner.id,
+    name: partner.name,
+    features: DEMO_PARTNER.features,
+  });
   const baseUrl = embeddedSandboxBaseUrl(env().APP_URL);
-  const [current] = await db.select({ requestsPerSecond: wallexConnections.requestsPerSecond }).from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
+  const [current] = await db
+    .select({ requestsPerSecond: wallexConnections.requestsPerSecond })
+    .from(wallexConnections)
+    .where(eq(wallexConnections.partnerId, partner.id));
   const values = {
     baseUrl,
     kind: "embedded_sandbox" as const,
@@ -63,7 +74,13 @@ export async function followAppUrl(db: Database, partnerId: string, opts: { webh
   const moved = await db
     .update(wallexConnections)
     .set({ baseUrl, secretsOrigin: new URL(baseUrl).origin })
-    .where(and(eq(wallexConnections.partnerId, partnerId), eq(wallexConnections.kind, "embedded_sandbox"), ne(wallexConnections.baseUrl, baseUrl)))
+    .where(
+      and(
+        eq(wallexConnections.partnerId, partnerId),
+        eq(wallexConnections.kind, "embedded_sandbox"),
+        ne(wallexConnections.baseUrl, baseUrl),
+      ),
+    )
     .returning({ partnerId: wallexConnections.partnerId });
   if (!opts.webhookRegistered) return moved.length > 0;
   const client = await wallexClientFor(db, partnerId);

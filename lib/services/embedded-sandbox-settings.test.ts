@@ -10,7 +10,8 @@ import { saveWallexConnection } from "./settings";
 
 const db = getDb();
 const blank = { apiKey: "", accessKeyId: "", secretAccessKey: "" };
-const rowOf = async (partnerId: string) => (await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partnerId)))[0];
+const rowOf = async (partnerId: string) =>
+  (await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partnerId)))[0];
 
 describe("Settings and the embedded sandbox: the row's kind decides, not the address text", () => {
   beforeAll(() => {
@@ -25,7 +26,10 @@ describe("Settings and the embedded sandbox: the row's kind decides, not the add
   test("any loopback spelling of the sandbox's address chooses it", async () => {
     const { scope } = await createStaff(await createPartner(), "admin");
     await saveWallexConnection(db, scope, { baseUrl: "http://127.0.0.1:3000/api/wallex-sandbox/", ...blank });
-    expect(await rowOf(scope.partnerId)).toMatchObject({ kind: "embedded_sandbox", baseUrl: "http://localhost:3000/api/wallex-sandbox" });
+    expect(await rowOf(scope.partnerId)).toMatchObject({
+      kind: "embedded_sandbox",
+      baseUrl: "http://localhost:3000/api/wallex-sandbox",
+    });
   });
 
   test("after APP_URL changed, re-saving the shown address keeps the tenant and its identity on the sandbox", async () => {
@@ -40,7 +44,12 @@ describe("Settings and the embedded sandbox: the row's kind decides, not the add
 
     await saveWallexConnection(db, scope, { baseUrl: before.baseUrl, ...blank, requestsPerSecond: 2 });
     const after = await rowOf(scope.partnerId);
-    expect(after).toMatchObject({ kind: "embedded_sandbox", baseUrl: "http://localhost:3300/api/wallex-sandbox", requestsPerSecond: 2, apiKey: before.apiKey });
+    expect(after).toMatchObject({
+      kind: "embedded_sandbox",
+      baseUrl: "http://localhost:3300/api/wallex-sandbox",
+      requestsPerSecond: 2,
+      apiKey: before.apiKey,
+    });
     await (await wallexClientFor(db, scope.partnerId)).webhooks.retrieve();
   });
 });

@@ -14,10 +14,13 @@ export async function refreshRecord(db: Database, scope: StaffScope, kind: Resou
   const record = await getMirrorRow(db, scope, kind, recordId);
   if (!record) throw notFound("Record");
   if (!("retrieve" in def)) {
-    throw new AppError("CONFLICT", { userMessage: `Wallex cannot return a single ${def.label}; the reconcile job lists them again every night.` });
+    throw new AppError("CONFLICT", {
+      userMessage: `Wallex cannot return a single ${def.label}; the reconcile job lists them again every night.`,
+    });
   }
   const client = await wallexClientFor(db, scope.partnerId);
   const applied = await refreshObject(db, client, scope.partnerId, def, record, { source: "reconcile" });
-  if (applied.statusChanged && def.ownedByAccount) await refreshAccountMoney(db, client, scope.partnerId, applied.accountId, "reconcile");
+  if (applied.statusChanged && def.ownedByAccount)
+    await refreshAccountMoney(db, client, scope.partnerId, applied.accountId, "reconcile");
   return { wallexId: record.wallexId, before: record.status, after: applied.status, changed: applied.changed };
 }

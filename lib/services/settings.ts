@@ -12,12 +12,24 @@ import { embeddedSandboxBaseUrl, namesEmbeddedSandbox } from "@/lib/wallex/demo"
 import { connectToEmbeddedSandbox, hasEmbeddedSandboxIdentity } from "./embedded-sandbox-connection";
 import type { WallexConnectionInput } from "@/lib/validations/settings";
 
-type Profile = { name: string; legalName: string | null; country: string | null; supportEmail: string | null; website: string | null };
+type Profile = {
+  name: string;
+  legalName: string | null;
+  country: string | null;
+  supportEmail: string | null;
+  website: string | null;
+};
 
 export async function updatePartnerProfile(db: Executor, scope: StaffScope, profile: Profile) {
   const before = await getPartnerOrThrow(db, scope);
   await db.update(partners).set(profile).where(eq(partners.id, scope.partnerId));
-  const pick = ({ name, legalName, country, supportEmail, website }: Profile) => ({ name, legalName, country, supportEmail, website });
+  const pick = ({ name, legalName, country, supportEmail, website }: Profile) => ({
+    name,
+    legalName,
+    country,
+    supportEmail,
+    website,
+  });
   return { before: pick(before), after: profile };
 }
 
@@ -33,7 +45,9 @@ type ConnectionInput = Omit<WallexConnectionInput, "requestsPerSecond"> & { requ
  */
 export async function saveWallexConnection(db: Executor, scope: StaffScope, input: ConnectionInput) {
   const current = await getWallexConnectionRow(db, scope);
-  const before = current ? { baseUrl: current.baseUrl, kind: current.kind, requestsPerSecond: current.requestsPerSecond } : null;
+  const before = current
+    ? { baseUrl: current.baseUrl, kind: current.kind, requestsPerSecond: current.requestsPerSecond }
+    : null;
   if (embeddedSandboxEnabled() && meansEmbeddedSandbox(input.baseUrl, current)) {
     return { before, after: await switchToEmbeddedSandbox(db, scope, current, input.requestsPerSecond) };
   }
@@ -55,32 +69,58 @@ export async function saveWallexConnection(db: Executor, scope: StaffScope, inpu
     secretsOrigin: origin,
     requestsPerSecond: input.requestsPerSecond ?? current?.requestsPerSecond ?? 5,
     ...Object.fromEntries(
-      secretNames.flatMap((name) => (input[name] ? [[name, encryptSecret(input[name])], [`${name}Last4`, last4(input[name])]] : [])),
+      secretNames.flatMap((name) =>
+        input[name]
+          ? [
+              [name, encryptSecret(input[name])],
+              [`${name}Last4`, last4(input[name])],
+            ]
+          : [],
+      ),
     ),
   };
   if (current) {
     await db.update(wallexConnections).set(values).where(eq(wallexConnections.partnerId, scope.partnerId));
   } else {
-    await db.insert(wallexConnections).values({ ...(values as typeof wallexConnections.$inferInsert), partnerId: scope.partnerId });
+    await db
+      .insert(wallexConnections)
+      .values({ ...(values as typeof wallexConnections.$inferInsert), partnerId: scope.partnerId });
   }
   // A token issued for the old credentials or host must not be reused.
   await db.delete(wallexTokens).where(eq(wallexTokens.partnerId, scope.partnerId));
   return {
     before,
-    after: { baseUrl: input.baseUrl, kind: values.kind, requestsPerSecond: values.requestsPerSecond, credentialsChanged: secretNames.filter((name) => input[name]) },
+    after: {
+      baseUrl: input.baseUrl,
+      kind: values.kind,
+      requestsPerSecond: values.requestsPerSecond,
+      credentialsChanged: secretNames.filter((name) => input[name]),
+    },
   };
 }
 
 /** Keeps a working sandbox identity (only the rate changes); otherwise provisions one. */
-async function switchToEmbeddedSandbox(db: Executor, scope: StaffScope, current: WallexConnection | null, requestsPerSecond?: number) {
+async function switchToEmbeddedSandbox(
+  db: Executor,
+  scope: StaffScope,
+  current: WallexConnection | null,
+  requestsPerSecond?: number,
+) {
   const kept = current?.kind === "embedded_sandbox" && (await hasEmbeddedSandboxIdentity(scope.partnerId));
   if (kept) {
     const rate = requestsPerSecond ?? current.requestsPerSecond;
     const baseUrl = embeddedSandboxBaseUrl(env().APP_URL);
-    await db.update(wallexConnections).set({ requestsPerSecond: rate, baseUrl, secretsOrigin: new URL(baseUrl).origin }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    await db
+      .update(wallexConnections)
+      .set({ requestsPerSecond: rate, baseUrl, secretsOrigin: new URL(baseUrl).origin })
+      .where(eq(wallexConnections.partnerId, scope.partnerId));
     return { baseUrl, kind: "embedded_sandbox", requestsPerSecond: rate, credentialsChanged: [] };
   }
-  const saved = await connectToEmbeddedSandbox(db, { id: scope.partnerId, name: scope.partnerName }, { requestsPerSecond });
+  const saved = await connectToEmbeddedSandbox(
+    db,
+    { id: scope.partnerId, name: scope.partnerName },
+    { requestsPerSecond },
+  );
   return { ...saved, kind: "embedded_sandbox", credentialsChanged: [...secretNames] };
 }
 

@@ -4,7 +4,13 @@ import type { Executor } from "@/db";
 import { invitations, staffMemberships, type StaffRole } from "@/db/schema";
 import { roleLabels } from "@/lib/auth/permissions";
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
-import { countAdmins, findLiveInvitationByEmail, findMembershipByEmail, getMembershipOrThrow, getOpenInvitationOrThrow } from "@/lib/data/team";
+import {
+  countAdmins,
+  findLiveInvitationByEmail,
+  findMembershipByEmail,
+  getMembershipOrThrow,
+  getOpenInvitationOrThrow,
+} from "@/lib/data/team";
 import { env } from "@/lib/env";
 import { AppError, fieldError } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
@@ -81,15 +87,20 @@ export async function changeRole(db: Executor, scope: StaffScope, membershipId: 
 export async function removeStaff(db: Executor, scope: StaffScope, membershipId: string) {
   const { membership, email } = await getMembershipOrThrow(db, scope, membershipId);
   // Leaving is not a click on your own row: another admin removes you.
-  if (membership.id === scope.membershipId) throw new AppError("CONFLICT", { userMessage: "You cannot remove yourself. Ask another admin." });
+  if (membership.id === scope.membershipId)
+    throw new AppError("CONFLICT", { userMessage: "You cannot remove yourself. Ask another admin." });
   if (membership.role === "admin") await assertNotLastAdmin(db, scope);
-  await db.delete(staffMemberships).where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membership.id)));
+  await db
+    .delete(staffMemberships)
+    .where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membership.id)));
   return { email, role: membership.role };
 }
 
 async function assertNotLastAdmin(db: Executor, scope: StaffScope) {
   if ((await countAdmins(db, scope)) <= 1) {
-    throw new AppError("CONFLICT", { userMessage: "A partner needs at least one admin. Make someone else admin first." });
+    throw new AppError("CONFLICT", {
+      userMessage: "A partner needs at least one admin. Make someone else admin first.",
+    });
   }
 }
 

@@ -1,8 +1,23 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
-import { invitations, staffMemberships, wallexApiCalls, wallexConnections, wallexPayments, wallexUsers, webhookEvents } from "@/db/schema";
-import { countMirrorRecords, getMemberAccount, getMirrorRecord, getMirrorRow, listMemberAccounts, listMirrorRecords } from "@/lib/data/mirror";
+import {
+  invitations,
+  staffMemberships,
+  wallexApiCalls,
+  wallexConnections,
+  wallexPayments,
+  wallexUsers,
+  webhookEvents,
+} from "@/db/schema";
+import {
+  countMirrorRecords,
+  getMemberAccount,
+  getMirrorRecord,
+  getMirrorRow,
+  listMemberAccounts,
+  listMirrorRecords,
+} from "@/lib/data/mirror";
 import { recordAudit } from "@/lib/audit/record";
 import { findStaffScope } from "@/lib/auth/scope";
 import { listApiCalls, listApiOperations } from "@/lib/data/api-calls";
@@ -31,21 +46,63 @@ describe("tenant isolation", () => {
     const operatorA = await createStaff(partnerA, "operator");
     const adminB = await createStaff(partnerB, "admin");
     const invitation = await inviteStaff(db, adminA.scope, { email: "new@a.test", role: "viewer" });
-    await saveWallexConnection(db, adminA.scope, { baseUrl: "https://api.wallex.asia", apiKey: "a-key-1234", accessKeyId: "a-id-1234", secretAccessKey: "a-secret-1234" });
-    await recordAudit(db, { partnerId: partnerA.id, action: "a.secret_thing", actor: { userId: null, email: "system" } });
+    await saveWallexConnection(db, adminA.scope, {
+      baseUrl: "https://api.wallex.asia",
+      apiKey: "a-key-1234",
+      accessKeyId: "a-id-1234",
+      secretAccessKey: "a-secret-1234",
+    });
+    await recordAudit(db, {
+      partnerId: partnerA.id,
+      action: "a.secret_thing",
+      actor: { userId: null, email: "system" },
+    });
     const [eventA] = await db
       .insert(webhookEvents)
-      .values({ partnerId: partnerA.id, resource: "a_secret_resource", resourceId: "x", status: "done", rawBody: "{}", outcome: "processed" })
+      .values({
+        partnerId: partnerA.id,
+        resource: "a_secret_resource",
+        resourceId: "x",
+        status: "done",
+        rawBody: "{}",
+        outcome: "processed",
+      })
       .returning();
     const [paymentA] = await db
       .insert(wallexPayments)
-      .values({ partnerId: partnerA.id, wallexId: "pay-a", accountId: "acc-a", status: "completed", data: { id: "pay-a" }, readAt: new Date() })
+      .values({
+        partnerId: partnerA.id,
+        wallexId: "pay-a",
+        accountId: "acc-a",
+        status: "completed",
+        data: { id: "pay-a" },
+        readAt: new Date(),
+      })
       .returning();
     const [memberA] = await db
       .insert(wallexUsers)
-      .values({ partnerId: partnerA.id, wallexId: "user-a", accountId: "acc-a", status: "approved", reference: "a-member@a.test", data: { id: "user-a" }, readAt: new Date() })
+      .values({
+        partnerId: partnerA.id,
+        wallexId: "user-a",
+        accountId: "acc-a",
+        status: "approved",
+        reference: "a-member@a.test",
+        data: { id: "user-a" },
+        readAt: new Date(),
+      })
       .returning();
-    await db.insert(wallexApiCalls).values({ partnerId: partnerA.id, operation: "a.secret_call", method: "GET", pathTemplate: "/v2/x", path: "/v2/x", durationMs: 1, requestId: "req-a", attempt: 1 });
+    await db
+      .insert(wallexApiCalls)
+      .values({
+        partnerId: partnerA.id,
+        operation: "a.secret_call",
+        method: "GET",
+        pathTemplate: "/v2/x",
+        path: "/v2/x",
+        durationMs: 1,
+        requestId: "req-a",
+        attempt: 1,
+      });
     return { partnerA, partnerB, adminA, operatorA, adminB, invitation, eventA, paymentA, memberA };
   }
 
@@ -73,11 +130,15 @@ describe("tenant isolation", () => {
     expect(await listAuditActions(db, scope)).not.toContain("a.secret_thing");
     expect((await listApiCalls(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(true);
     expect(await listApiOperations(db, scope)).not.toContain("a.secret_call");
-    expect((await listWebhookEvents(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(true);
+    expect((await listWebhookEvents(db, scope, { page: 1 })).rows.every((r) => r.partnerId === a.partnerB.id)).toBe(
+      true,
+    );
     expect((await listWebhookFacets(db, scope)).resources).not.toContain("a_secret_resource");
     expect((await getPartnerOrThrow(db, scope)).id).toBe(a.partnerB.id);
     expect((await listMirrorRecords(db, scope, "payment", { page: 1 })).rows).toEqual([]);
-    expect((await listMirrorRecords(db, a.adminA.scope, "payment", { page: 1 })).rows.map((r) => r.member)).toEqual(["a-member@a.test"]);
+    expect((await listMirrorRecords(db, a.adminA.scope, "payment", { page: 1 })).rows.map((r) => r.member)).toEqual([
+      "a-member@a.test",
+    ]);
     expect(await getMirrorRecord(db, scope, "payment", a.paymentA.wallexId)).toBeNull();
     expect(await getMirrorRow(db, scope, "payment", a.paymentA.id)).toBeNull();
     expect((await countMirrorRecords(db, scope)).payment).toBe(0);
@@ -87,9 +148,20 @@ describe("tenant isolation", () => {
     await expect(getMemberAccount(db, scope, a.memberA.id)).rejects.toMatchObject(notFound);
     const [pending] = await db
       .insert(wallexUsers)
-      .values({ partnerId: a.partnerA.id, wallexId: "user-a2", accountId: "acc-a2", status: "pending_approval", reference: "new@a.test", data: { id: "user-a2" }, readAt: new Date() })
+      .values({
+        partnerId: a.partnerA.id,
+        wallexId: "user-a2",
+        accountId: "acc-a2",
+        status: "pending_approval",
+        reference: "new@a.test",
+        data: { id: "user-a2" },
+        readAt: new Date(),
+      })
       .returning();
-    await expect(getMemberAccount(db, a.adminA.scope, pending.id)).rejects.toMatchObject({ code: "CONFLICT", userMessage: /new@a.test is not approved/ });
+    await expect(getMemberAccount(db, a.adminA.scope, pending.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      userMessage: /new@a.test is not approved/,
+    });
     await expect(getMembershipOrThrow(db, scope, a.operatorA.membership.id)).rejects.toMatchObject(notFound);
   });
 
@@ -100,9 +172,14 @@ describe("tenant isolation", () => {
     await expect(resendInvitation(db, scope, a.invitation.id)).rejects.toMatchObject(notFound);
     await expect(revokeInvitation(db, scope, a.invitation.id)).rejects.toMatchObject(notFound);
     expect(await requeueWebhookEvent(db, scope, a.eventA.id)).toBeUndefined();
-    expect((await db.select().from(webhookEvents).where(eq(webhookEvents.id, a.eventA.id)))[0].outcome).toBe("processed");
+    expect((await db.select().from(webhookEvents).where(eq(webhookEvents.id, a.eventA.id)))[0].outcome).toBe(
+      "processed",
+    );
 
-    const [membership] = await db.select().from(staffMemberships).where(eq(staffMemberships.id, a.operatorA.membership.id));
+    const [membership] = await db
+      .select()
+      .from(staffMemberships)
+      .where(eq(staffMemberships.id, a.operatorA.membership.id));
     expect(membership.role).toBe("operator");
     const [invitation] = await db.select().from(invitations).where(eq(invitations.id, a.invitation.id));
     expect(invitation).toMatchObject({ revokedAt: null, tokenHash: a.invitation.tokenHash });
@@ -110,10 +187,24 @@ describe("tenant isolation", () => {
 
   test("B's settings writes land on B only", async () => {
     const scope = a.adminB.scope;
-    await updatePartnerProfile(db, scope, { name: "B renamed", legalName: null, country: null, supportEmail: null, website: null });
-    await saveWallexConnection(db, scope, { baseUrl: "https://b.example", apiKey: "b-key-9999", accessKeyId: "b-id-9999", secretAccessKey: "b-secret-9999" });
+    await updatePartnerProfile(db, scope, {
+      name: "B renamed",
+      legalName: null,
+      country: null,
+      supportEmail: null,
+      website: null,
+    });
+    await saveWallexConnection(db, scope, {
+      baseUrl: "https://b.example",
+      apiKey: "b-key-9999",
+      accessKeyId: "b-id-9999",
+      secretAccessKey: "b-secret-9999",
+    });
     expect((await getPartnerOrThrow(db, a.adminA.scope)).name).toBe("Partner A");
-    const [connectionA] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, a.partnerA.id));
+    const [connectionA] = await db
+      .select()
+      .from(wallexConnections)
+      .where(eq(wallexConnections.partnerId, a.partnerA.id));
     expect(connectionA).toMatchObject({ baseUrl: "https://api.wallex.asia", apiKeyLast4: "1234" });
   });
 });

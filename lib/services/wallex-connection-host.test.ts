@@ -40,16 +40,23 @@ async function connected() {
   await saveWallexConnection(db, scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
   return scope;
 }
-const rowOf = async (partnerId: string) => (await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partnerId)))[0];
+const rowOf = async (partnerId: string) =>
+  (await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partnerId)))[0];
 
 describe("changing the base URL", () => {
   test("a new host with the secrets left blank is a field error, changes nothing and sends nothing there", async () => {
     const scope = await connected();
     const before = await rowOf(scope.partnerId);
-    for (const secrets of [blank, { ...blank, apiKey: "new-key" }, { ...DEMO_PARTNER_CREDENTIALS, secretAccessKey: "" }]) {
-      await expect(saveWallexConnection(db, scope, { baseUrl: `${listenerUrl}/v2`, ...secrets })).rejects.toMatchObject({
-        fieldErrors: { baseUrl: [NEW_HOST_NEEDS_SECRETS] },
-      });
+    for (const secrets of [
+      blank,
+      { ...blank, apiKey: "new-key" },
+      { ...DEMO_PARTNER_CREDENTIALS, secretAccessKey: "" },
+    ]) {
+      await expect(saveWallexConnection(db, scope, { baseUrl: `${listenerUrl}/v2`, ...secrets })).rejects.toMatchObject(
+        {
+          fieldErrors: { baseUrl: [NEW_HOST_NEEDS_SECRETS] },
+        },
+      );
     }
     expect(await rowOf(scope.partnerId)).toEqual(before);
     await testWallexConnection(db, scope); // still the sandbox, with the stored secrets
@@ -62,7 +69,12 @@ describe("changing the base URL", () => {
     expect((await rowOf(scope.partnerId)).requestsPerSecond).toBe(3);
     await testWallexConnection(db, scope);
 
-    await saveWallexConnection(db, scope, { baseUrl: listenerUrl, apiKey: "k-new", accessKeyId: "id-new", secretAccessKey: "s-new" });
+    await saveWallexConnection(db, scope, {
+      baseUrl: listenerUrl,
+      apiKey: "k-new",
+      accessKeyId: "id-new",
+      secretAccessKey: "s-new",
+    });
     const row = await rowOf(scope.partnerId);
     expect(row).toMatchObject({ kind: "wallex", secretsOrigin: listenerUrl, baseUrl: listenerUrl });
     expect(decryptSecret(row.secretAccessKey)).toBe("s-new");
@@ -71,9 +83,14 @@ describe("changing the base URL", () => {
   test("stored secrets are never sent to a host other than the one they were saved for", async () => {
     const scope = await connected();
     // However the row came to point elsewhere (an old release, a hand edit), the client refuses.
-    await db.update(wallexConnections).set({ baseUrl: `${listenerUrl}/v2` }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    await db
+      .update(wallexConnections)
+      .set({ baseUrl: `${listenerUrl}/v2` })
+      .where(eq(wallexConnections.partnerId, scope.partnerId));
     const before = hits;
-    await expect(wallexClientFor(db, scope.partnerId)).rejects.toMatchObject({ userMessage: expect.stringMatching(/saved for another host/) });
+    await expect(wallexClientFor(db, scope.partnerId)).rejects.toMatchObject({
+      userMessage: expect.stringMatching(/saved for another host/),
+    });
     await expect(testWallexConnection(db, scope)).rejects.toMatchObject({ code: "CONFLICT" });
     expect(hits).toBe(before);
   });
@@ -81,7 +98,10 @@ describe("changing the base URL", () => {
   test("plain http is refused except on loopback while developing", async () => {
     const scope = await connected();
     for (const baseUrl of ["http://api.wallex.example", "ftp://api.wallex.example", "http://user:pw@127.0.0.1:1"]) {
-      await expect(saveWallexConnection(db, scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { baseUrl: [expect.any(String)] } });
+      await expect(saveWallexConnection(db, scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { baseUrl: [expect.any(String)] },
+      });
     }
     expect((await rowOf(scope.partnerId)).baseUrl).toBe(sandbox.url);
   });
@@ -104,7 +124,10 @@ describe("in production", () => {
       ["https://wallex.invalid", /could not be found/],
     ];
     for (const [baseUrl, message] of refusals) {
-      await expect(saveWallexConnection(db, scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS }), baseUrl).rejects.toMatchObject({
+      await expect(
+        saveWallexConnection(db, scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS }),
+        baseUrl,
+      ).rejects.toMatchObject({
         code: "INVALID_INPUT",
         fieldErrors: { baseUrl: [expect.stringMatching(message)] },
       });
@@ -117,9 +140,15 @@ describe("in production", () => {
     setEnv("NODE_ENV", "test");
     const scope = await connected();
     const internalUrl = `https://127.0.0.1:${new URL(listenerUrl).port}`;
-    await db.update(wallexConnections).set({ baseUrl: internalUrl, secretsOrigin: internalUrl }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    await db
+      .update(wallexConnections)
+      .set({ baseUrl: internalUrl, secretsOrigin: internalUrl })
+      .where(eq(wallexConnections.partnerId, scope.partnerId));
     setEnv("NODE_ENV", "production");
-    await expect(wallexClientFor(db, scope.partnerId)).rejects.toMatchObject({ code: "CONFLICT", userMessage: expect.stringMatching(/private or internal/) });
+    await expect(wallexClientFor(db, scope.partnerId)).rejects.toMatchObject({
+      code: "CONFLICT",
+      userMessage: expect.stringMatching(/private or internal/),
+    });
     expect(hits).toBe(0);
   });
 });

@@ -10,7 +10,11 @@ const db = getDb();
 let sandbox: Awaited<ReturnType<typeof startStandalone>>;
 
 beforeAll(async () => {
-  sandbox = await startStandalone({ WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_DATABASE_URL: "memory", WALLEX_SANDBOX_AUTO_PROGRESS: "off" });
+  sandbox = await startStandalone({
+    WALLEX_SANDBOX_PORT: "0",
+    WALLEX_SANDBOX_DATABASE_URL: "memory",
+    WALLEX_SANDBOX_AUTO_PROGRESS: "off",
+  });
 });
 afterAll(() => sandbox.stop());
 
@@ -29,13 +33,19 @@ describe("Test connection, against the standalone sandbox over HTTP", () => {
 
   test("names the credential Wallex refused", async () => {
     const badSecret = await adminConnectedTo(sandbox.url, { secretAccessKey: "wrong-secret" });
-    await expect(testWallexConnection(db, badSecret)).rejects.toMatchObject({ userMessage: expect.stringMatching(/access key ID or secret/) });
+    await expect(testWallexConnection(db, badSecret)).rejects.toMatchObject({
+      userMessage: expect.stringMatching(/access key ID or secret/),
+    });
     const badKey = await adminConnectedTo(sandbox.url, { apiKey: "wrong-key" });
-    await expect(testWallexConnection(db, badKey)).rejects.toMatchObject({ userMessage: expect.stringMatching(/refused the API key/) });
+    await expect(testWallexConnection(db, badKey)).rejects.toMatchObject({
+      userMessage: expect.stringMatching(/refused the API key/),
+    });
   });
 
   test("says when the base URL cannot be reached", async () => {
     const scope = await adminConnectedTo("http://127.0.0.1:9");
-    await expect(testWallexConnection(db, scope)).rejects.toMatchObject({ userMessage: expect.stringMatching(/could not be reached/) });
+    await expect(testWallexConnection(db, scope)).rejects.toMatchObject({
+      userMessage: expect.stringMatching(/could not be reached/),
+    });
   }, 60_000);
 });

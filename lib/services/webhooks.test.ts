@@ -30,16 +30,19 @@ describe("webhook intake", () => {
     expect(Object.keys(subscription.headers ?? {})).toContain(WEBHOOK_SECRET_HEADER);
 
     const user = await client.users.signup({
-      body: { email: `hook-${crypto.randomUUID().slice(0, 8)}@example.com`, firstName: "Ana", lastName: "Lim", countryCode: "SG", accountType: "individual" },
+      body: {
+        email: `hook-${crypto.randomUUID().slice(0, 8)}@example.com`,
+        firstName: "Ana",
+        lastName: "Lim",
+        countryCode: "SG",
+        accountType: "individual",
+      },
     });
     await sandbox.sandbox.control.decideUser(user.id, "pending_approval");
     await sandbox.sandbox.control.decideUser(user.id, "approved");
-    await expect.poll(async () => (await inbox(scope.partnerId)).map((e) => [e.resource, e.resourceId, e.status, e.outcome])).toContainEqual([
-      "user",
-      user.id,
-      "approved",
-      "received",
-    ]);
+    await expect
+      .poll(async () => (await inbox(scope.partnerId)).map((e) => [e.resource, e.resourceId, e.status, e.outcome]))
+      .toContainEqual(["user", user.id, "approved", "received"]);
   });
 
   test("a forged or missing secret gets a 401 and is kept as rejected", async () => {
@@ -72,14 +75,20 @@ describe("webhook intake", () => {
     expect((await post(oldSecret)).status).toBe(200); // now cached in this process
 
     // Another instance rotates: only the database knows the new secret.
-    await db.update(wallexConnections).set({ webhookSecret: encryptSecret("rotated-elsewhere") }).where(eq(wallexConnections.partnerId, scope.partnerId));
+    await db
+      .update(wallexConnections)
+      .set({ webhookSecret: encryptSecret("rotated-elsewhere") })
+      .where(eq(wallexConnections.partnerId, scope.partnerId));
     expect((await post("rotated-elsewhere")).status).toBe(200);
     expect((await post(oldSecret)).status).toBe(401);
   });
 
   test("unknown partners and malformed ids get a 404 and store nothing", async () => {
     for (const id of ["not-a-uuid", crypto.randomUUID()]) {
-      const response = await deliverToRoute(`http://localhost/api/webhooks/wallex/${id}`, { method: "POST", body: "{}" });
+      const response = await deliverToRoute(`http://localhost/api/webhooks/wallex/${id}`, {
+        method: "POST",
+        body: "{}",
+      });
       expect(response.status).toBe(404);
     }
   });

@@ -32,7 +32,10 @@ export async function createUser(opts: { email?: string; name?: string } = {}) {
 /** A staff member of `partner` and the scope the app would mint for them (two-factor assumed on). */
 export async function createStaff(partner: { id: string; slug: string }, role: StaffRole = "admin") {
   const user = await createUser({ name: `${role} of ${partner.slug}` });
-  const [membership] = await getDb().insert(staffMemberships).values({ partnerId: partner.id, userId: user.id, role }).returning();
+  const [membership] = await getDb()
+    .insert(staffMemberships)
+    .values({ partnerId: partner.id, userId: user.id, role })
+    .returning();
   const sessionId = await createSession(getDb(), user.id, { ip: "127.0.0.1", userAgent: "vitest" });
   const current = { id: user.id, email: user.email, name: user.name, sessionId, hasTwoFactor: true };
   const found = await findStaffScope(current, partner.slug);

@@ -17,7 +17,19 @@ export const MALFORMED_TEXT: readonly unknown[] = [
 ];
 
 /** Values that are fine as free text but no id, number, date, email or choice. */
-export const ODD_VALUES: readonly string[] = ["2024-13-45", "2024-02-30", "1e309", "-1", "NaN", "Infinity", "-".repeat(36), "9".repeat(40), "' or 1=1 --", "%", "\ufffd"];
+export const ODD_VALUES: readonly string[] = [
+  "2024-13-45",
+  "2024-02-30",
+  "1e309",
+  "-1",
+  "NaN",
+  "Infinity",
+  "-".repeat(36),
+  "9".repeat(40),
+  "' or 1=1 --",
+  "%",
+  "\ufffd",
+];
 
 /** Query parameter values for filters: strings and repeated parameters (arrays). */
 export const QUERY_VALUES: readonly (string | string[])[] = [

@@ -19,7 +19,12 @@ export const deliverToRoute = (async (input: string | URL | Request, init?: Requ
 /** A standalone sandbox over HTTP (in memory, no rate limit, statuses moved by helpers only). */
 export function startTestSandbox(overrides: Partial<SandboxOptions> = {}) {
   return startStandalone(
-    { WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_DATABASE_URL: "memory", WALLEX_SANDBOX_AUTO_PROGRESS: "off", WALLEX_SANDBOX_RATE_LIMIT: "off" },
+    {
+      WALLEX_SANDBOX_PORT: "0",
+      WALLEX_SANDBOX_DATABASE_URL: "memory",
+      WALLEX_SANDBOX_AUTO_PROGRESS: "off",
+      WALLEX_SANDBOX_RATE_LIMIT: "off",
+    },
     { webhookFetch: deliverToRoute, ...overrides },
   );
 }
@@ -38,9 +43,19 @@ export async function connectedPartner(sandbox: TestSandbox, { register = true }
 type Client = Awaited<ReturnType<typeof wallexClientFor>>;
 
 /** A member who passed screening, with money on its account. */
-export async function approvedMember(sandbox: TestSandbox, client: Client, funds = { currency: "SGD", amount: 100_000 }) {
+export async function approvedMember(
+  sandbox: TestSandbox,
+  client: Client,
+  funds = { currency: "SGD", amount: 100_000 },
+) {
   const user = await client.users.signup({
-    body: { email: `member-${crypto.randomUUID().slice(0, 8)}@example.com`, firstName: "Ana", lastName: "Lim", countryCode: "SG", accountType: "individual" },
+    body: {
+      email: `member-${crypto.randomUUID().slice(0, 8)}@example.com`,
+      firstName: "Ana",
+      lastName: "Lim",
+      countryCode: "SG",
+      accountType: "individual",
+    },
   });
   await sandbox.sandbox.control.decideUser(user.id, "pending_approval");
   await sandbox.sandbox.control.decideUser(user.id, "approved");
@@ -50,10 +65,25 @@ export async function approvedMember(sandbox: TestSandbox, client: Client, funds
 }
 
 /** An SGD 80 payment to a Singapore beneficiary, created through our exactly-once path; `input` adds fields. */
-export async function createdPayment(client: Client, partnerId: string, accountId: string, input: Record<string, unknown> = {}) {
+export async function createdPayment(
+  client: Client,
+  partnerId: string,
+  accountId: string,
+  input: Record<string, unknown> = {},
+) {
   const db = getDb();
-  const beneficiary = await client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf: { account: accountId } });
-  const quote = await requestQuote(db, client, partnerId, "payment", { sellCurrency: "SGD", amount: "80.00", beneficiaryId: beneficiary.id }, accountId);
+  const beneficiary = await client.beneficiaries.create(
+    { body: SG_BENEFICIARY },
+    { onBehalfOf: { account: accountId } },
+  );
+  const quote = await requestQuote(
+    db,
+    client,
+    partnerId,
+    "payment",
+    { sellCurrency: "SGD", amount: "80.00", beneficiaryId: beneficiary.id },
+    accountId,
+  );
   return perform(db, client, partnerId, "createPayment", {
     idempotencyKey: crypto.randomUUID(),
     input: { quoteId: String(quote.quoteId), purposeOfTransfer: "rent", fundingSource: "wallet", ...input },

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { userText } from "./text";
 
-export const email = userText.trim().toLowerCase().pipe(z.email("Enter a valid email address.")).pipe(z.string().max(254));
+export const email = userText
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address."))
+  .pipe(z.string().max(254));
 
-export const newPassword = userText
-  .min(12, "Use at least 12 characters.")
-  .max(200, "Use at most 200 characters.");
+export const newPassword = userText.min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters.");
 
 export const signInSchema = z.object({
   email,
@@ -22,5 +24,8 @@ export const totpCodeSchema = z.object({
 /** One device in the security page's list: the view it was rendered in and its handle there. */
 export const sessionHandleSchema = z.object({
   view: z.string().trim().min(1).max(64),
-  handle: z.string().trim().regex(/^[A-Za-z0-9_-]{43}$/, "That device could not be found."),
+  handle: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "That device could not be found."),
 });

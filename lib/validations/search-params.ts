@@ -14,7 +14,16 @@ export const MAX_PAGE = 100_000;
 
 /** Free text (search boxes, menus): bounded, NUL- and surrogate-free, blank means no filter. */
 export const filterText = (max: number) =>
-  z.preprocess(first, userText.trim().max(max).transform((v) => v || undefined).optional()).catch(undefined);
+  z
+    .preprocess(
+      first,
+      userText
+        .trim()
+        .max(max)
+        .transform((v) => v || undefined)
+        .optional(),
+    )
+    .catch(undefined);
 
 export const filterEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(first, z.enum(values).optional()).catch(undefined);
@@ -22,7 +31,9 @@ export const filterEnum = <const T extends readonly [string, ...string[]]>(value
 /** Request ids are searched by what the tables show (their first 8 characters) or whole. */
 export const MIN_ID_PREFIX = 4;
 export const idPrefixProblem = (value: string | undefined) =>
-  value !== undefined && value.length < MIN_ID_PREFIX ? `Type at least ${MIN_ID_PREFIX} characters of the request ID.` : undefined;
+  value !== undefined && value.length < MIN_ID_PREFIX
+    ? `Type at least ${MIN_ID_PREFIX} characters of the request ID.`
+    : undefined;
 
 /** A day as "YYYY-MM-DD" that exists on the calendar (not 2024-13-45, not 2024-02-30). */
 export const isCalendarDay = (v: string) => {

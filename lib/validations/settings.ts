@@ -30,7 +30,10 @@ const secretField = userText
   .max(500, "That value is too long.")
   .refine((v) => !/\s/.test(v), "Remove spaces from the value.")
   // Secrets travel in HTTP headers, which carry only visible ASCII.
-  .refine((v) => /^[\s\x21-\x7e]*$/.test(v), "Use only the characters Wallex issued (letters, digits and punctuation).");
+  .refine(
+    (v) => /^[\s\x21-\x7e]*$/.test(v),
+    "Use only the characters Wallex issued (letters, digits and punctuation).",
+  );
 
 /** Blank secret fields keep the stored value, so the form never needs the secrets back. */
 export const wallexConnectionSchema = z.object({

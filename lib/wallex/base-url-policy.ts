@@ -23,6 +23,7 @@ export async function baseUrlProblem(baseUrl: string): Promise<string | null> {
   if (!production) return null;
   const verdict = await checkHostAddresses(url.hostname);
   if (verdict === "unresolvable") return `The host ${url.hostname} could not be found. Check the address.`;
-  if (verdict === "internal") return `The host ${url.hostname} points to a private or internal address; use Wallex's public address.`;
+  if (verdict === "internal")
+    return `The host ${url.hostname} points to a private or internal address; use Wallex's public address.`;
   return null;
 }

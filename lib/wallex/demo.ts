@@ -21,5 +21,12 @@ export function namesEmbeddedSandbox(url: string, appUrl: string) {
   const own = new URL(embeddedSandboxBaseUrl(appUrl));
   const path = (u: URL) => u.pathname.replace(/\/+$/, "");
   const host = (u: URL) => (LOOPBACK_NAMES.has(u.hostname) ? "loopback" : u.hostname);
-  return given.protocol === own.protocol && given.port === own.port && host(given) === host(own) && path(given) === path(own) && !given.search && !given.hash;
+  return (
+    given.protocol === own.protocol &&
+    given.port === own.port &&
+    host(given) === host(own) &&
+    path(given) === path(own) &&
+    !given.search &&
+    !given.hash
+  );
 }

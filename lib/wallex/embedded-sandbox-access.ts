@@ -23,13 +23,16 @@ export type HelperAccess = { request: Request } | { status: 401 | 403; message: 
  */
 export async function helperAccess(request: Request, sandbox: WallexSandbox): Promise<HelperAccess> {
   if (tokenMatches(request.headers.get(HELPER_TOKEN_HEADER))) return { request };
-  if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) return { status: 401, message: "Sign in, or present the helper token." };
+  if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? ""))
+    return { status: 401, message: "Sign in, or present the helper token." };
   const user = await getCurrentUser();
   if (!user) return { status: 401, message: "Sign in, or present the helper token." };
 
-  const slug = request.headers.get(PARTNER_SLUG_HEADER) ?? (await slugOfKey(user.id, request.headers.get("x-api-key"), sandbox));
+  const slug =
+    request.headers.get(PARTNER_SLUG_HEADER) ?? (await slugOfKey(user.id, request.headers.get("x-api-key"), sandbox));
   const found = slug ? await findStaffScope(user, slug) : undefined;
-  if (!found || !("scope" in found)) return { status: 403, message: "Not a staff member of the partner this sandbox key belongs to." };
+  if (!found || !("scope" in found))
+    return { status: 403, message: "Not a staff member of the partner this sandbox key belongs to." };
   const [connection] = await getDb()
     .select({ apiKey: wallexConnections.apiKey })
     .from(wallexConnections)

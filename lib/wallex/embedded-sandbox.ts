@@ -15,7 +15,8 @@ const globalForSandbox = globalThis as unknown as { wallexSandbox?: Promise<Wall
  * (lib/services/embedded-sandbox-connection.ts), and it delivers webhooks only to this app.
  */
 export function getEmbeddedSandbox(): Promise<WallexSandbox> {
-  if (!embeddedSandboxEnabled()) return Promise.reject(new Error("The embedded Wallex sandbox is off (WALLEX_SANDBOX_EMBEDDED is not true)."));
+  if (!embeddedSandboxEnabled())
+    return Promise.reject(new Error("The embedded Wallex sandbox is off (WALLEX_SANDBOX_EMBEDDED is not true)."));
   if (!globalForSandbox.wallexSandbox) {
     globalForSandbox.wallexSandbox = createWallexSandbox({
       partners: [],
@@ -28,7 +29,9 @@ export function getEmbeddedSandbox(): Promise<WallexSandbox> {
       webhooksFrom: appListening(),
       helperOrigins: [new URL(env().APP_URL).origin],
       // Stable across restarts (URLs already handed out stay valid), secret like the sessions' key.
-      storageSecret: createHmac("sha256", env().AUTH_SECRET ?? "").update("wallex-sandbox-storage").digest("hex"),
+      storageSecret: createHmac("sha256", env().AUTH_SECRET ?? "")
+        .update("wallex-sandbox-storage")
+        .digest("hex"),
     }).catch((error) => {
       globalForSandbox.wallexSandbox = undefined;
       throw error;

@@ -14,7 +14,8 @@ import { createPgRateLimiter } from "./runtime/pg-rate-limiter";
 import { createPgTokenStore } from "./runtime/pg-token-store";
 
 /** Calls to the app's own embedded sandbox stay in the process instead of looping through HTTP. */
-const embeddedFetch = async (input: string, init: RequestInit) => (await getEmbeddedSandbox()).fetch(new Request(input, init));
+const embeddedFetch = async (input: string, init: RequestInit) =>
+  (await getEmbeddedSandbox()).fetch(new Request(input, init));
 
 /**
  * The one way to Wallex for a partner: its stored (decrypted) credentials, with the token cache,
@@ -22,19 +23,30 @@ const embeddedFetch = async (input: string, init: RequestInit) => (await getEmbe
  * they got from a scope, never one from the browser.
  */
 export async function wallexClientFor(db: Database, partnerId: string): Promise<WallexClient> {
-  const [connection] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, partnerId)).limit(1);
+  const [connection] = await db
+    .select()
+    .from(wallexConnections)
+    .where(eq(wallexConnections.partnerId, partnerId))
+    .limit(1);
   if (!connection) {
-    throw new AppError("CONFLICT", { userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings." });
+    throw new AppError("CONFLICT", {
+      userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings.",
+    });
   }
   const embedded = connection.kind === "embedded_sandbox";
   if (embedded && !embeddedSandboxEnabled()) {
-    throw new AppError("CONFLICT", { userMessage: "This partner uses the embedded sandbox, which this deployment does not serve. Point it at Wallex in Settings." });
+    throw new AppError("CONFLICT", {
+      userMessage:
+        "This partner uses the embedded sandbox, which this deployment does not serve. Point it at Wallex in Settings.",
+    });
   }
   // Secrets go only to the host they were saved for, whatever else changed the row. An embedded
   // sandbox identity's secrets belong to this process's sandbox, called in-process at its current
   // address (APP_URL may have changed since the row was written), so they never leave the process.
   if (!embedded && originOf(connection.baseUrl) !== connection.secretsOrigin) {
-    throw new AppError("CONFLICT", { userMessage: "The Wallex credentials were saved for another host. Re-enter them in Settings." });
+    throw new AppError("CONFLICT", {
+      userMessage: "The Wallex credentials were saved for another host. Re-enter them in Settings.",
+    });
   }
   // Checked again at use: a host that was public when saved may point inward now.
   const problem = embedded ? null : await baseUrlProblem(connection.baseUrl);

@@ -1,14 +1,28 @@
 import type { WallexClient } from "./client";
 import { ENDPOINTS, type Endpoint } from "./client/endpoints";
-import { WallexAuthenticationError, WallexError, WallexInvalidResponseError, WallexNotFoundError, WallexPermissionError } from "./client/errors";
+import {
+  WallexAuthenticationError,
+  WallexError,
+  WallexInvalidResponseError,
+  WallexNotFoundError,
+  WallexPermissionError,
+} from "./client/errors";
 
 export type ProbeOutcome = "ok" | "shape" | "missing" | "refused" | "error" | "skipped";
 export type ProbeRow = { operation: string; path: string; outcome: ProbeOutcome; detail?: string };
 
 /** Values for path and query parameters that are not ids of something listed first. */
 const samples: Record<string, string> = {
-  currency: "USD", sellCurrency: "USD", buyCurrency: "SGD", country: "US", countryCode: "US",
-  bankCountry: "US", beneficiaryCountry: "US", entityType: "company", swiftCode: "DBSSSGSG", code: "DBSSSGSG",
+  currency: "USD",
+  sellCurrency: "USD",
+  buyCurrency: "SGD",
+  country: "US",
+  countryCode: "US",
+  bankCountry: "US",
+  beneficiaryCountry: "US",
+  entityType: "company",
+  swiftCode: "DBSSSGSG",
+  code: "DBSSSGSG",
 };
 
 /**
@@ -33,7 +47,9 @@ export async function probeWallex(client: WallexClient): Promise<ProbeRow[]> {
       }
       const query = endpoint.query ? queryFor(endpoint, values) : undefined;
       try {
-        const result = await client.request(endpoint, { ...params, ...(query ? { query } : {}) } as never, { operation });
+        const result = await client.request(endpoint, { ...params, ...(query ? { query } : {}) } as never, {
+          operation,
+        });
         const first = firstRow(result);
         if (/^list(Accounts)?$/.test(name) && typeof first?.id === "string") sampleIds.push(first.id);
         if (name === "states" && typeof first?.code === "string") values.state = first.code; // cities need a real state
@@ -73,10 +89,12 @@ function firstRow(result: unknown): Record<string, unknown> | undefined {
 
 function classify(error: unknown): Pick<ProbeRow, "outcome" | "detail"> {
   if (error instanceof WallexInvalidResponseError) return { outcome: "shape", detail: error.message.slice(0, 200) };
-  if (error instanceof WallexNotFoundError) return { outcome: "missing", detail: "404: wrong path, or the sample id is unknown" };
+  if (error instanceof WallexNotFoundError)
+    return { outcome: "missing", detail: "404: wrong path, or the sample id is unknown" };
   if (error instanceof WallexPermissionError || error instanceof WallexAuthenticationError) {
     return { outcome: "refused", detail: `${error.status ?? ""} ${error.message}`.trim().slice(0, 200) };
   }
-  if (error instanceof WallexError) return { outcome: "error", detail: `${error.status ?? ""} ${error.message}`.trim().slice(0, 200) };
+  if (error instanceof WallexError)
+    return { outcome: "error", detail: `${error.status ?? ""} ${error.message}`.trim().slice(0, 200) };
   return { outcome: "error", detail: String(error).slice(0, 200) };
 }

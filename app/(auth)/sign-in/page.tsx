@@ -16,7 +16,10 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <AuthCard title="Sign in to Partner Desk" description="Use the email and password of your staff account.">
       {signedOut === "everywhere" && (
-        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
           You are signed out on every device.
         </p>
       )}

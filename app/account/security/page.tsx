@@ -26,7 +26,9 @@ export default async function SecurityPage({ searchParams }: Props) {
     listStaffMembershipsOfUser(db, current.id),
   ]);
   const pendingSecret = !user?.totpSecret && user?.pendingTotpSecret ? decryptSecret(user.pendingTotpSecret) : null;
-  const enrolment = pendingSecret ? { secret: pendingSecret, ...(await totpEnrolment(current.email, pendingSecret)) } : null;
+  const enrolment = pendingSecret
+    ? { secret: pendingSecret, ...(await totpEnrolment(current.email, pendingSecret)) }
+    : null;
   const devices = newSessionView(current.id);
   const params = await searchParams;
   const forced = params.required === "1";
@@ -36,11 +38,16 @@ export default async function SecurityPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Account security" description="Two-factor authentication and the devices signed in to your account." />
+      <PageHeader
+        title="Account security"
+        description="Two-factor authentication and the devices signed in to your account."
+      />
       {required && (
         <Alert variant="warning">
           <AlertTitle>Two-factor authentication is required</AlertTitle>
-          <AlertDescription>Admins must use an authenticator app. Set it up below to continue to your workspace.</AlertDescription>
+          <AlertDescription>
+            Admins must use an authenticator app. Set it up below to continue to your workspace.
+          </AlertDescription>
         </Alert>
       )}
       <TwoFactorCard

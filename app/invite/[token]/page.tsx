@@ -13,8 +13,14 @@ import { lookupInvitation } from "@/lib/services/accept-invitation";
 export const metadata: Metadata = { title: "Invitation" };
 
 const problems = {
-  invalid: ["This link is not valid", "Check that you copied the whole link from the email, or ask for a new invitation."],
-  expired: ["This invitation has expired", "Invitations work for 72 hours. Ask an admin of the partner to send it again."],
+  invalid: [
+    "This link is not valid",
+    "Check that you copied the whole link from the email, or ask for a new invitation.",
+  ],
+  expired: [
+    "This invitation has expired",
+    "Invitations work for 72 hours. Ask an admin of the partner to send it again.",
+  ],
   used: ["This invitation was already used", "Each invitation works once. If you joined, sign in as usual."],
   revoked: ["This invitation was withdrawn", "An admin revoked it. Ask them for a new one if you still need access."],
 } as const;
@@ -43,7 +49,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title={title} description={description}>
         <p className="mb-4 text-sm">
-          You are signed in as <strong>{user.email}</strong>. Sign out, then open the link again to accept as {invitation.email}.
+          You are signed in as <strong>{user.email}</strong>. Sign out, then open the link again to accept as{" "}
+          {invitation.email}.
         </p>
         <SignOutButton />
       </AuthCard>
@@ -72,7 +79,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         </>
       }
     >
-      <p className="mb-4 text-sm text-muted-foreground">New to Partner Desk? Choose your name and a password to create your account.</p>
+      <p className="mb-4 text-sm text-muted-foreground">
+        New to Partner Desk? Choose your name and a password to create your account.
+      </p>
       <NewAccountForm token={token} email={invitation.email} />
     </AuthCard>
   );

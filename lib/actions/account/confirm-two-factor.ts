@@ -21,7 +21,8 @@ export const confirmTwoFactorAction = defineUserAction(
     }
     const secret = decryptSecret(row.pendingTotpSecret);
     const step = await checkTotp(secret, code, null);
-    if (step === null) throw fieldError("code", "That code does not match. Check the time on your phone and try the current code.");
+    if (step === null)
+      throw fieldError("code", "That code does not match. Check the time on your phone and try the current code.");
     await db
       .update(users)
       .set({ totpSecret: row.pendingTotpSecret, pendingTotpSecret: null, totpLastStep: step })

@@ -14,7 +14,11 @@ export const signOutSessionAction = defineUserAction(
   { name: "auth.session_signed_out", schema: sessionHandleSchema },
   async (input, { db, user }) => {
     const live = await listLiveSessions(db, user.id);
-    const sessionId = resolveSessionHandle(user.id, input, live.map((s) => s.id));
+    const sessionId = resolveSessionHandle(
+      user.id,
+      input,
+      live.map((s) => s.id),
+    );
     if (!sessionId) throw new AppError("NOT_FOUND", { userMessage: GONE });
     if (sessionId === user.sessionId) {
       throw new AppError("CONFLICT", { userMessage: "That is this device: use Sign out in the menu instead." });

@@ -15,7 +15,10 @@ export const startTwoFactorAction = defineUserAction(
     if (user.hasTwoFactor) {
       throw new AppError("CONFLICT", { userMessage: "Two-factor authentication is already on." });
     }
-    await db.update(users).set({ pendingTotpSecret: encryptSecret(newTotpSecret()) }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ pendingTotpSecret: encryptSecret(newTotpSecret()) })
+      .where(eq(users.id, user.id));
     revalidatePath("/account/security");
   },
 );

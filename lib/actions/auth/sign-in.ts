@@ -25,11 +25,20 @@ export async function signInAction(_prev: SignInResult | undefined, formData: Fo
     const reason = (error as AuthError & { code?: string }).code ?? "invalid";
     if (reason === "code_required") return { ok: false, needsCode: true, values };
     if (reason === "code_invalid") {
-      return { ok: false, needsCode: true, values, fieldErrors: { code: ["That code is not valid. Try the current one."] } };
+      return {
+        ok: false,
+        needsCode: true,
+        values,
+        fieldErrors: { code: ["That code is not valid. Try the current one."] },
+      };
     }
     if (reason.startsWith("locked:")) {
       const minutes = reason.split(":")[1];
-      return { ok: false, values, formError: `Too many failed attempts. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.` };
+      return {
+        ok: false,
+        values,
+        formError: `Too many failed attempts. Try again in ${minutes} minute${minutes === "1" ? "" : "s"}.`,
+      };
     }
     return { ok: false, values, formError: "Email or password is incorrect." };
   }

@@ -19,12 +19,18 @@ const newAccountSchema = z
     password: newPassword,
     confirmPassword: userText,
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match." });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match.",
+  });
 
 const existingAccountSchema = z.object({ token: userText.min(1).max(200) });
 
 /** A new person sets a name and password, joins and is signed in. */
-export async function acceptInvitationWithNewAccountAction(_prev: ActionResult | undefined, formData: FormData): Promise<ActionResult> {
+export async function acceptInvitationWithNewAccountAction(
+  _prev: ActionResult | undefined,
+  formData: FormData,
+): Promise<ActionResult> {
   const data = toPlainObject(formData);
   const parsed = newAccountSchema.safeParse(data);
   if (!parsed.success) return invalid(parsed.error, data);
@@ -40,7 +46,10 @@ export async function acceptInvitationWithNewAccountAction(_prev: ActionResult |
 }
 
 /** Someone already signed in as the invited email joins with one click. */
-export async function acceptInvitationAsCurrentUserAction(_prev: ActionResult | undefined, formData: FormData): Promise<ActionResult> {
+export async function acceptInvitationAsCurrentUserAction(
+  _prev: ActionResult | undefined,
+  formData: FormData,
+): Promise<ActionResult> {
   const data = toPlainObject(formData);
   const parsed = existingAccountSchema.safeParse(data);
   if (!parsed.success) return invalid(parsed.error, data);
@@ -48,7 +57,12 @@ export async function acceptInvitationAsCurrentUserAction(_prev: ActionResult | 
   try {
     const user = await getCurrentUser();
     if (!user) return { ok: false, formError: "Sign in first." };
-    const joined = await acceptInvitation(getDb(), parsed.data.token, { kind: "existing", userId: user.id }, await getRequestMeta());
+    const joined = await acceptInvitation(
+      getDb(),
+      parsed.data.token,
+      { kind: "existing", userId: user.id },
+      await getRequestMeta(),
+    );
     slug = joined.partner.slug;
   } catch (error) {
     return failure(error, logger.child({ action: "team.invitation_accepted" }), data);

@@ -14,7 +14,11 @@ export const refreshRecordAction = defineStaffAction(
     const kind = kindFromSlug(slug);
     if (!kind) throw notFound("Record");
     const result = await refreshRecord(getDb(), scope, kind, recordId);
-    audit({ target: { type: `wallex_${kind}`, id: result.wallexId }, before: { status: result.before }, after: { status: result.after } });
+    audit({
+      target: { type: `wallex_${kind}`, id: result.wallexId },
+      before: { status: result.before },
+      after: { status: result.after },
+    });
     revalidatePath(`/p/${scope.partnerSlug}/records/${slug}/${encodeURIComponent(result.wallexId)}`);
     return result;
   },

@@ -8,7 +8,12 @@ import { registerWebhookAfterConnect } from "./register-webhook-after-connect";
 
 /** "Use the embedded sandbox": a sandbox identity of the partner's own (new keys every time), then the webhook. */
 export const connectEmbeddedSandboxAction = defineStaffAction(
-  { name: "settings.embedded_sandbox_connected", schema: z.object({}), permission: "settings.manage", transaction: false },
+  {
+    name: "settings.embedded_sandbox_connected",
+    schema: z.object({}),
+    permission: "settings.manage",
+    transaction: false,
+  },
   async (_input, context) => {
     const { db, scope, audit } = context;
     const after = await connectToEmbeddedSandbox(db, { id: scope.partnerId, name: scope.partnerName });

@@ -11,7 +11,11 @@ import type { StaffActionContext } from "../define-action";
 export async function registerWebhookAfterConnect({ scope, audit, log }: StaffActionContext, unreachable: string) {
   try {
     const webhook = await registerWebhook(getDb(), scope);
-    audit({ action: "settings.webhook_registered", target: { type: "wallex_connection", id: scope.partnerId }, after: { url: webhook.url } });
+    audit({
+      action: "settings.webhook_registered",
+      target: { type: "wallex_connection", id: scope.partnerId },
+      after: { url: webhook.url },
+    });
     return { webhookError: null };
   } catch (error) {
     log.warn({ err: error }, "webhook registration after a connection change failed");

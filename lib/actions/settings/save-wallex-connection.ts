@@ -8,7 +8,12 @@ import { registerWebhookAfterConnect } from "./register-webhook-after-connect";
 
 /** Saves the connection, then points Wallex's webhook at us (the save stands if Wallex cannot be reached). */
 export const saveWallexConnectionAction = defineStaffAction(
-  { name: "settings.wallex_connection_saved", schema: wallexConnectionSchema, permission: "settings.manage", transaction: false },
+  {
+    name: "settings.wallex_connection_saved",
+    schema: wallexConnectionSchema,
+    permission: "settings.manage",
+    transaction: false,
+  },
   async (input, context) => {
     const { db, scope, audit } = context;
     const change = await saveWallexConnection(db, scope, input);

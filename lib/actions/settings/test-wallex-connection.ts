@@ -7,7 +7,12 @@ import { defineStaffAction } from "../define-action";
 
 /** Authenticate + one harmless read, with the stored credentials. Audited like any other action. */
 export const testWallexConnectionAction = defineStaffAction(
-  { name: "settings.wallex_connection_tested", schema: z.object({}), permission: "settings.manage", transaction: false },
+  {
+    name: "settings.wallex_connection_tested",
+    schema: z.object({}),
+    permission: "settings.manage",
+    transaction: false,
+  },
   async (_input, { scope, audit }) => {
     const result = await testWallexConnection(getDb(), scope);
     audit({ target: { type: "wallex_connection", id: scope.partnerId }, after: result });

@@ -10,7 +10,10 @@ export const resendInvitationAction = defineStaffAction(
   { name: "team.invitation_resent", schema: invitationIdSchema, permission: "team.manage" },
   async ({ invitationId }, { db, scope, audit }) => {
     const invitation = await resendInvitation(db, scope, invitationId);
-    audit({ target: { type: "invitation", id: invitation.id }, after: { email: invitation.email, expiresAt: invitation.expiresAt } });
+    audit({
+      target: { type: "invitation", id: invitation.id },
+      after: { email: invitation.email, expiresAt: invitation.expiresAt },
+    });
     afterCommitDeliverMail();
     revalidatePath(`/p/${scope.partnerSlug}/team`);
     return { email: invitation.email };

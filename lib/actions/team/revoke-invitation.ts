@@ -9,7 +9,10 @@ export const revokeInvitationAction = defineStaffAction(
   { name: "team.invitation_revoked", schema: invitationIdSchema, permission: "team.manage" },
   async ({ invitationId }, { db, scope, audit }) => {
     const invitation = await revokeInvitation(db, scope, invitationId);
-    audit({ target: { type: "invitation", id: invitation.id }, before: { email: invitation.email, role: invitation.role } });
+    audit({
+      target: { type: "invitation", id: invitation.id },
+      before: { email: invitation.email, role: invitation.role },
+    });
     revalidatePath(`/p/${scope.partnerSlug}/team`);
     return { email: invitation.email };
   },

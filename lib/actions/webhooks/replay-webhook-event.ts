@@ -10,7 +10,10 @@ export const replayWebhookEventAction = defineStaffAction(
   { name: "webhooks.replayed", schema: replayWebhookSchema, permission: "webhooks.replay", transaction: false },
   async ({ eventId }, { scope, audit }) => {
     const replayed = await replayWebhookEvent(getDb(), scope, eventId);
-    audit({ target: { type: "webhook_event", id: eventId }, after: { resource: replayed.resource, resourceId: replayed.resourceId, result: replayed.result } });
+    audit({
+      target: { type: "webhook_event", id: eventId },
+      after: { resource: replayed.resource, resourceId: replayed.resourceId, result: replayed.result },
+    });
     revalidatePath(`/p/${scope.partnerSlug}/webhooks`);
     return { result: replayed.result };
   },

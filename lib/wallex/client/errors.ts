@@ -2,8 +2,15 @@ import { redact } from "./redact";
 import { errorBody, isRecord, type ErrorBody } from "./schemas/common";
 
 export type WallexErrorKind =
-  | "invalid_request" | "authentication" | "permission" | "not_found" | "rate_limit"
-  | "api" | "connection" | "unknown_outcome" | "invalid_response";
+  | "invalid_request"
+  | "authentication"
+  | "permission"
+  | "not_found"
+  | "rate_limit"
+  | "api"
+  | "connection"
+  | "unknown_outcome"
+  | "invalid_response";
 
 export type WallexErrorInit = {
   status?: number;
@@ -50,7 +57,19 @@ export class WallexError extends Error {
   /** What a logger serialises: the raw body passes through redact(). */
   toJSON() {
     const { name, kind, message, status, code, requestId, method, path, fieldErrors, missingFields } = this;
-    return { name, kind, message, status, code, requestId, method, path, fieldErrors, missingFields, raw: redact(this.raw) };
+    return {
+      name,
+      kind,
+      message,
+      status,
+      code,
+      requestId,
+      method,
+      path,
+      fieldErrors,
+      missingFields,
+      raw: redact(this.raw),
+    };
   }
 }
 
@@ -89,7 +108,8 @@ export class WallexConnectionError extends WallexError {
  */
 export class WallexUnknownOutcomeError extends WallexError {
   override readonly kind = "unknown_outcome";
-  override readonly userMessage = "We could not confirm whether the request went through. Please check its status before trying again.";
+  override readonly userMessage =
+    "We could not confirm whether the request went through. Please check its status before trying again.";
 }
 /** A 2xx whose body does not fit the endpoint's schema. */
 export class WallexInvalidResponseError extends WallexError {

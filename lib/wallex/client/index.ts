@@ -39,15 +39,20 @@ export type WallexClientOptions = {
   requestId?: () => string;
 };
 
-type Method<E extends Endpoint> = Record<never, never> extends Args<E>
-  ? (args?: Args<E>, options?: CallOptions) => Promise<Result<E>>
-  : (args: Args<E>, options?: CallOptions) => Promise<Result<E>>;
+type Method<E extends Endpoint> =
+  Record<never, never> extends Args<E>
+    ? (args?: Args<E>, options?: CallOptions) => Promise<Result<E>>
+    : (args: Args<E>, options?: CallOptions) => Promise<Result<E>>;
 export type Resource<A extends Record<string, Endpoint>> = { [K in keyof A]: Method<A[K]> };
 type Resources = { [A in keyof Endpoints]: Resource<Endpoints[A]> };
 
 export type WallexClient = Resources & {
   /** Calls any endpoint (a table row or an ad-hoc one) through the same pipeline. */
-  request<E extends Endpoint>(endpoint: E, args?: Args<E>, options?: CallOptions & { operation?: string }): Promise<Result<E>>;
+  request<E extends Endpoint>(
+    endpoint: E,
+    args?: Args<E>,
+    options?: CallOptions & { operation?: string },
+  ): Promise<Result<E>>;
   /** Revokes the session token at Wallex and forgets it. */
   logout(): Promise<void>;
   /** PUT a file to a pre-signed uploadURL (no Wallex headers). */
@@ -78,7 +83,8 @@ export function createWallexClient(options: WallexClientOptions): WallexClient {
   const token = tokenManager({
     key: options.tenant,
     store,
-    authenticate: async () => (await call(core, "auth.authenticate", ENDPOINTS.auth.authenticate, { body: credentials })).token,
+    authenticate: async () =>
+      (await call(core, "auth.authenticate", ENDPOINTS.auth.authenticate, { body: credentials })).token,
     ttlMs: options.tokenTtlMs ?? TOKEN_TTL_MS,
     refreshAheadMs: options.refreshAheadMs ?? 30 * 60 * 1000,
     now: options.now ?? Date.now,
@@ -88,15 +94,19 @@ export function createWallexClient(options: WallexClientOptions): WallexClient {
   const resources = Object.fromEntries(
     Object.entries(ENDPOINTS).map(([area, table]) => [
       area,
-      Object.fromEntries(Object.entries(table).map(([name, ep]) => [
-        name, (args?: unknown, opts?: CallOptions) => call(core, `${area}.${name}`, ep as Endpoint, args as never, opts),
-      ])),
+      Object.fromEntries(
+        Object.entries(table).map(([name, ep]) => [
+          name,
+          (args?: unknown, opts?: CallOptions) => call(core, `${area}.${name}`, ep as Endpoint, args as never, opts),
+        ]),
+      ),
     ]),
   ) as Resources;
 
   return {
     ...resources,
-    request: (endpoint, args, opts) => call(core, opts?.operation ?? `${endpoint.method} ${endpoint.path}`, endpoint, args, opts),
+    request: (endpoint, args, opts) =>
+      call(core, opts?.operation ?? `${endpoint.method} ${endpoint.path}`, endpoint, args, opts),
     async logout() {
       const current = await store.get(options.tenant);
       if (!current) return;

@@ -1,12 +1,37 @@
 /** Keys whose values never reach a log (compared lower-case, without `-`/`_`). */
 const SECRET = new Set([
-  "apikey", "xapikey", "secretaccesskey", "accesskeyid", "token", "accesstoken", "authorization", "password",
-  "secret", "cookie", "setcookie",
+  "apikey",
+  "xapikey",
+  "secretaccesskey",
+  "accesskeyid",
+  "token",
+  "accesstoken",
+  "authorization",
+  "password",
+  "secret",
+  "cookie",
+  "setcookie",
 ]);
 /** Document contents and uploaded bytes. */
-const CONTENT = new Set(["content", "filecontent", "base64", "filedata", "document", "documentcontent", "bytes", "body"]);
+const CONTENT = new Set([
+  "content",
+  "filecontent",
+  "base64",
+  "filedata",
+  "document",
+  "documentcontent",
+  "bytes",
+  "body",
+]);
 /** Account identifiers: keep the last 4 characters. */
-const ACCOUNT = new Set(["accountnumber", "iban", "senderaccountnumber", "beneficiaryaccountnumber", "bankaccountnumber", "virtualaccountnumber"]);
+const ACCOUNT = new Set([
+  "accountnumber",
+  "iban",
+  "senderaccountnumber",
+  "beneficiaryaccountnumber",
+  "bankaccountnumber",
+  "virtualaccountnumber",
+]);
 
 const norm = (key: string) => key.toLowerCase().replace(/[-_]/g, "");
 

@@ -22,5 +22,10 @@ export async function uploadFile(
   } catch (cause) {
     throw new WallexConnectionError("file upload failed", { method: "PUT", path: "(upload URL)", cause });
   }
-  if (!res.ok) throw new WallexApiError(`file upload answered ${res.status}`, { status: res.status, method: "PUT", path: "(upload URL)" });
+  if (!res.ok)
+    throw new WallexApiError(`file upload answered ${res.status}`, {
+      status: res.status,
+      method: "PUT",
+      path: "(upload URL)",
+    });
 }

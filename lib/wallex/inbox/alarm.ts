@@ -5,7 +5,12 @@ import { wallexApiCalls, wallexConnections, webhookEvents } from "@/db/schema";
 
 /** Calls after which Wallex sends a notification (webhooks.md §5). */
 const NOTIFYING_OPERATIONS = [
-  "users.screen", "payments.fund", "conversions.fund", "collections.createAccount", "collectionRequests.create", "collectionRequests.cancel",
+  "users.screen",
+  "payments.fund",
+  "conversions.fund",
+  "collections.createAccount",
+  "collectionRequests.create",
+  "collectionRequests.cancel",
 ];
 /** How long a notification may take before its absence counts. */
 export const ALARM_GRACE_MS = 15 * 60_000;
@@ -18,7 +23,10 @@ export type WebhookAlarm = { stalled: boolean; lastEventAt: Date | null; unanswe
  */
 export async function webhookAlarm(db: Executor, partnerId: string, now = new Date()): Promise<WebhookAlarm> {
   const [[connection], [events]] = await Promise.all([
-    db.select({ registeredAt: wallexConnections.webhookRegisteredAt }).from(wallexConnections).where(eq(wallexConnections.partnerId, partnerId)),
+    db
+      .select({ registeredAt: wallexConnections.webhookRegisteredAt })
+      .from(wallexConnections)
+      .where(eq(wallexConnections.partnerId, partnerId)),
     db
       .select({ lastEventAt: max(webhookEvents.receivedAt) })
       .from(webhookEvents)

@@ -27,7 +27,10 @@ const waiting = sql`${w.outcome} in ('received', 'failed') and (${w.outcome} = '
   and (${w.claimedUntil} is null or ${w.claimedUntil} < now())`;
 
 /** The partners with waiting events (received at least `olderThanMs` ago), the longest-waiting first. */
-export async function partnersWaiting(db: Executor, { olderThanMs = 0, partnerIds }: { olderThanMs?: number; partnerIds?: string[] } = {}) {
+export async function partnersWaiting(
+  db: Executor,
+  { olderThanMs = 0, partnerIds }: { olderThanMs?: number; partnerIds?: string[] } = {},
+) {
   const rows = await db
     .select({ partnerId: w.partnerId })
     .from(w)
@@ -37,14 +40,19 @@ export async function partnersWaiting(db: Executor, { olderThanMs = 0, partnerId
   return rows.map((r) => r.partnerId);
 }
 
-const olderThan = (ms: number) => (ms > 0 ? sql`${w.receivedAt} <= now() - ${ms} * interval '1 millisecond'` : undefined);
+const olderThan = (ms: number) =>
+  ms > 0 ? sql`${w.receivedAt} <= now() - ${ms} * interval '1 millisecond'` : undefined;
 
 /**
  * Leases every waiting event of the partner's `objects` longest-waiting objects, in one statement.
  * An object with an event leased by another drain is left to it; rows locked by a concurrent claim
  * are skipped, not waited for.
  */
-export async function claimObjects(db: Executor, partnerId: string, { objects = 20, olderThanMs = 0 } = {}): Promise<ObjectClaim[]> {
+export async function claimObjects(
+  db: Executor,
+  partnerId: string,
+  { objects = 20, olderThanMs = 0 } = {},
+): Promise<ObjectClaim[]> {
   const claimable = sql`(e.outcome = 'received' or e.next_attempt_at <= now()) and (e.claimed_until is null or e.claimed_until < now())
     ${olderThanMs > 0 ? sql`and e.received_at <= now() - ${olderThanMs} * interval '1 millisecond'` : sql``}`;
   const result = await db.execute<ClaimedRow>(sql`
@@ -85,7 +93,13 @@ export async function claimEvent(db: Executor, eventId: string): Promise<ObjectC
   return row ? groupByObject(row.partner_id, [row])[0] : undefined;
 }
 
-type ClaimedRow = { id: string; resource: string | null; resource_id: string | null; account_id: string | null; received_us: string };
+type ClaimedRow = {
+  id: string;
+  resource: string | null;
+  resource_id: string | null;
+  account_id: string | null;
+  received_us: string;
+};
 
 function groupByObject(partnerId: string, rows: ClaimedRow[]): ObjectClaim[] {
   const groups = new Map<string, ObjectClaim>();
@@ -95,8 +109,14 @@ function groupByObject(partnerId: string, rows: ClaimedRow[]): ObjectClaim[] {
     const group = groups.get(key);
     if (!group) {
       groups.set(key, {
-        partnerId, resource: row.resource, resourceId: row.resource_id, accountId: row.account_id,
-        eventIds: [row.id], firstEventId: row.id, lastReceivedUs: BigInt(row.received_us), lastReceivedAt: new Date(0),
+        partnerId,
+        resource: row.resource,
+        resourceId: row.resource_id,
+        accountId: row.account_id,
+        eventIds: [row.id],
+        firstEventId: row.id,
+        lastReceivedUs: BigInt(row.received_us),
+        lastReceivedAt: new Date(0),
       });
     } else {
       group.eventIds.push(row.id);
@@ -118,7 +138,12 @@ export async function finishObject(db: Executor, claim: ObjectClaim, result: str
   const finished = await db
     .update(w)
     .set({
-      outcome: "processed", result, error: null, processedAt: sql`now()`, claimedUntil: null, nextAttemptAt: null,
+      outcome: "processed",
+      result,
+      error: null,
+      processedAt: sql`now()`,
+      claimedUntil: null,
+      nextAttemptAt: null,
       attempts: sql`greatest(${w.attempts}, 1)`,
     })
     .where(
@@ -141,7 +166,11 @@ export async function failObject(db: Executor, claim: ObjectClaim, message: stri
   await db
     .update(w)
     .set({
-      outcome: "failed", result: message, error: message, processedAt: sql`now()`, claimedUntil: null,
+      outcome: "failed",
+      result: message,
+      error: message,
+      processedAt: sql`now()`,
+      claimedUntil: null,
       nextAttemptAt: sql`case when ${w.attempts} >= ${MAX_ATTEMPTS} then null
         else now() + least(interval '1 hour', interval '10 seconds' * power(2, greatest(${w.attempts}, 1) - 1)) end`,
     })

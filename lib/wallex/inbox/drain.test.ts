@@ -4,7 +4,14 @@ import { getDb } from "@/db";
 import { wallexConnections, webhookEvents } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { webhookUrlFor } from "@/lib/services/webhooks";
-import { approvedMember, connectedPartner, deliverToRoute, SG_BENEFICIARY, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
+import {
+  approvedMember,
+  connectedPartner,
+  deliverToRoute,
+  SG_BENEFICIARY,
+  startTestSandbox,
+  type TestSandbox,
+} from "@/lib/testing/wallex";
 import { claimObjects, finishObject } from "./claim";
 import { drainPartner } from "./drain";
 import { startInboxDrainer } from "./drainer";
@@ -18,12 +25,20 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-const inbox = (partnerId: string) => db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId)).orderBy(webhookEvents.receivedAt);
+const inbox = (partnerId: string) =>
+  db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId)).orderBy(webhookEvents.receivedAt);
 const control = () => sandbox.sandbox.control;
 /** What reached the sandbox from now on. */
 function requestsFromNow() {
-  const seen = new Set(control().requests().map((r) => r.id));
-  return () => control().requests().filter((r) => !seen.has(r.id));
+  const seen = new Set(
+    control()
+      .requests()
+      .map((r) => r.id),
+  );
+  return () =>
+    control()
+      .requests()
+      .filter((r) => !seen.has(r.id));
 }
 
 async function secretOf(partnerId: string) {
@@ -46,8 +61,14 @@ async function memberWithTwoPayments() {
   const beneficiary = await client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf });
   const payments = [];
   for (const amount of ["120.00", "80.00"]) {
-    const quote = await client.payments.quote({ body: { sellCurrency: "SGD", amount, beneficiaryId: beneficiary.id } }, { onBehalfOf });
-    const payment = await client.payments.create({ body: { quoteId: quote.quoteId, purposeOfTransfer: "rent", fundingSource: "wallet" } }, { onBehalfOf });
+    const quote = await client.payments.quote(
+      { body: { sellCurrency: "SGD", amount, beneficiaryId: beneficiary.id } },
+      { onBehalfOf },
+    );
+    const payment = await client.payments.create(
+      { body: { quoteId: quote.quoteId, purposeOfTransfer: "rent", fundingSource: "wallet" } },
+      { onBehalfOf },
+    );
     await client.payments.fund({ simplePaymentId: payment.id }, { onBehalfOf });
     payments.push(payment);
   }
@@ -62,7 +83,13 @@ describe("draining the inbox", () => {
     const before = new Set((await inbox(partnerId)).map((e) => e.id));
     for (const payment of payments) {
       await control().advancePayment(payment.id, "processing");
-      for (let i = 0; i < 9; i++) await control().emitWebhook({ resource: "simple_payment", resourceId: payment.id, status: "processing", accountId: member.accountId });
+      for (let i = 0; i < 9; i++)
+        await control().emitWebhook({
+          resource: "simple_payment",
+          resourceId: payment.id,
+          status: "processing",
+          accountId: member.accountId,
+        });
     }
     await control().settle();
     const burst = (await inbox(partnerId)).filter((e) => !before.has(e.id));
@@ -72,11 +99,21 @@ describe("draining the inbox", () => {
     const sent = requestsFromNow();
     const result = await drainPartner(db, partnerId);
 
-    const reads = sent().filter((r) => r.method === "GET" && payments.some((p) => r.path.endsWith(`/payments/${p.id}`)));
+    const reads = sent().filter(
+      (r) => r.method === "GET" && payments.some((p) => r.path.endsWith(`/payments/${p.id}`)),
+    );
     expect(reads).toHaveLength(2);
     expect(sent().filter((r) => r.method === "GET" && r.path === "/v2/balances")).toHaveLength(1);
     expect(result).toMatchObject({ objects: 2, events: 20, failed: 0, balancesRefreshed: 1 });
-    const finished = await db.select().from(webhookEvents).where(inArray(webhookEvents.id, burst.map((e) => e.id)));
+    const finished = await db
+      .select()
+      .from(webhookEvents)
+      .where(
+        inArray(
+          webhookEvents.id,
+          burst.map((e) => e.id),
+        ),
+      );
     expect(finished.every((e) => e.outcome === "processed")).toBe(true);
     expect(new Set(finished.map((e) => e.result))).toEqual(new Set(["payment under_review → processing"]));
   });
@@ -88,7 +125,12 @@ describe("draining the inbox", () => {
     const [claim] = await claimObjects(db, partnerId);
     const readStartedAt = new Date();
     await new Promise((r) => setTimeout(r, 10));
-    await notify(partnerId, { resource: "simple_payment", resourceId: payments[0].id, status: "processing", accountId: member.accountId });
+    await notify(partnerId, {
+      resource: "simple_payment",
+      resourceId: payments[0].id,
+      status: "processing",
+      accountId: member.accountId,
+    });
 
     await finishObject(db, claim, "answered by the first read", readStartedAt);
     const late = (await inbox(partnerId)).at(-1)!;
@@ -104,44 +146,64 @@ describe("draining the inbox", () => {
     control().failNextRequests({ remaining: 50, status: 503 });
     const first = await drainPartner(db, partnerId).finally(() => control().failNextRequests({ remaining: 0 }));
     expect(first.failed).toBe(1);
-    const [failed] = (await inbox(partnerId)).filter((e) => e.resourceId === payments[1].id && e.outcome !== "processed");
+    const [failed] = (await inbox(partnerId)).filter(
+      (e) => e.resourceId === payments[1].id && e.outcome !== "processed",
+    );
     expect(failed).toMatchObject({ outcome: "failed", attempts: 1 });
     expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     expect((await drainPartner(db, partnerId)).objects).toBe(0); // not due yet
 
-    await db.update(webhookEvents).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(webhookEvents.id, failed.id));
+    await db
+      .update(webhookEvents)
+      .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+      .where(eq(webhookEvents.id, failed.id));
     await drainPartner(db, partnerId);
     const [retried] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, failed.id));
     expect(retried).toMatchObject({ outcome: "processed", attempts: 2, result: "payment under_review → processing" });
     expect(member.accountId).toBeTruthy();
   });
 
-  test("with a backlog for partner A, partner B's event is processed at once, while A's still drain", { timeout: 60_000 }, async () => {
-    const a = (await connectedPartner(sandbox)).scope.partnerId;
-    const b = (await connectedPartner(sandbox)).scope.partnerId;
-    await db.update(wallexConnections).set({ requestsPerSecond: 4 }).where(eq(wallexConnections.partnerId, a));
-    // 24 objects Wallex does not know: one read each, about 6 s at A's rate of 4 a second.
-    for (let i = 0; i < 24; i++) await notify(a, { resource: "simple_payment", resourceId: crypto.randomUUID(), status: "completed" });
+  test(
+    "with a backlog for partner A, partner B's event is processed at once, while A's still drain",
+    { timeout: 60_000 },
+    async () => {
+      const a = (await connectedPartner(sandbox)).scope.partnerId;
+      const b = (await connectedPartner(sandbox)).scope.partnerId;
+      await db.update(wallexConnections).set({ requestsPerSecond: 4 }).where(eq(wallexConnections.partnerId, a));
+      // 24 objects Wallex does not know: one read each, about 6 s at A's rate of 4 a second.
+      for (let i = 0; i < 24; i++)
+        await notify(a, { resource: "simple_payment", resourceId: crypto.randomUUID(), status: "completed" });
 
-    const drainer = startInboxDrainer(db, { partnerIds: [a, b], pollMs: 100 });
-    try {
-      await new Promise((r) => setTimeout(r, 500));
-      const sentAt = Date.now();
-      await notify(b, { resource: "simple_payment", resourceId: crypto.randomUUID(), status: "completed" });
-      await expect.poll(async () => (await inbox(b))[0].outcome, { timeout: 10_000, interval: 50 }).toBe("processed");
-      const lag = Date.now() - sentAt;
-      const aWaiting = (await inbox(a)).filter((e) => e.outcome === "received").length;
-      expect(lag).toBeLessThan(3_000);
-      expect(aWaiting).toBeGreaterThan(5);
-      // The minute sweep leaves a partner the drainer is working on to it.
-      expect(await sweepInbox(db, { olderThanMs: 0, partnerIds: [a] })).toMatchObject({ partners: 0 });
+      const drainer = startInboxDrainer(db, { partnerIds: [a, b], pollMs: 100 });
+      try {
+        await new Promise((r) => setTimeout(r, 500));
+        const sentAt = Date.now();
+        await notify(b, { resource: "simple_payment", resourceId: crypto.randomUUID(), status: "completed" });
+        await expect.poll(async () => (await inbox(b))[0].outcome, { timeout: 10_000, interval: 50 }).toBe("processed");
+        const lag = Date.now() - sentAt;
+        const aWaiting = (await inbox(a)).filter((e) => e.outcome === "received").length;
+        expect(lag).toBeLessThan(3_000);
+        expect(aWaiting).toBeGreaterThan(5);
+        // The minute sweep leaves a partner the drainer is working on to it.
+        expect(await sweepInbox(db, { olderThanMs: 0, partnerIds: [a] })).toMatchObject({ partners: 0 });
 
-      await expect.poll(async () => (await inbox(a)).filter((e) => e.outcome === "processed").length, { timeout: 30_000, interval: 200 }).toBe(24);
-    } finally {
-      await drainer.stop();
-    }
-    const [bEvent] = await inbox(b);
-    expect(bEvent.result).toBe("ignored: Wallex has no such payment");
-    expect(await db.select().from(webhookEvents).where(and(eq(webhookEvents.partnerId, a), eq(webhookEvents.outcome, "received")))).toHaveLength(0);
-  });
+        await expect
+          .poll(async () => (await inbox(a)).filter((e) => e.outcome === "processed").length, {
+            timeout: 30_000,
+            interval: 200,
+          })
+          .toBe(24);
+      } finally {
+        await drainer.stop();
+      }
+      const [bEvent] = await inbox(b);
+      expect(bEvent.result).toBe("ignored: Wallex has no such payment");
+      expect(
+        await db
+          .select()
+          .from(webhookEvents)
+          .where(and(eq(webhookEvents.partnerId, a), eq(webhookEvents.outcome, "received"))),
+      ).toHaveLength(0);
+    },
+  );
 });

@@ -56,7 +56,10 @@ export async function drainPartner(db: Database, partnerId: string, opts: DrainO
       dirty.delete(accountId);
       result.balancesRefreshed++;
     } catch (error) {
-      logger.warn({ err: error, partnerId, accountId }, "balances not refreshed after webhooks; the next drain tries again");
+      logger.warn(
+        { err: error, partnerId, accountId },
+        "balances not refreshed after webhooks; the next drain tries again",
+      );
     }
   }
   return result;
@@ -66,9 +69,14 @@ export async function drainPartner(db: Database, partnerId: string, opts: DrainO
  * Drains every partner with waiting events at once, each in its own lane: one partner's burst
  * waits on that partner's Wallex rate only, never delays another partner's events.
  */
-export async function drainInbox(db: Database, opts: DrainOptions & { partnerIds?: string[]; exceptPartnerIds?: string[] } = {}) {
+export async function drainInbox(
+  db: Database,
+  opts: DrainOptions & { partnerIds?: string[]; exceptPartnerIds?: string[] } = {},
+) {
   const except = new Set(opts.exceptPartnerIds);
-  const partners = (await partnersWaiting(db, { olderThanMs: opts.olderThanMs, partnerIds: opts.partnerIds })).filter((p) => !except.has(p));
+  const partners = (await partnersWaiting(db, { olderThanMs: opts.olderThanMs, partnerIds: opts.partnerIds })).filter(
+    (p) => !except.has(p),
+  );
   const results = await Promise.all(
     partners.map((partnerId) =>
       drainPartner(db, partnerId, opts).catch((error) => {

@@ -63,7 +63,9 @@ export function startInboxDrainer(db: Database, opts: DrainerOptions = {}): Inbo
   const look = async () => {
     try {
       const waiting = await partnersWaiting(db, { partnerIds });
-      const order = waiting.filter((p) => !lanes.has(p)).sort((a, b) => (lastServed.get(a) ?? 0) - (lastServed.get(b) ?? 0));
+      const order = waiting
+        .filter((p) => !lanes.has(p))
+        .sort((a, b) => (lastServed.get(a) ?? 0) - (lastServed.get(b) ?? 0));
       for (const partnerId of order) startLane(partnerId);
     } catch (error) {
       logger.warn({ err: error }, "inbox drainer could not look at the inbox");

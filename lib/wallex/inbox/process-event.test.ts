@@ -1,8 +1,22 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
-import { wallexApiCalls, wallexBalances, wallexPayments, wallexTimeline, wallexUsers, webhookEvents } from "@/db/schema";
-import { approvedMember, connectedPartner, deliverToRoute, SG_BENEFICIARY, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
+import {
+  wallexApiCalls,
+  wallexBalances,
+  wallexPayments,
+  wallexTimeline,
+  wallexUsers,
+  webhookEvents,
+} from "@/db/schema";
+import {
+  approvedMember,
+  connectedPartner,
+  deliverToRoute,
+  SG_BENEFICIARY,
+  startTestSandbox,
+  type TestSandbox,
+} from "@/lib/testing/wallex";
 import { WEBHOOK_SECRET_HEADER, webhookUrlFor } from "@/lib/services/webhooks";
 import { processWebhookEvent, sweepInbox } from "./process-event";
 
@@ -13,22 +27,40 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-const events = (partnerId: string) => db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId)).orderBy(webhookEvents.receivedAt);
-const calls = async (partnerId: string) => (await db.select().from(wallexApiCalls).where(eq(wallexApiCalls.partnerId, partnerId))).length;
+const events = (partnerId: string) =>
+  db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId)).orderBy(webhookEvents.receivedAt);
+const calls = async (partnerId: string) =>
+  (await db.select().from(wallexApiCalls).where(eq(wallexApiCalls.partnerId, partnerId))).length;
 const mirroredUser = async (partnerId: string, wallexId: string) =>
-  (await db.select().from(wallexUsers).where(and(eq(wallexUsers.partnerId, partnerId), eq(wallexUsers.wallexId, wallexId))))[0];
+  (
+    await db
+      .select()
+      .from(wallexUsers)
+      .where(and(eq(wallexUsers.partnerId, partnerId), eq(wallexUsers.wallexId, wallexId)))
+  )[0];
 const timeline = (partnerId: string, wallexId: string) =>
-  db.select().from(wallexTimeline).where(and(eq(wallexTimeline.partnerId, partnerId), eq(wallexTimeline.wallexId, wallexId))).orderBy(wallexTimeline.at);
+  db
+    .select()
+    .from(wallexTimeline)
+    .where(and(eq(wallexTimeline.partnerId, partnerId), eq(wallexTimeline.wallexId, wallexId)))
+    .orderBy(wallexTimeline.at);
 
 async function processAll(partnerId: string) {
-  for (const event of await events(partnerId)) if (event.outcome === "received") await processWebhookEvent(db, event.id);
+  for (const event of await events(partnerId))
+    if (event.outcome === "received") await processWebhookEvent(db, event.id);
 }
 
 describe("processing the webhook inbox", () => {
   test("an event re-reads its object: the mirror, the timeline and the event's result follow Wallex", async () => {
     const { scope, client } = await connectedPartner(sandbox);
     const user = await client.users.signup({
-      body: { email: `p-${crypto.randomUUID().slice(0, 8)}@example.com`, firstName: "Bo", lastName: "Tan", countryCode: "SG", accountType: "individual" },
+      body: {
+        email: `p-${crypto.randomUUID().slice(0, 8)}@example.com`,
+        firstName: "Bo",
+        lastName: "Tan",
+        countryCode: "SG",
+        accountType: "individual",
+      },
     });
     await sandbox.sandbox.control.decideUser(user.id, "pending_approval");
     await sandbox.sandbox.control.settle();
@@ -40,7 +72,12 @@ describe("processing the webhook inbox", () => {
     await processAll(scope.partnerId);
 
     const row = await mirroredUser(scope.partnerId, user.id);
-    expect(row).toMatchObject({ status: "approved", previousStatus: "pending_approval", accountId: user.accountId, reference: user.email });
+    expect(row).toMatchObject({
+      status: "approved",
+      previousStatus: "pending_approval",
+      accountId: user.accountId,
+      reference: user.email,
+    });
     expect((await timeline(scope.partnerId, user.id)).map((t) => [t.previousStatus, t.status, t.source])).toEqual([
       [null, "pending_approval", "webhook"],
       ["pending_approval", "approved", "webhook"],
@@ -61,14 +98,24 @@ describe("processing the webhook inbox", () => {
 
     // Wallex delivers the same notification twice, then a stale one that says "pending_approval".
     await sandbox.sandbox.control.webhookFault("duplicate", 1);
-    await sandbox.sandbox.control.emitWebhook({ resource: "user", resourceId: member.userId, status: "approved", accountId: member.accountId });
+    await sandbox.sandbox.control.emitWebhook({
+      resource: "user",
+      resourceId: member.userId,
+      status: "approved",
+      accountId: member.accountId,
+    });
     await sandbox.sandbox.control.settle();
     const before = await calls(scope.partnerId);
     await processAll(scope.partnerId);
     expect(await calls(scope.partnerId)).toBe(before + 1); // the second copy finds the mirror read after it arrived
 
     await new Promise((r) => setTimeout(r, 5));
-    await sandbox.sandbox.control.emitWebhook({ resource: "user", resourceId: member.userId, status: "pending_approval", accountId: member.accountId });
+    await sandbox.sandbox.control.emitWebhook({
+      resource: "user",
+      resourceId: member.userId,
+      status: "pending_approval",
+      accountId: member.accountId,
+    });
     await sandbox.sandbox.control.settle();
     await processAll(scope.partnerId);
 
@@ -83,8 +130,14 @@ describe("processing the webhook inbox", () => {
     const member = await approvedMember(sandbox, client);
     const onBehalfOf = { account: member.accountId };
     const beneficiary = await client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf });
-    const quote = await client.payments.quote({ body: { sellCurrency: "SGD", amount: "250.00", beneficiaryId: beneficiary.id } }, { onBehalfOf });
-    const payment = await client.payments.create({ body: { quoteId: quote.quoteId, purposeOfTransfer: "rent", fundingSource: "wallet" } }, { onBehalfOf });
+    const quote = await client.payments.quote(
+      { body: { sellCurrency: "SGD", amount: "250.00", beneficiaryId: beneficiary.id } },
+      { onBehalfOf },
+    );
+    const payment = await client.payments.create(
+      { body: { quoteId: quote.quoteId, purposeOfTransfer: "rent", fundingSource: "wallet" } },
+      { onBehalfOf },
+    );
     await client.payments.fund({ simplePaymentId: payment.id }, { onBehalfOf });
     await sandbox.sandbox.control.advancePayment(payment.id);
     await sandbox.sandbox.control.settle();
@@ -92,11 +145,19 @@ describe("processing the webhook inbox", () => {
 
     const [mirrored] = await db.select().from(wallexPayments).where(eq(wallexPayments.wallexId, payment.id));
     expect(mirrored).toMatchObject({ partnerId: scope.partnerId, accountId: member.accountId, currency: "SGD" });
-    expect(mirrored.status).toBe((await client.payments.retrieve({ simplePaymentId: payment.id }, { onBehalfOf })).status);
+    expect(mirrored.status).toBe(
+      (await client.payments.retrieve({ simplePaymentId: payment.id }, { onBehalfOf })).status,
+    );
     const [balance] = await db
       .select()
       .from(wallexBalances)
-      .where(and(eq(wallexBalances.partnerId, scope.partnerId), eq(wallexBalances.accountId, member.accountId), eq(wallexBalances.currency, "SGD")));
+      .where(
+        and(
+          eq(wallexBalances.partnerId, scope.partnerId),
+          eq(wallexBalances.accountId, member.accountId),
+          eq(wallexBalances.currency, "SGD"),
+        ),
+      );
     expect(balance.amount).toBe((await client.balances.retrieveByCurrency({ currency: "SGD" }, { onBehalfOf })).amount);
   });
 

@@ -24,7 +24,12 @@ export type ObjectOutcome = {
  * it received before the read started. A duplicate or stale delivery finds the mirror already read
  * after it arrived and costs nothing. `force` (a replay) re-reads even when the mirror looks current.
  */
-export async function processObject(db: Database, client: () => Promise<WallexClient>, claim: ObjectClaim, { force = false } = {}): Promise<ObjectOutcome> {
+export async function processObject(
+  db: Database,
+  client: () => Promise<WallexClient>,
+  claim: ObjectClaim,
+  { force = false } = {},
+): Promise<ObjectOutcome> {
   const def = resourceForWebhook(claim.resource);
   if (!def || !claim.resourceId) return done(db, claim, `ignored: we do not mirror "${claim.resource}"`, new Date());
 
@@ -39,19 +44,36 @@ export async function processObject(db: Database, client: () => Promise<WallexCl
 
   const readStartedAt = new Date();
   try {
-    const applied = await refreshObject(db, await client(), claim.partnerId, def, { wallexId: claim.resourceId, accountId: claim.accountId }, {
-      source: "webhook",
-      webhookEventId: claim.firstEventId,
-    });
-    if (!applied.statusChanged) return done(db, claim, `no change: ${def.label} is ${applied.status ?? "unchanged"}`, readStartedAt);
-    const outcome = await done(db, claim, `${def.label} ${applied.previousStatus ?? "new"} → ${applied.status}`, readStartedAt);
+    const applied = await refreshObject(
+      db,
+      await client(),
+      claim.partnerId,
+      def,
+      { wallexId: claim.resourceId, accountId: claim.accountId },
+      {
+        source: "webhook",
+        webhookEventId: claim.firstEventId,
+      },
+    );
+    if (!applied.statusChanged)
+      return done(db, claim, `no change: ${def.label} is ${applied.status ?? "unchanged"}`, readStartedAt);
+    const outcome = await done(
+      db,
+      claim,
+      `${def.label} ${applied.previousStatus ?? "new"} → ${applied.status}`,
+      readStartedAt,
+    );
     return def.ownedByAccount ? { ...outcome, moneyOf: applied.accountId } : outcome;
   } catch (error) {
     // Wallex does not know it (or not for that account): nothing to mirror, nothing to retry.
-    if (error instanceof WallexNotFoundError) return done(db, claim, `ignored: Wallex has no such ${def.label}`, readStartedAt);
+    if (error instanceof WallexNotFoundError)
+      return done(db, claim, `ignored: Wallex has no such ${def.label}`, readStartedAt);
     const message = error instanceof WallexError ? `${error.userMessage} (${error.message})` : "internal error";
     await failObject(db, claim, message);
-    logger.warn({ err: error, partnerId: claim.partnerId, resource: claim.resource, events: claim.eventIds.length }, "webhook events failed");
+    logger.warn(
+      { err: error, partnerId: claim.partnerId, resource: claim.resource, events: claim.eventIds.length },
+      "webhook events failed",
+    );
     return { outcome: "failed", result: message, events: 0, error };
   }
 }

@@ -24,26 +24,53 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-const inbox = (partnerId: string) => db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId)).orderBy(webhookEvents.receivedAt);
+const inbox = (partnerId: string) =>
+  db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId)).orderBy(webhookEvents.receivedAt);
 
 async function partnerWithSecret() {
   const { scope } = await connectedPartner(sandbox);
-  const [connection] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, scope.partnerId));
+  const [connection] = await db
+    .select()
+    .from(wallexConnections)
+    .where(eq(wallexConnections.partnerId, scope.partnerId));
   return { partnerId: scope.partnerId, secret: decryptSecret(connection.webhookSecret!) };
 }
 
 const post = (partnerId: string, body: BodyInit, headers: Record<string, string> = {}) =>
-  deliverToRoute(webhookUrlFor(partnerId), { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit);
+  deliverToRoute(webhookUrlFor(partnerId), {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+    duplex: "half",
+  } as RequestInit);
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
 
 describe("webhook intake: whatever the bytes, an authentic delivery is stored", () => {
   const id = () => crypto.randomUUID();
   const cases = [
-    ["an escaped NUL", () => bytes(`{"resource":"user","resourceId":"${id()}","status":"approved","remarks":"a\\u0000b"}`), "ab"],
-    ["a raw NUL byte", () => bytes(`{"resource":"user","resourceId":"${id()}","status":"approved","remarks":"a`, [0], `b"}`), "ab"],
-    ["an escaped lone surrogate", () => bytes(`{"resource":"user","resourceId":"${id()}","status":"approved","remarks":"a\\ud800b"}`), "a\ufffdb"],
-    ["a raw lone surrogate (invalid UTF-8)", () => bytes(`{"resource":"user","resourceId":"${id()}","status":"approved","remarks":"a`, [0xed, 0xa0, 0x80], `b"}`), "a\ufffd\ufffd\ufffdb"],
+    [
+      "an escaped NUL",
+      () => bytes(`{"resource":"user","resourceId":"${id()}","status":"approved","remarks":"a\\u0000b"}`),
+      "ab",
+    ],
+    [
+      "a raw NUL byte",
+      () => bytes(`{"resource":"user","resourceId":"${id()}","status":"approved","remarks":"a`, [0], `b"}`),
+      "ab",
+    ],
+    [
+      "an escaped lone surrogate",
+      () => bytes(`{"resource":"user","resourceId":"${id()}","status":"approved","remarks":"a\\ud800b"}`),
+      "a\ufffdb",
+    ],
+    [
+      "a raw lone surrogate (invalid UTF-8)",
+      () =>
+        bytes(`{"resource":"user","resourceId":"${id()}","status":"approved","remarks":"a`, [0xed, 0xa0, 0x80], `b"}`),
+      "a\ufffd\ufffd\ufffdb",
+    ],
   ] as const;
 
   for (const [name, body, remarks] of cases) {
@@ -74,10 +101,17 @@ describe("webhook intake: whatever the bytes, an authentic delivery is stored", 
 test("deliveries are logged, without their body", async () => {
   const { partnerId, secret } = await partnerWithSecret();
   const lines: unknown[] = [];
-  const spies = (["info", "warn", "error"] as const).map((level) => vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => void lines.push(args)) as never));
+  const spies = (["info", "warn", "error"] as const).map((level) =>
+    vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => void lines.push(args)) as never),
+  );
   try {
     const marker = "do-not-log-me-4711";
-    const body = JSON.stringify({ resource: "user", resourceId: crypto.randomUUID(), status: "approved", remarks: marker });
+    const body = JSON.stringify({
+      resource: "user",
+      resourceId: crypto.randomUUID(),
+      status: "approved",
+      remarks: marker,
+    });
     expect((await post(partnerId, body, { [WEBHOOK_SECRET_HEADER]: secret })).status).toBe(200);
     expect((await post(partnerId, body, { [WEBHOOK_SECRET_HEADER]: "forged" })).status).toBe(401);
     expect(lines).toHaveLength(2);
@@ -91,8 +125,16 @@ test("deliveries are logged, without their body", async () => {
 describe("webhook intake: what a forger can make us store", () => {
   test("a forged delivery leaves only time, size, source and hash, no body", async () => {
     const { partnerId } = await partnerWithSecret();
-    const sent = JSON.stringify({ resource: "user", resourceId: crypto.randomUUID(), status: "approved", padding: "x".repeat(10_000) });
-    const response = await post(partnerId, sent, { [WEBHOOK_SECRET_HEADER]: "guess", [CLIENT_IP_HEADER]: "203.0.113.7" });
+    const sent = JSON.stringify({
+      resource: "user",
+      resourceId: crypto.randomUUID(),
+      status: "approved",
+      padding: "x".repeat(10_000),
+    });
+    const response = await post(partnerId, sent, {
+      [WEBHOOK_SECRET_HEADER]: "guess",
+      [CLIENT_IP_HEADER]: "203.0.113.7",
+    });
     expect(response.status).toBe(401);
     const [event] = await inbox(partnerId);
     expect(event).toMatchObject({
@@ -137,7 +179,8 @@ describe("webhook intake: what a forger can make us store", () => {
     const { partnerId, secret } = await partnerWithSecret();
     const body = JSON.stringify({ resource: "user", resourceId: crypto.randomUUID(), status: "approved" });
     const statuses: number[] = [];
-    for (let i = 0; i < REJECTED_DELIVERIES_PER_MINUTE + 5; i++) statuses.push((await post(partnerId, body, { [WEBHOOK_SECRET_HEADER]: "forged" })).status);
+    for (let i = 0; i < REJECTED_DELIVERIES_PER_MINUTE + 5; i++)
+      statuses.push((await post(partnerId, body, { [WEBHOOK_SECRET_HEADER]: "forged" })).status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(REJECTED_DELIVERIES_PER_MINUTE);
     expect(statuses.slice(REJECTED_DELIVERIES_PER_MINUTE)).toEqual([429, 429, 429, 429, 429]);
     expect(await inbox(partnerId)).toHaveLength(REJECTED_DELIVERIES_PER_MINUTE);
@@ -160,7 +203,10 @@ describe("webhook intake: what a forger can make us store", () => {
     ]);
     const { purged } = await purgeRejectedEvents(db);
     expect(purged).toBeGreaterThanOrEqual(1);
-    const left = await db.select().from(webhookEvents).where(and(eq(webhookEvents.partnerId, partnerId)));
+    const left = await db
+      .select()
+      .from(webhookEvents)
+      .where(and(eq(webhookEvents.partnerId, partnerId)));
     expect(left.map((e) => e.error ?? e.result).sort()).toEqual(["old failed", "old processed", "recent forged"]);
   });
 });

@@ -33,7 +33,8 @@ export async function receiveWebhook(db: Executor, partnerId: string, request: R
   const given = request.headers.get(WEBHOOK_SECRET_HEADER);
   let expected = await webhookSecretOf(db, partnerId);
   // A miss may only mean our cached copy is stale (the secret rotated on another instance).
-  if (expected?.cached && !sameSecret(given, expected.secret)) expected = await webhookSecretOf(db, partnerId, { fresh: true });
+  if (expected?.cached && !sameSecret(given, expected.secret))
+    expected = await webhookSecretOf(db, partnerId, { fresh: true });
   if (!expected) return { status: 404 };
   const sourceIp = metaFromHeaders(request.headers).ip;
 
@@ -47,7 +48,8 @@ export async function receiveWebhook(db: Executor, partnerId: string, request: R
   }
 
   const body = await readCappedBody(request);
-  if (body.tooLarge) return reject(db, partnerId, body, sourceIp, 413, `body over the ${MAX_WEBHOOK_BODY_BYTES / 1024} KiB limit`);
+  if (body.tooLarge)
+    return reject(db, partnerId, body, sourceIp, 413, `body over the ${MAX_WEBHOOK_BODY_BYTES / 1024} KiB limit`);
   const text = bodyText(body.bytes);
   const parsed = notification.safeParse(pgSafeJson(safeJson(text)));
   const [event] = await db
@@ -69,12 +71,22 @@ export async function receiveWebhook(db: Executor, partnerId: string, request: R
     })
     .returning({ id: webhookEvents.id });
   const status = parsed.success ? 200 : 400;
-  logger.info({ partnerId, eventId: event.id, status, size: body.size, sourceIp, resource: parsed.data?.resource }, "webhook delivery");
+  logger.info(
+    { partnerId, eventId: event.id, status, size: body.size, sourceIp, resource: parsed.data?.resource },
+    "webhook delivery",
+  );
   return { status, eventId: event.id };
 }
 
 /** A small record of a delivery we refused, never its body. */
-async function reject(db: Executor, partnerId: string, body: CappedBody, sourceIp: string | null, status: 401 | 413, error: string): Promise<WebhookReceipt> {
+async function reject(
+  db: Executor,
+  partnerId: string,
+  body: CappedBody,
+  sourceIp: string | null,
+  status: 401 | 413,
+  error: string,
+): Promise<WebhookReceipt> {
   const [event] = await db
     .insert(webhookEvents)
     .values({ partnerId, outcome: "rejected", error, bodySize: body.size, bodySha256: body.sha256, sourceIp })

@@ -10,7 +10,11 @@ export const REJECTED_DELIVERIES_PER_MINUTE = 60;
  * Counts one rejected delivery for the partner in a fixed one-minute window, in one statement on
  * the shared throttle table (every instance sees the same count). False once the window is full.
  */
-export async function admitRejectedDelivery(db: Executor, partnerId: string, limit = REJECTED_DELIVERIES_PER_MINUTE): Promise<boolean> {
+export async function admitRejectedDelivery(
+  db: Executor,
+  partnerId: string,
+  limit = REJECTED_DELIVERIES_PER_MINUTE,
+): Promise<boolean> {
   const t = signInThrottles;
   const fresh = sql`${t.windowStartedAt} > now() - interval '1 minute'`;
   const [row] = await db

@@ -17,7 +17,13 @@ export type Operation<Input> = {
   kind: ResourceKind;
   operation: string;
   send: (client: WallexClient, reference: string, input: Input, accountId: string | null) => Promise<WallexObject>;
-  readBack: (client: WallexClient, reference: string, input: Input, accountId: string | null, intent: WallexIntent) => Promise<WallexObject | undefined>;
+  readBack: (
+    client: WallexClient,
+    reference: string,
+    input: Input,
+    accountId: string | null,
+    intent: WallexIntent,
+  ) => Promise<WallexObject | undefined>;
 };
 
 export type SendOnceResult = { wallexId: string; replayed: boolean };
@@ -42,48 +48,78 @@ export async function sendOnce<Input extends Record<string, unknown>>(
 ): Promise<SendOnceResult> {
   await db
     .insert(wallexIntents)
-    .values({ partnerId, idempotencyKey: args.idempotencyKey, kind: op.kind, operation: op.operation, accountId: args.accountId, request: args.input })
+    .values({
+      partnerId,
+      idempotencyKey: args.idempotencyKey,
+      kind: op.kind,
+      operation: op.operation,
+      accountId: args.accountId,
+      request: args.input,
+    })
     .onConflictDoNothing();
   const load = async () =>
-    (await db.select().from(wallexIntents).where(and(eq(wallexIntents.partnerId, partnerId), eq(wallexIntents.idempotencyKey, args.idempotencyKey))))[0];
+    (
+      await db
+        .select()
+        .from(wallexIntents)
+        .where(and(eq(wallexIntents.partnerId, partnerId), eq(wallexIntents.idempotencyKey, args.idempotencyKey)))
+    )[0];
   const first = await load();
   if (first.kind !== op.kind || first.operation !== op.operation) {
-    throw new AppError("CONFLICT", { userMessage: "This form was already used for something else. Reload the page and try again." });
+    throw new AppError("CONFLICT", {
+      userMessage: "This form was already used for something else. Reload the page and try again.",
+    });
   }
   if (first.state === "succeeded") return { wallexId: first.wallexId!, replayed: true };
 
-  return withLease(db, `intent:${first.id}`, async () => {
-    const intent = await load();
-    if (intent.state === "succeeded") return { wallexId: intent.wallexId!, replayed: true };
-    // The first attempt's request stands until Wallex has answered it definitively.
-    const input = intent.state === "failed" ? args.input : (intent.request as Input);
-    const accountId = intent.state === "failed" ? args.accountId : intent.accountId;
+  return withLease(
+    db,
+    `intent:${first.id}`,
+    async () => {
+      const intent = await load();
+      if (intent.state === "succeeded") return { wallexId: intent.wallexId!, replayed: true };
+      // The first attempt's request stands until Wallex has answered it definitively.
+      const input = intent.state === "failed" ? args.input : (intent.request as Input);
+      const accountId = intent.state === "failed" ? args.accountId : intent.accountId;
 
-    if (intent.attempts > 0 && intent.state !== "failed") {
-      const readAt = new Date();
-      const found = await op.readBack(client, intent.id, input, accountId, intent);
-      if (found) return completeIntent(db, partnerId, op, intent, found, accountId, readAt, true);
-    }
+      if (intent.attempts > 0 && intent.state !== "failed") {
+        const readAt = new Date();
+        const found = await op.readBack(client, intent.id, input, accountId, intent);
+        if (found) return completeIntent(db, partnerId, op, intent, found, accountId, readAt, true);
+      }
 
-    await db
-      .update(wallexIntents)
-      .set({ state: "pending", request: input, accountId, attempts: sql`${wallexIntents.attempts} + 1`, error: null, updatedAt: new Date() })
-      .where(eq(wallexIntents.id, intent.id));
-    const readAt = new Date();
-    let object: WallexObject;
-    try {
-      object = await op.send(client, intent.id, input, accountId);
-    } catch (error) {
-      // Only a 4xx says Wallex did nothing; after a 5xx, a timeout or a lost connection it may have.
-      const refused = error instanceof WallexError && !!error.status && error.status >= 400 && error.status < 500;
       await db
         .update(wallexIntents)
-        .set({ state: refused ? "failed" : "unknown", error: error instanceof Error ? error.message : String(error), updatedAt: new Date() })
+        .set({
+          state: "pending",
+          request: input,
+          accountId,
+          attempts: sql`${wallexIntents.attempts} + 1`,
+          error: null,
+          updatedAt: new Date(),
+        })
         .where(eq(wallexIntents.id, intent.id));
-      throw refused || !(error instanceof WallexError) ? error : unknownOutcome();
-    }
-    return completeIntent(db, partnerId, op, intent, object, accountId, readAt, false);
-  }, INTENT_LEASE);
+      const readAt = new Date();
+      let object: WallexObject;
+      try {
+        object = await op.send(client, intent.id, input, accountId);
+      } catch (error) {
+        // Only a 4xx says Wallex did nothing; after a 5xx, a timeout or a lost connection it may have.
+        const refused = error instanceof WallexError && !!error.status && error.status >= 400 && error.status < 500;
+        await db
+          .update(wallexIntents)
+          .set({
+            state: refused ? "failed" : "unknown",
+            error: error instanceof Error ? error.message : String(error),
+            updatedAt: new Date(),
+          })
+          .where(eq(wallexIntents.id, intent.id));
+        throw refused || !(error instanceof WallexError) ? error : unknownOutcome();
+      }
+      return completeIntent(db, partnerId, op, intent, object, accountId, readAt, false);
+    },
+    INTENT_LEASE,
+  );
 }
 
 /** Long enough for a read-back with its retries and the send (30 s timeout each). */

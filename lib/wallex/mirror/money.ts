@@ -9,7 +9,13 @@ import type { MirrorSource } from "./store";
  * Wallex sends no notification for balances or ledger entries, so they are re-read whenever
  * something that moves money changes status: the balances, and the newest page of history.
  */
-export async function refreshAccountMoney(db: Executor, client: WallexClient, partnerId: string, accountId: string | null, source: MirrorSource) {
+export async function refreshAccountMoney(
+  db: Executor,
+  client: WallexClient,
+  partnerId: string,
+  accountId: string | null,
+  source: MirrorSource,
+) {
   await syncListing(db, client, partnerId, RESOURCES.balance, accountId, { source });
   await syncListing(db, client, partnerId, RESOURCES.balanceHistory, accountId, { source, maxPages: 1 });
 }

@@ -12,7 +12,10 @@ type Body = Record<string, unknown>;
 const SCAN_PAGES = 5;
 
 /** Looks through the newest pages of a listing for the object `matches` recognises. */
-async function findInListing(list: (page: number) => Promise<{ data: unknown[] }>, matches: (o: WallexObject) => boolean | Promise<boolean>) {
+async function findInListing(
+  list: (page: number) => Promise<{ data: unknown[] }>,
+  matches: (o: WallexObject) => boolean | Promise<boolean>,
+) {
   for (let page = 1; page <= SCAN_PAGES; page++) {
     const { data } = await list(page);
     for (const o of data as WallexObject[]) if (await matches(o)) return o;
@@ -28,63 +31,128 @@ async function unclaimedSince(db: Database, intent: WallexIntent, object: Wallex
   const [claimed] = await db
     .select({ id: wallexIntents.id })
     .from(wallexIntents)
-    .where(and(eq(wallexIntents.partnerId, intent.partnerId), eq(wallexIntents.kind, intent.kind), eq(wallexIntents.wallexId, object.id)));
+    .where(
+      and(
+        eq(wallexIntents.partnerId, intent.partnerId),
+        eq(wallexIntents.kind, intent.kind),
+        eq(wallexIntents.wallexId, object.id),
+      ),
+    );
   return !claimed;
 }
 
 /** A fund went through when the object has left `awaiting_funds`. */
-const fundedOrUndefined = (object: WallexObject) => (object.status && object.status !== "awaiting_funds" ? object : undefined);
+const fundedOrUndefined = (object: WallexObject) =>
+  object.status && object.status !== "awaiting_funds" ? object : undefined;
 
 export function wallexOperations(db: Database) {
   return {
     createBeneficiary: {
-      kind: "beneficiary", operation: "create",
-      send: async (c, _ref, input, account) => asObject(await c.beneficiaries.create({ body: input as never }, { onBehalfOf: forAccount(account) })),
+      kind: "beneficiary",
+      operation: "create",
+      send: async (c, _ref, input, account) =>
+        asObject(await c.beneficiaries.create({ body: input as never }, { onBehalfOf: forAccount(account) })),
       readBack: (c, _ref, input, account, intent) => {
         const bank = input.bankAccount as Body;
         return findInListing(
           (page) => c.beneficiaries.list({ query: { page, limit: 100 } }, { onBehalfOf: forAccount(account) }),
           async (o) => {
             const found = (o.bankAccount ?? {}) as Body;
-            const same = found.accountNumber === bank.accountNumber && found.currency === bank.currency && o.entityType === input.entityType;
+            const same =
+              found.accountNumber === bank.accountNumber &&
+              found.currency === bank.currency &&
+              o.entityType === input.entityType;
             return same && (await unclaimedSince(db, intent, o));
           },
         );
       },
     } satisfies Operation<Body>,
     createPayment: {
-      kind: "payment", operation: "create",
-      send: async (c, ref, input, account) => asObject(await c.payments.create({ body: { ...input, referenceId: ref } as never }, { onBehalfOf: forAccount(account) })),
+      kind: "payment",
+      operation: "create",
+      send: async (c, ref, input, account) =>
+        asObject(
+          await c.payments.create(
+            { body: { ...input, referenceId: ref } as never },
+            { onBehalfOf: forAccount(account) },
+          ),
+        ),
       readBack: (c, ref, _input, account) =>
-        findInListing((page) => c.payments.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: forAccount(account) }), (o) => o.referenceId === ref),
+        findInListing(
+          (page) =>
+            c.payments.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: forAccount(account) }),
+          (o) => o.referenceId === ref,
+        ),
     } satisfies Operation<Body>,
     fundPayment: {
-      kind: "payment", operation: "fund",
-      send: async (c, _ref, input, account) => asObject(await c.payments.fund({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: forAccount(account) })),
+      kind: "payment",
+      operation: "fund",
+      send: async (c, _ref, input, account) =>
+        asObject(
+          await c.payments.fund({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: forAccount(account) }),
+        ),
       readBack: async (c, _ref, input, account) =>
-        fundedOrUndefined(asObject(await c.payments.retrieve({ simplePaymentId: String(input.paymentId) }, { onBehalfOf: forAccount(account) }))),
+        fundedOrUndefined(
+          asObject(
+            await c.payments.retrieve(
+              { simplePaymentId: String(input.paymentId) },
+              { onBehalfOf: forAccount(account) },
+            ),
+          ),
+        ),
     } satisfies Operation<Body>,
     createConversion: {
-      kind: "conversion", operation: "create",
-      send: async (c, ref, input, account) => asObject(await c.conversions.create({ body: { ...input, referenceId: ref } as never }, { onBehalfOf: forAccount(account) })),
+      kind: "conversion",
+      operation: "create",
+      send: async (c, ref, input, account) =>
+        asObject(
+          await c.conversions.create(
+            { body: { ...input, referenceId: ref } as never },
+            { onBehalfOf: forAccount(account) },
+          ),
+        ),
       readBack: (c, ref, _input, account) =>
-        findInListing((page) => c.conversions.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: forAccount(account) }), (o) => o.referenceId === ref),
+        findInListing(
+          (page) =>
+            c.conversions.list({ query: { referenceId: ref, page, limit: 100 } }, { onBehalfOf: forAccount(account) }),
+          (o) => o.referenceId === ref,
+        ),
     } satisfies Operation<Body>,
     fundConversion: {
-      kind: "conversion", operation: "fund",
-      send: async (c, _ref, input, account) => asObject(await c.conversions.fund({ conversionId: String(input.conversionId) }, { onBehalfOf: forAccount(account) })),
+      kind: "conversion",
+      operation: "fund",
+      send: async (c, _ref, input, account) =>
+        asObject(
+          await c.conversions.fund({ conversionId: String(input.conversionId) }, { onBehalfOf: forAccount(account) }),
+        ),
       readBack: async (c, _ref, input, account) =>
-        fundedOrUndefined(asObject(await c.conversions.retrieve({ conversionId: String(input.conversionId) }, { onBehalfOf: forAccount(account) }))),
+        fundedOrUndefined(
+          asObject(
+            await c.conversions.retrieve(
+              { conversionId: String(input.conversionId) },
+              { onBehalfOf: forAccount(account) },
+            ),
+          ),
+        ),
     } satisfies Operation<Body>,
     createTransfer: {
-      kind: "transfer", operation: "create",
+      kind: "transfer",
+      operation: "create",
       // Transfers carry one free reference: ours, unless the person gave one.
       send: async (c, ref, input, account) =>
-        asObject(await c.transfers.create({ body: { ...input, reference: input.reference ?? ref } as never }, { onBehalfOf: forAccount(account) })),
+        asObject(
+          await c.transfers.create(
+            { body: { ...input, reference: input.reference ?? ref } as never },
+            { onBehalfOf: forAccount(account) },
+          ),
+        ),
       readBack: (c, ref, input, account, intent) =>
         findInListing(
           (page) => c.transfers.list({ query: { page, limit: 100 } }, { onBehalfOf: forAccount(account) }),
-          async (o) => o.reference === (input.reference ?? ref) && o.receiverAccountId === input.receiverAccountId && (await unclaimedSince(db, intent, o)),
+          async (o) =>
+            o.reference === (input.reference ?? ref) &&
+            o.receiverAccountId === input.receiverAccountId &&
+            (await unclaimedSince(db, intent, o)),
         ),
     } satisfies Operation<Body>,
   };
@@ -106,10 +174,20 @@ export async function perform(
 }
 
 /** Quotes are harmless to repeat: sent as they come and kept in the mirror as answered. */
-export async function requestQuote(db: Database, client: WallexClient, partnerId: string, kind: "payment" | "conversion", body: Body, accountId: string | null) {
+export async function requestQuote(
+  db: Database,
+  client: WallexClient,
+  partnerId: string,
+  kind: "payment" | "conversion",
+  body: Body,
+  accountId: string | null,
+) {
   const readAt = new Date();
   const options = { onBehalfOf: onBehalfOfAccount(RESOURCES.quote, accountId) };
-  const quote = kind === "payment" ? await client.payments.quote({ body: body as never }, options) : await client.conversions.quote({ body: body as never }, options);
+  const quote =
+    kind === "payment"
+      ? await client.payments.quote({ body: body as never }, options)
+      : await client.conversions.quote({ body: body as never }, options);
   const object = { ...quote, id: String(quote.quoteId), kind } as WallexObject;
   await applyToMirror(db, partnerId, RESOURCES.quote, object, { readAt, accountId, source: "write" });
   return object;

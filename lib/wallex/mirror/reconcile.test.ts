@@ -1,8 +1,23 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
-import { wallexApiCalls, wallexConnections, wallexDocuments, wallexFundings, wallexPayments, wallexTimeline, wallexUsers, webhookEvents } from "@/db/schema";
-import { approvedMember, connectedPartner, createdPayment, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
+import {
+  wallexApiCalls,
+  wallexConnections,
+  wallexDocuments,
+  wallexFundings,
+  wallexPayments,
+  wallexTimeline,
+  wallexUsers,
+  webhookEvents,
+} from "@/db/schema";
+import {
+  approvedMember,
+  connectedPartner,
+  createdPayment,
+  startTestSandbox,
+  type TestSandbox,
+} from "@/lib/testing/wallex";
 import { ALARM_GRACE_MS, webhookAlarm } from "../inbox/alarm";
 import { reconcileEverything, reconcileOpen } from "./reconcile";
 
@@ -26,7 +41,11 @@ describe("reconciling the mirror with Wallex", () => {
     expect(result.failed).toBe(0);
     const [row] = await db.select().from(wallexPayments).where(eq(wallexPayments.wallexId, wallexId));
     expect(row.status).toBe("processing");
-    const entries = await db.select().from(wallexTimeline).where(eq(wallexTimeline.wallexId, wallexId)).orderBy(wallexTimeline.at);
+    const entries = await db
+      .select()
+      .from(wallexTimeline)
+      .where(eq(wallexTimeline.wallexId, wallexId))
+      .orderBy(wallexTimeline.at);
     expect(entries.map((e) => [e.status, e.source])).toEqual([
       ["awaiting_funds", "write"],
       ["processing", "reconcile"],
@@ -37,22 +56,44 @@ describe("reconciling the mirror with Wallex", () => {
     await sandbox.sandbox.control.advancePayment(wallexId, "completed");
     await reconcileOpen(db, scope.partnerId);
     await reconcileOpen(db, scope.partnerId);
-    const reads = (await db.select().from(wallexApiCalls).where(and(eq(wallexApiCalls.partnerId, scope.partnerId), eq(wallexApiCalls.operation, "payments.retrieve")))).length;
+    const reads = (
+      await db
+        .select()
+        .from(wallexApiCalls)
+        .where(and(eq(wallexApiCalls.partnerId, scope.partnerId), eq(wallexApiCalls.operation, "payments.retrieve")))
+    ).length;
     await reconcileOpen(db, scope.partnerId);
-    const after = (await db.select().from(wallexApiCalls).where(and(eq(wallexApiCalls.partnerId, scope.partnerId), eq(wallexApiCalls.operation, "payments.retrieve")))).length;
+    const after = (
+      await db
+        .select()
+        .from(wallexApiCalls)
+        .where(and(eq(wallexApiCalls.partnerId, scope.partnerId), eq(wallexApiCalls.operation, "payments.retrieve")))
+    ).length;
     expect(after).toBe(reads);
   });
 
   test("the daily pass lists everything: members and money we never saw come in", async () => {
     const { scope, client } = await connectedPartner(sandbox);
     const member = await approvedMember(sandbox, client, { currency: "USD", amount: 500 });
-    const passport = await client.users.createDocument({ userId: member.userId, body: { documentType: "passport", documentName: "passport.pdf" } });
+    const passport = await client.users.createDocument({
+      userId: member.userId,
+      body: { documentType: "passport", documentName: "passport.pdf" },
+    });
     await reconcileEverything(db, scope.partnerId);
-    const [document] = await db.select().from(wallexDocuments).where(and(eq(wallexDocuments.partnerId, scope.partnerId), eq(wallexDocuments.wallexId, passport.id)));
+    const [document] = await db
+      .select()
+      .from(wallexDocuments)
+      .where(and(eq(wallexDocuments.partnerId, scope.partnerId), eq(wallexDocuments.wallexId, passport.id)));
     expect(document).toMatchObject({ parentId: member.userId, reference: "passport" });
-    const [user] = await db.select().from(wallexUsers).where(and(eq(wallexUsers.partnerId, scope.partnerId), eq(wallexUsers.wallexId, member.userId)));
+    const [user] = await db
+      .select()
+      .from(wallexUsers)
+      .where(and(eq(wallexUsers.partnerId, scope.partnerId), eq(wallexUsers.wallexId, member.userId)));
     expect(user).toMatchObject({ status: "approved", accountId: member.accountId });
-    const fundings = await db.select().from(wallexFundings).where(and(eq(wallexFundings.partnerId, scope.partnerId), eq(wallexFundings.accountId, member.accountId)));
+    const fundings = await db
+      .select()
+      .from(wallexFundings)
+      .where(and(eq(wallexFundings.partnerId, scope.partnerId), eq(wallexFundings.accountId, member.accountId)));
     expect(fundings.map((f) => [f.currency, f.amount, f.status])).toEqual([["USD", "500", "completed"]]);
   });
 });
@@ -64,15 +105,37 @@ describe("the webhook alarm", () => {
     expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
     const old = new Date(now.getTime() - ALARM_GRACE_MS - 60_000);
     await db.insert(wallexApiCalls).values({
-      partnerId: scope.partnerId, operation: "payments.fund", method: "POST", pathTemplate: "/v2/payments/{simplePaymentId}/fund",
-      path: "/v2/payments/x/fund", status: 200, durationMs: 40, requestId: crypto.randomUUID(), attempt: 1, createdAt: old,
+      partnerId: scope.partnerId,
+      operation: "payments.fund",
+      method: "POST",
+      pathTemplate: "/v2/payments/{simplePaymentId}/fund",
+      path: "/v2/payments/x/fund",
+      status: 200,
+      durationMs: 40,
+      requestId: crypto.randomUUID(),
+      attempt: 1,
+      createdAt: old,
     });
     // Registered after that call: nothing was owed yet.
     expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
-    await db.update(wallexConnections).set({ webhookRegisteredAt: new Date(old.getTime() - 60_000) }).where(eq(wallexConnections.partnerId, scope.partnerId));
-    expect(await webhookAlarm(db, scope.partnerId, now)).toMatchObject({ stalled: true, unanswered: 1, lastEventAt: null });
+    await db
+      .update(wallexConnections)
+      .set({ webhookRegisteredAt: new Date(old.getTime() - 60_000) })
+      .where(eq(wallexConnections.partnerId, scope.partnerId));
+    expect(await webhookAlarm(db, scope.partnerId, now)).toMatchObject({
+      stalled: true,
+      unanswered: 1,
+      lastEventAt: null,
+    });
 
-    await db.insert(webhookEvents).values({ partnerId: scope.partnerId, rawBody: "{}", outcome: "processed", receivedAt: new Date(old.getTime() + 1000) });
+    await db
+      .insert(webhookEvents)
+      .values({
+        partnerId: scope.partnerId,
+        rawBody: "{}",
+        outcome: "processed",
+        receivedAt: new Date(old.getTime() + 1000),
+      });
     expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
   });
 });

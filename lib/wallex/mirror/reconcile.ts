@@ -11,7 +11,9 @@ import { refreshAccountMoney } from "./money";
 import { refreshObject, syncListing } from "./refresh";
 import { RESOURCES, type ResourceDef } from "./resources";
 
-const tracked = (Object.values(RESOURCES) as ResourceDef[]).filter((def) => def.retrieve && def.finalStatuses.length > 0);
+const tracked = (Object.values(RESOURCES) as ResourceDef[]).filter(
+  (def) => def.retrieve && def.finalStatuses.length > 0,
+);
 const listedPerAccount = (Object.values(RESOURCES) as ResourceDef[]).filter((def) => def.list && def.ownedByAccount);
 
 /** The scheduled jobs: every connected partner, one after the other; one partner's failure stops no other. */
@@ -20,7 +22,8 @@ export async function reconcilePartners(db: Database, mode: "open" | "all") {
   const results: Record<string, unknown> = {};
   for (const { partnerId } of connected) {
     try {
-      results[partnerId] = mode === "open" ? await reconcileOpen(db, partnerId) : await reconcileEverything(db, partnerId);
+      results[partnerId] =
+        mode === "open" ? await reconcileOpen(db, partnerId) : await reconcileEverything(db, partnerId);
     } catch (error) {
       logger.warn({ err: error, partnerId, mode }, "reconcile failed");
     }
@@ -40,16 +43,24 @@ export async function reconcileOpen(db: Database, partnerId: string, { limit = 2
     const open = await db
       .select({ wallexId: def.table.wallexId, accountId: def.table.accountId, parentId: def.table.parentId })
       .from(def.table)
-      .where(and(eq(def.table.partnerId, partnerId), isNotNull(def.table.status), notInArray(def.table.status, [...def.finalStatuses])))
+      .where(
+        and(
+          eq(def.table.partnerId, partnerId),
+          isNotNull(def.table.status),
+          notInArray(def.table.status, [...def.finalStatuses]),
+        ),
+      )
       .orderBy(asc(def.table.readAt))
       .limit(limit);
     for (const row of open) {
       try {
         const applied = await refreshObject(db, client, partnerId, def, row, { source: "reconcile" });
-        if (applied.statusChanged && def.ownedByAccount) await refreshAccountMoney(db, client, partnerId, applied.accountId, "reconcile");
+        if (applied.statusChanged && def.ownedByAccount)
+          await refreshAccountMoney(db, client, partnerId, applied.accountId, "reconcile");
         reread++;
       } catch (error) {
-        if (!(error instanceof WallexNotFoundError)) logger.warn({ err: error, partnerId, kind: def.kind, wallexId: row.wallexId }, "reconcile read failed");
+        if (!(error instanceof WallexNotFoundError))
+          logger.warn({ err: error, partnerId, kind: def.kind, wallexId: row.wallexId }, "reconcile read failed");
         failed++;
       }
     }
@@ -67,7 +78,9 @@ export async function reconcileEverything(db: Database, partnerId: string) {
   const members = await db
     .selectDistinct({ accountId: wallexUsers.accountId })
     .from(wallexUsers)
-    .where(and(eq(wallexUsers.partnerId, partnerId), eq(wallexUsers.status, "approved"), isNotNull(wallexUsers.accountId)));
+    .where(
+      and(eq(wallexUsers.partnerId, partnerId), eq(wallexUsers.status, "approved"), isNotNull(wallexUsers.accountId)),
+    );
   let seen = 0;
   let failed = 0;
   for (const accountId of [null, ...members.map((m) => m.accountId)]) {
@@ -81,10 +94,18 @@ export async function reconcileEverything(db: Database, partnerId: string) {
       }
     }
   }
-  const users = await db.select({ wallexId: wallexUsers.wallexId }).from(wallexUsers).where(eq(wallexUsers.partnerId, partnerId));
+  const users = await db
+    .select({ wallexId: wallexUsers.wallexId })
+    .from(wallexUsers)
+    .where(eq(wallexUsers.partnerId, partnerId));
   for (const user of users) {
     try {
-      seen += (await syncListing(db, client, partnerId, RESOURCES.document, null, { source: "reconcile", parentId: user.wallexId })).seen;
+      seen += (
+        await syncListing(db, client, partnerId, RESOURCES.document, null, {
+          source: "reconcile",
+          parentId: user.wallexId,
+        })
+      ).seen;
     } catch (error) {
       logger.info({ err: error, partnerId, userId: user.wallexId }, "documents listing skipped");
       failed++;

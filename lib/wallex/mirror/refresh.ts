@@ -8,7 +8,8 @@ import { applyToMirror, type ApplyResult, type MirrorSource } from "./store";
 export type ObjectRef = { wallexId: string; accountId?: string | null; parentId?: string | null };
 
 /** Acting for a member's account; none means the partner's own. */
-export const forAccount = (accountId: string | null | undefined): OnBehalfOf => (accountId ? { account: accountId } : undefined);
+export const forAccount = (accountId: string | null | undefined): OnBehalfOf =>
+  accountId ? { account: accountId } : undefined;
 
 export const onBehalfOfAccount = (def: ResourceDef, accountId: string | null | undefined): OnBehalfOf =>
   def.ownedByAccount ? forAccount(accountId) : undefined;
@@ -57,7 +58,12 @@ export async function syncListing(
     const result = await list(page);
     if (!result) throw new Error(`${def.label}s cannot be listed that way`);
     for (const object of result.data) {
-      const applied = await applyToMirror(db, partnerId, def, object, { readAt, accountId, parentId, source: opts.source });
+      const applied = await applyToMirror(db, partnerId, def, object, {
+        readAt,
+        accountId,
+        parentId,
+        source: opts.source,
+      });
       seen++;
       if (applied.changed) changed++;
     }

@@ -34,16 +34,24 @@ export async function resolveOpenIntents(db: Database, client: WallexClient, par
     const op = ops.find((o) => o.kind === intent.kind && o.operation === intent.operation);
     if (!op) continue;
     try {
-      await withLease(db, `intent:${intent.id}`, async () => {
-        const readAt = new Date();
-        const found = await op.readBack(client, intent.id, intent.request, intent.accountId, intent);
-        if (found) {
-          await completeIntent(db, partnerId, op, intent, found, intent.accountId, readAt, true);
-          resolved++;
-        } else if (now.getTime() - intent.updatedAt.getTime() > GIVE_UP_AFTER_MS) {
-          await db.update(wallexIntents).set({ state: "failed", error: "Wallex has no record of it", updatedAt: now }).where(eq(wallexIntents.id, intent.id));
-        }
-      }, INTENT_LEASE);
+      await withLease(
+        db,
+        `intent:${intent.id}`,
+        async () => {
+          const readAt = new Date();
+          const found = await op.readBack(client, intent.id, intent.request, intent.accountId, intent);
+          if (found) {
+            await completeIntent(db, partnerId, op, intent, found, intent.accountId, readAt, true);
+            resolved++;
+          } else if (now.getTime() - intent.updatedAt.getTime() > GIVE_UP_AFTER_MS) {
+            await db
+              .update(wallexIntents)
+              .set({ state: "failed", error: "Wallex has no record of it", updatedAt: now })
+              .where(eq(wallexIntents.id, intent.id));
+          }
+        },
+        INTENT_LEASE,
+      );
     } catch (error) {
       logger.warn({ err: error, intentId: intent.id }, "could not resolve an intent");
     }

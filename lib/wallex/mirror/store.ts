@@ -35,7 +35,13 @@ const time = (value: unknown) => {
  * Writes a Wallex object into its mirror table in one statement: inserted if new, updated only
  * when this read started after the one already stored. A status change also gets a timeline entry.
  */
-export async function applyToMirror(db: Executor, partnerId: string, def: ResourceDef, object: WallexObject, opts: ApplyOptions): Promise<ApplyResult> {
+export async function applyToMirror(
+  db: Executor,
+  partnerId: string,
+  def: ResourceDef,
+  object: WallexObject,
+  opts: ApplyOptions,
+): Promise<ApplyResult> {
   const t = def.table;
   const projection = def.project(object);
   const values = {
@@ -81,7 +87,15 @@ export async function applyToMirror(db: Executor, partnerId: string, def: Resour
       changed: sql<boolean>`${t.changedAt} = now()`,
       statusChanged: sql<boolean>`${t.statusChangedAt} = now()`,
     });
-  if (!row) return { changed: false, statusChanged: false, status: values.status, previousStatus: null, accountId: values.accountId, rowId: null };
+  if (!row)
+    return {
+      changed: false,
+      statusChanged: false,
+      status: values.status,
+      previousStatus: null,
+      accountId: values.accountId,
+      rowId: null,
+    };
 
   // Balances and ledger entries have no status: they change, but have no history of states.
   if (row.statusChanged && row.status !== null) {

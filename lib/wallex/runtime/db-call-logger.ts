@@ -9,7 +9,17 @@ export function createDbCallLogger(db: Database): CallLogger {
   return {
     async log(entry) {
       logger.info(
-        { wallex: { partnerId: entry.tenant, op: entry.operation, status: entry.status, ms: entry.durationMs, requestId: entry.requestId, attempt: entry.attempt, error: entry.errorKind } },
+        {
+          wallex: {
+            partnerId: entry.tenant,
+            op: entry.operation,
+            status: entry.status,
+            ms: entry.durationMs,
+            requestId: entry.requestId,
+            attempt: entry.attempt,
+            error: entry.errorKind,
+          },
+        },
         "wallex call",
       );
       await db.insert(wallexApiCalls).values({

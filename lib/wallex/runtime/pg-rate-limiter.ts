@@ -31,14 +31,20 @@ async function tryGrant(db: Database, key: string, perSecond: number): Promise<n
   await db.insert(wallexRateWindows).values({ key }).onConflictDoNothing();
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ grants: wallexRateWindows.grants, now: sql<string>`(extract(epoch from clock_timestamp()) * 1000)::bigint` })
+      .select({
+        grants: wallexRateWindows.grants,
+        now: sql<string>`(extract(epoch from clock_timestamp()) * 1000)::bigint`,
+      })
       .from(wallexRateWindows)
       .where(eq(wallexRateWindows.key, key))
       .for("update");
     const now = Number(row.now);
     const recent = row.grants.filter((t) => t > now - WINDOW_MS - MARGIN_MS);
     if (recent.length >= perSecond) return Math.max(1, recent[0] + WINDOW_MS + MARGIN_MS - now + 1);
-    await tx.update(wallexRateWindows).set({ grants: [...recent, now] }).where(eq(wallexRateWindows.key, key));
+    await tx
+      .update(wallexRateWindows)
+      .set({ grants: [...recent, now] })
+      .where(eq(wallexRateWindows.key, key));
     return 0;
   });
 }

@@ -74,7 +74,11 @@ describe("Wallex runtime on PostgreSQL", () => {
     const partner = await createPartner();
     await clientIn(0, partner.id).currencies.list();
     await expect
-      .poll(async () => (await processes[0].db.select().from(wallexApiCalls).where(eq(wallexApiCalls.partnerId, partner.id))).map((r) => r.operation).sort())
+      .poll(async () =>
+        (await processes[0].db.select().from(wallexApiCalls).where(eq(wallexApiCalls.partnerId, partner.id)))
+          .map((r) => r.operation)
+          .sort(),
+      )
       .toEqual(["auth.authenticate", "currencies.list"]);
     const rows = await processes[0].db.select().from(wallexApiCalls).where(eq(wallexApiCalls.partnerId, partner.id));
     expect(JSON.stringify(rows)).not.toContain(DEMO_PARTNER_CREDENTIALS.secretAccessKey);

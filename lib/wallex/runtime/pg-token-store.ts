@@ -21,7 +21,11 @@ export function createPgTokenStore(db: Database): TokenStore {
       return { token: decryptSecret(row.token), issuedAt: row.issuedAt.getTime(), expiresAt: row.expiresAt.getTime() };
     },
     async set(partnerId, token) {
-      const values = { token: encryptSecret(token.token), issuedAt: new Date(token.issuedAt), expiresAt: new Date(token.expiresAt) };
+      const values = {
+        token: encryptSecret(token.token),
+        issuedAt: new Date(token.issuedAt),
+        expiresAt: new Date(token.expiresAt),
+      };
       await db
         .insert(wallexTokens)
         .values({ partnerId, ...values })

@@ -26,8 +26,12 @@ export const HELPER_PREFIX = "/_sandbox";
 export function createApp(engine: Engine, publicBase: (req: Request) => string): Hono<Env> {
   const app = new Hono<Env>({ strict: false });
   const rl = engine.options.rateLimit;
-  const limiter = rl === false ? undefined : new RateLimiter(
-    rl?.perSecond ?? CHOICES.rateLimit.perSecond, rl?.perDay ?? CHOICES.rateLimit.perDay, () => engine.now());
+  const limiter =
+    rl === false
+      ? undefined
+      : new RateLimiter(rl?.perSecond ?? CHOICES.rateLimit.perSecond, rl?.perDay ?? CHOICES.rateLimit.perDay, () =>
+          engine.now(),
+        );
 
   app.onError((err, c) => {
     if (err instanceof SandboxError) return c.json(err.body(), err.status as 400);
@@ -44,11 +48,14 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
   storageRoutes(app, engine);
   // The test helpers may be driven from browser pages: any origin standalone, only the host's when embedded.
   const origins = engine.options.helperOrigins;
-  app.use(`${HELPER_PREFIX}/*`, cors({
-    origin: origins ? (origin) => (origins.includes(origin) ? origin : null) : "*",
-    allowHeaders: ["X-Api-Key", "Content-Type", "X-Request-ID"],
-    credentials: !!origins,
-  }));
+  app.use(
+    `${HELPER_PREFIX}/*`,
+    cors({
+      origin: origins ? (origin) => (origins.includes(origin) ? origin : null) : "*",
+      allowHeaders: ["X-Api-Key", "Content-Type", "X-Request-ID"],
+      credentials: !!origins,
+    }),
+  );
 
   app.use("*", async (c, next) => {
     const partner = engine.partnerByKey(c.req.header("x-api-key"));
@@ -61,10 +68,14 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
     }
     const fault = engine.runtime.takeRequestFault(partner.id);
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-    if (fault?.status && !fault.after) throw new SandboxError(fault.status, fault.message ?? "Injected fault", "INJECTED_FAULT");
+    if (fault?.status && !fault.after)
+      throw new SandboxError(fault.status, fault.message ?? "Injected fault", "INJECTED_FAULT");
     await next();
     if (fault?.status && fault.after) {
-      c.res = c.json({ message: fault.message ?? "Injected fault (the request took effect)", error_code: "INJECTED_FAULT" }, fault.status as 500);
+      c.res = c.json(
+        { message: fault.message ?? "Injected fault (the request took effect)", error_code: "INJECTED_FAULT" },
+        fault.status as 500,
+      );
     }
   });
 
@@ -78,8 +89,18 @@ export function createApp(engine: Engine, publicBase: (req: Request) => string):
   });
 
   for (const routes of [
-    userRoutes, utilRoutes, balanceRoutes, beneficiaryRoutes, paymentRoutes, conversionRoutes,
-    collectionRoutes, collectionRequestRoutes, fundingRoutes, webhookRoutes, legacyRoutes,
-  ]) routes(app, engine);
+    userRoutes,
+    utilRoutes,
+    balanceRoutes,
+    beneficiaryRoutes,
+    paymentRoutes,
+    conversionRoutes,
+    collectionRoutes,
+    collectionRequestRoutes,
+    fundingRoutes,
+    webhookRoutes,
+    legacyRoutes,
+  ])
+    routes(app, engine);
   return app;
 }

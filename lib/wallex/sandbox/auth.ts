@@ -33,7 +33,10 @@ export function authRoutes(app: Hono<Env>, engine: Engine) {
         if (old._partnerId === partner.id && (old.expiresAtMs <= tx.now || old.revokedAt)) tx.remove("token", old.id);
       }
       tx.insert("token", {
-        id: hash(t), _partnerId: partner.id, createdAt: iso(tx.now), expiresAtMs: tx.now + CHOICES.tokenTtlMs,
+        id: hash(t),
+        _partnerId: partner.id,
+        createdAt: iso(tx.now),
+        expiresAtMs: tx.now + CHOICES.tokenTtlMs,
       });
     });
     return c.json({ token: t });

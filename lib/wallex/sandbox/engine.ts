@@ -16,8 +16,12 @@ const REGISTRY = "_registry";
 const secret = (prefix: string) => `${prefix}_${randomBytes(24).toString("base64url")}`;
 
 const NO_FEATURES: Features = {
-  signup: false, signupLiteCompany: false, signupLiteIndividual: false,
-  partnerCollectionAccounts: false, beneficiaryValidation: false, collections: true,
+  signup: false,
+  signupLiteCompany: false,
+  signupLiteIndividual: false,
+  partnerCollectionAccounts: false,
+  beneficiaryValidation: false,
+  collections: true,
 };
 
 /** Shared core: committed state, serialised writes, clock-driven jobs and webhook delivery. */
@@ -51,17 +55,23 @@ export class Engine {
     }
     this.delays = resolveDelays(options.autoProgress);
     this.webhooksHeld = !!options.webhooksFrom;
-    options.webhooksFrom?.then(() => {
-      this.webhooksHeld = false;
-      this.kick();
-    }, () => undefined);
+    options.webhooksFrom?.then(
+      () => {
+        this.webhooksHeld = false;
+        this.kick();
+      },
+      () => undefined,
+    );
   }
 
   private addPartner(p: PartnerConfig) {
     const previous = this.partners.get(p.id);
     if (previous) this.byKey.delete(previous.apiKey);
     const partner: Partner = {
-      countryCode: "SG", ...p, features: { ...NO_FEATURES, ...p.features }, accountId: seededUuid(`partner:${p.id}`),
+      countryCode: "SG",
+      ...p,
+      features: { ...NO_FEATURES, ...p.features },
+      accountId: seededUuid(`partner:${p.id}`),
     };
     this.partners.set(partner.id, partner);
     this.byKey.set(partner.apiKey, partner);
@@ -72,7 +82,9 @@ export class Engine {
   }
 
   async start() {
-    this.state.apply((await this.persistence.load()).map(({ kind, doc }) => ({ kind, id: doc.id, partnerId: doc._partnerId, doc })));
+    this.state.apply(
+      (await this.persistence.load()).map(({ kind, doc }) => ({ kind, id: doc.id, partnerId: doc._partnerId, doc })),
+    );
     for (const doc of this.state.all("partner")) if (!this.configured.has(doc.id)) this.addPartner(partnerFromDoc(doc));
     await this.write((tx) => {
       this.seedPartners(tx);
@@ -97,8 +109,15 @@ export class Engine {
     for (const p of this.partners.values()) {
       if (tx.get("account", p.accountId)) continue;
       tx.insert("account", {
-        id: p.accountId, _partnerId: p.id, type: "partner", entityType: "company", kycLevel: "regular",
-        name: p.name, countryCode: p.countryCode, status: "approved", createdAt: iso(tx.now),
+        id: p.accountId,
+        _partnerId: p.id,
+        type: "partner",
+        entityType: "company",
+        kycLevel: "regular",
+        name: p.name,
+        countryCode: p.countryCode,
+        status: "approved",
+        createdAt: iso(tx.now),
       });
     }
   }
@@ -109,7 +128,11 @@ export class Engine {
    */
   async provision(request: ProvisionRequest): Promise<PartnerCredentials> {
     if (this.configured.has(request.id)) throw new Error(`partner ${request.id} is configured in the options`);
-    const credentials = { apiKey: secret("wxsb_key"), accessKeyId: secret("wxsb_id"), secretAccessKey: secret("wxsb_secret") };
+    const credentials = {
+      apiKey: secret("wxsb_key"),
+      accessKeyId: secret("wxsb_id"),
+      secretAccessKey: secret("wxsb_secret"),
+    };
     const config: PartnerConfig = { ...request, ...credentials };
     await this.write((tx) => {
       for (const t of tx.all("token")) if (t._partnerId === request.id) tx.remove("token", t.id);
@@ -145,7 +168,18 @@ export class Engine {
   }
 
   /** Queues a notification {resource, resourceId, status, accountId, reason?} for the partner. */
-  notify(tx: Tx, partnerId: string, payload: { resource: string; resourceId: string; status: string; accountId?: string; reason?: string; remarks?: string }) {
+  notify(
+    tx: Tx,
+    partnerId: string,
+    payload: {
+      resource: string;
+      resourceId: string;
+      status: string;
+      accountId?: string;
+      reason?: string;
+      remarks?: string;
+    },
+  ) {
     const sub = tx.get("subscription", partnerId);
     const fault = this.runtime.takeWebhookFault(partnerId);
     const copies = fault === "duplicate" ? 2 : 1;
@@ -153,8 +187,14 @@ export class Engine {
     for (let i = 0; i < copies; i++) {
       const status = !sub?.url ? "no_subscription" : fault === "drop" ? "dropped" : "pending";
       const d = tx.insert("delivery", {
-        id: uuid(), _partnerId: partnerId, payload: body, url: sub?.url ?? null, headers: sub?.headers ?? {},
-        status, attempts: [], createdAt: iso(tx.now),
+        id: uuid(),
+        _partnerId: partnerId,
+        payload: body,
+        url: sub?.url ?? null,
+        headers: sub?.headers ?? {},
+        status,
+        attempts: [],
+        createdAt: iso(tx.now),
       });
       if (status === "pending") this.schedule(tx, partnerId, "deliver", d.id, 0);
     }
@@ -186,8 +226,7 @@ export class Engine {
 
   private async runDue() {
     for (let round = 0; round < 10_000; round++) {
-      const due = this.dueJobs()
-        .sort((a, b) => a.dueAt - b.dueAt || a._seq - b._seq);
+      const due = this.dueJobs().sort((a, b) => a.dueAt - b.dueAt || a._seq - b._seq);
       if (!due.length) return;
       for (const job of due) await this.runJob(job);
     }
@@ -267,14 +306,26 @@ export class Engine {
 }
 
 function writePartnerDoc(tx: Tx, p: PartnerConfig) {
-  const doc = { name: p.name, apiKey: p.apiKey, accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, features: p.features ?? {}, countryCode: p.countryCode ?? "SG" };
+  const doc = {
+    name: p.name,
+    apiKey: p.apiKey,
+    accessKeyId: p.accessKeyId,
+    secretAccessKey: p.secretAccessKey,
+    features: p.features ?? {},
+    countryCode: p.countryCode ?? "SG",
+  };
   if (tx.get("partner", p.id)) tx.update("partner", p.id, doc);
   else tx.insert("partner", { id: p.id, _partnerId: REGISTRY, ...doc });
 }
 
 function partnerFromDoc(doc: Doc): PartnerConfig {
   return {
-    id: doc.id, name: doc.name, apiKey: doc.apiKey, accessKeyId: doc.accessKeyId, secretAccessKey: doc.secretAccessKey,
-    features: doc.features, countryCode: doc.countryCode,
+    id: doc.id,
+    name: doc.name,
+    apiKey: doc.apiKey,
+    accessKeyId: doc.accessKeyId,
+    secretAccessKey: doc.secretAccessKey,
+    features: doc.features,
+    countryCode: doc.countryCode,
   };
 }

@@ -29,8 +29,11 @@ export const DEMO_PARTNER: PartnerConfig = {
   name: "Demo Partner Pte Ltd",
   ...DEMO_PARTNER_CREDENTIALS,
   features: {
-    signup: true, signupLiteCompany: true, signupLiteIndividual: true,
-    partnerCollectionAccounts: true, beneficiaryValidation: true,
+    signup: true,
+    signupLiteCompany: true,
+    signupLiteIndividual: true,
+    partnerCollectionAccounts: true,
+    beneficiaryValidation: true,
   },
 };
 
@@ -51,7 +54,10 @@ export async function createWallexSandbox(options: SandboxOptions = {}): Promise
   const engine = new Engine(opts, clock, persistenceFor(opts), JOB_HANDLERS);
   await engine.start();
   const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
-  const app = createApp(engine, (req) => `${(opts.publicUrl ?? new URL(req.url).origin).replace(/\/+$/, "")}${basePath}`);
+  const app = createApp(
+    engine,
+    (req) => `${(opts.publicUrl ?? new URL(req.url).origin).replace(/\/+$/, "")}${basePath}`,
+  );
 
   const handle = async (request: Request): Promise<Response> => {
     const started = performance.now();
@@ -74,9 +80,14 @@ export async function createWallexSandbox(options: SandboxOptions = {}): Promise
     const partner = engine.partnerByKey(request.headers.get("x-api-key"));
     if (partner && !url.pathname.startsWith("/_sandbox")) {
       engine.runtime.log(partner.id, {
-        id: crypto.randomUUID(), at: new Date(engine.now()).toISOString(), method: request.method,
-        path: url.pathname, query: Object.fromEntries(url.searchParams), status: res.status,
-        durationMs: Math.round((performance.now() - started) * 100) / 100, requestId: requestId ?? undefined,
+        id: crypto.randomUUID(),
+        at: new Date(engine.now()).toISOString(),
+        method: request.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        status: res.status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        requestId: requestId ?? undefined,
       });
     }
     return res;

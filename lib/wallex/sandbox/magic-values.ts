@@ -30,7 +30,8 @@ const has = (text: unknown, token: string) => typeof text === "string" && text.t
 export function userDecision(email: string): { status: string; reason?: string } | null {
   const local = email.toLowerCase().split("@")[0];
   if (local.includes("+hold")) return null;
-  if (local.includes("+resubmit")) return { status: "document_needs_resubmission", reason: "Proof of address is older than 3 months" };
+  if (local.includes("+resubmit"))
+    return { status: "document_needs_resubmission", reason: "Proof of address is older than 3 months" };
   if (local.includes("+withdraw")) return { status: "withdrawn", reason: "Application withdrawn" };
   if (local.includes("+terminate")) return { status: "terminated", reason: "Relationship terminated by compliance" };
   return { status: "approved" };

@@ -21,9 +21,14 @@ export function resolveActor(engine: Engine, partner: Partner, params: Record<st
     if (!user) throw notFound("onBehalfOfUser");
     if (user._partnerId !== partner.id) throw notAuthorized(CHOICES.foreignOnBehalfStatus);
     if (accountParam && accountParam !== user.accountId) {
-      throw new SandboxError(400, "onBehalfOfAccount and onBehalfOfUser refer to different accounts", "VALIDATION_ERROR", {
-        onBehalfOfUser: ["does not belong to onBehalfOfAccount"],
-      });
+      throw new SandboxError(
+        400,
+        "onBehalfOfAccount and onBehalfOfUser refer to different accounts",
+        "VALIDATION_ERROR",
+        {
+          onBehalfOfUser: ["does not belong to onBehalfOfAccount"],
+        },
+      );
     }
     if (user.status !== "approved") throw invalid("onBehalfOfUser", `user is not approved (status ${user.status})`);
     return { partner, accountId: user.accountId, userId: user.id, isPartner: false };

@@ -2,7 +2,11 @@
 export class RateLimiter {
   private buckets = new Map<string, { tokens: number; at: number; day: number; count: number }>();
 
-  constructor(private perSecond: number, private perDay: number, private now: () => number) {}
+  constructor(
+    private perSecond: number,
+    private perDay: number,
+    private now: () => number,
+  ) {}
 
   /** "ok", or which limit was hit. */
   take(key: string): "ok" | "second" | "day" {

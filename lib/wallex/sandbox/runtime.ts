@@ -1,7 +1,14 @@
 /** Process-local test state: the request log and injected faults. Not persisted. */
 export type RequestRecord = {
-  id: string; at: string; method: string; path: string; query: Record<string, string>;
-  status: number; durationMs: number; requestId?: string; body?: unknown;
+  id: string;
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  durationMs: number;
+  requestId?: string;
+  body?: unknown;
 };
 
 /**
@@ -9,7 +16,14 @@ export type RequestRecord = {
  * `after` lets the request take effect and then loses its answer (the status replaces the
  * response): the unknown outcome a client must resolve by reading back.
  */
-export type RequestFault = { remaining: number; rate?: number; status?: number; delayMs?: number; message?: string; after?: boolean };
+export type RequestFault = {
+  remaining: number;
+  rate?: number;
+  status?: number;
+  delayMs?: number;
+  message?: string;
+  after?: boolean;
+};
 export type WebhookFault = "drop" | "duplicate";
 export type WebhookFaultRate = { mode: WebhookFault; rate: number };
 
@@ -63,7 +77,10 @@ export class Runtime {
   }
 
   reset(partnerId?: string) {
-    for (const m of [this.logs, this.requestFaults, this.webhookFaults, this.webhookFaultRates] as Map<string, unknown>[]) {
+    for (const m of [this.logs, this.requestFaults, this.webhookFaults, this.webhookFaultRates] as Map<
+      string,
+      unknown
+    >[]) {
       if (partnerId) m.delete(partnerId);
       else m.clear();
     }

@@ -12,15 +12,20 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createWallexSandbox, DEMO_PARTNER, type SandboxOptions, type StoreOption } from "./index";
 
-export async function startStandalone(env: Record<string, string | undefined> = process.env, overrides: Partial<SandboxOptions> = {}) {
+export async function startStandalone(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<SandboxOptions> = {},
+) {
   const rate = env.WALLEX_SANDBOX_RATE_LIMIT;
   const sandbox = await createWallexSandbox({
-    partners: [{
-      ...DEMO_PARTNER,
-      apiKey: env.WALLEX_SANDBOX_API_KEY || DEMO_PARTNER.apiKey,
-      accessKeyId: env.WALLEX_SANDBOX_ACCESS_KEY_ID || DEMO_PARTNER.accessKeyId,
-      secretAccessKey: env.WALLEX_SANDBOX_SECRET_ACCESS_KEY || DEMO_PARTNER.secretAccessKey,
-    }],
+    partners: [
+      {
+        ...DEMO_PARTNER,
+        apiKey: env.WALLEX_SANDBOX_API_KEY || DEMO_PARTNER.apiKey,
+        accessKeyId: env.WALLEX_SANDBOX_ACCESS_KEY_ID || DEMO_PARTNER.accessKeyId,
+        secretAccessKey: env.WALLEX_SANDBOX_SECRET_ACCESS_KEY || DEMO_PARTNER.secretAccessKey,
+      },
+    ],
     store: storeFrom(env),
     rateLimit: rate === "off" ? false : rate ? { perSecond: Number(rate) } : undefined,
     autoProgress: env.WALLEX_SANDBOX_AUTO_PROGRESS !== "off",
@@ -43,19 +48,26 @@ export async function startStandalone(env: Record<string, string | undefined> = 
 function storeFrom(env: Record<string, string | undefined>): StoreOption {
   const url = env.WALLEX_SANDBOX_DATABASE_URL || env.DATABASE_URL;
   if (url === "memory") return { kind: "memory" };
-  if (url) return { kind: "postgres", connectionString: url, schema: env.WALLEX_SANDBOX_SCHEMA || "wallex_sandbox_standalone" };
+  if (url)
+    return {
+      kind: "postgres",
+      connectionString: url,
+      schema: env.WALLEX_SANDBOX_SCHEMA || "wallex_sandbox_standalone",
+    };
   return { kind: "pglite", dataDir: env.WALLEX_SANDBOX_DATA_DIR || ".data/wallex-sandbox" };
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
-  startStandalone().then(({ url, stop }) => {
-    console.log(`Wallex sandbox listening on ${url} (helpers: ${url}/_sandbox)`);
-    const shutdown = () => void stop().then(() => process.exit(0));
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
-  }).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  startStandalone()
+    .then(({ url, stop }) => {
+      console.log(`Wallex sandbox listening on ${url} (helpers: ${url}/_sandbox)`);
+      const shutdown = () => void stop().then(() => process.exit(0));
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

@@ -16,7 +16,11 @@ const APP = "http://localhost:3000";
 const HELPER_TOKEN = "route-test-helper-token-0123456789abcdef";
 const handlers = { GET, POST, PUT, PATCH, DELETE, OPTIONS } as const;
 
-function call(method: keyof typeof handlers, path: string, init: { headers?: Record<string, string>; body?: unknown } = {}) {
+function call(
+  method: keyof typeof handlers,
+  path: string,
+  init: { headers?: Record<string, string>; body?: unknown } = {},
+) {
   const headers = { "content-type": "application/json", ...init.headers };
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
   return handlers[method](new Request(`${APP}/api/wallex-sandbox${path}`, { method, headers, body }));
@@ -26,7 +30,11 @@ async function tenantOnSandbox(name: string) {
   const partner = await createPartner(name);
   await connectToEmbeddedSandbox(getDb(), partner);
   const [row] = await getDb().select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
-  const creds = { apiKey: decryptSecret(row.apiKey), accessKeyId: decryptSecret(row.accessKeyId), secretAccessKey: decryptSecret(row.secretAccessKey) };
+  const creds = {
+    apiKey: decryptSecret(row.apiKey),
+    accessKeyId: decryptSecret(row.accessKeyId),
+    secretAccessKey: decryptSecret(row.secretAccessKey),
+  };
   const auth = await call("POST", "/v2/authenticate", { headers: { "x-api-key": creds.apiKey }, body: creds });
   expect(auth.status).toBe(200);
   const { token } = (await auth.json()) as { token: string };
@@ -38,8 +46,16 @@ describe("with WALLEX_SANDBOX_EMBEDDED off", () => {
 
   test("every sandbox path is a 404, and nothing opens the sandbox", async () => {
     const probes: [keyof typeof handlers, string][] = [
-      ["POST", "/v2/authenticate"], ["GET", "/v2/users"], ["PUT", "/v2/webhooks"], ["PATCH", "/v2/webhooks"], ["DELETE", "/v2/beneficiaries/x"],
-      ["GET", "/_sandbox"], ["GET", "/_sandbox/requests"], ["POST", "/_sandbox/reset"], ["POST", "/_sandbox/webhooks/emit"], ["OPTIONS", "/_sandbox/requests"],
+      ["POST", "/v2/authenticate"],
+      ["GET", "/v2/users"],
+      ["PUT", "/v2/webhooks"],
+      ["PATCH", "/v2/webhooks"],
+      ["DELETE", "/v2/beneficiaries/x"],
+      ["GET", "/_sandbox"],
+      ["GET", "/_sandbox/requests"],
+      ["POST", "/_sandbox/reset"],
+      ["POST", "/_sandbox/webhooks/emit"],
+      ["OPTIONS", "/_sandbox/requests"],
     ];
     for (const [method, path] of probes) {
       const response = await call(method, path, { headers: { "x-api-key": DEMO_PARTNER_CREDENTIALS.apiKey } });
@@ -58,8 +74,21 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
 
   test("the static demo credentials do not let anyone in", async () => {
     const { apiKey, accessKeyId, secretAccessKey } = DEMO_PARTNER_CREDENTIALS;
-    expect((await call("POST", "/v2/authenticate", { headers: { "x-api-key": apiKey }, body: { accessKeyId, secretAccessKey } })).status).toBe(403);
-    expect((await call("GET", "/_sandbox/requests", { headers: { "x-api-key": apiKey, "x-sandbox-helper-token": HELPER_TOKEN } })).status).toBe(403);
+    expect(
+      (
+        await call("POST", "/v2/authenticate", {
+          headers: { "x-api-key": apiKey },
+          body: { accessKeyId, secretAccessKey },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call("GET", "/_sandbox/requests", {
+          headers: { "x-api-key": apiKey, "x-sandbox-helper-token": HELPER_TOKEN },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   test("helpers need a signed-in staff member or the helper token", async () => {
@@ -72,18 +101,26 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
     expect((await call("POST", "/_sandbox/webhooks/emit", { headers: wrong, body: {} })).status).toBe(401);
     // (A forged session cookie is covered by e2e/embedded-sandbox.spec.ts: next-auth needs a request scope.)
 
-    const ok = await call("GET", "/_sandbox/requests", { headers: { "x-api-key": a.creds.apiKey, "x-sandbox-helper-token": HELPER_TOKEN } });
+    const ok = await call("GET", "/_sandbox/requests", {
+      headers: { "x-api-key": a.creds.apiKey, "x-sandbox-helper-token": HELPER_TOKEN },
+    });
     expect(ok.status).toBe(200);
   });
 
   test("helper CORS answers only this app's origin", async () => {
     const a = await tenantOnSandbox("CORS A");
     const from = (origin: string) =>
-      call("GET", "/_sandbox/requests", { headers: { origin, "x-api-key": a.creds.apiKey, "x-sandbox-helper-token": HELPER_TOKEN } });
+      call("GET", "/_sandbox/requests", {
+        headers: { origin, "x-api-key": a.creds.apiKey, "x-sandbox-helper-token": HELPER_TOKEN },
+      });
     expect((await from(APP)).headers.get("access-control-allow-origin")).toBe(APP);
     expect((await from("http://evil.test")).headers.get("access-control-allow-origin")).toBeNull();
     const preflight = await call("OPTIONS", "/_sandbox/requests", {
-      headers: { origin: "http://evil.test", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key" },
+      headers: {
+        origin: "http://evil.test",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-api-key",
+      },
     });
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
   });
@@ -91,11 +128,17 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
   test("a webhook can point only at the tenant's own receiver on this app", async () => {
     const a = await tenantOnSandbox("Webhooks A");
     const b = await tenantOnSandbox("Webhooks B");
-    for (const url of ["http://169.254.169.254/latest/meta-data", "https://attacker.example/hook", webhookUrlFor(b.partner.id)]) {
+    for (const url of [
+      "http://169.254.169.254/latest/meta-data",
+      "https://attacker.example/hook",
+      webhookUrlFor(b.partner.id),
+    ]) {
       const refused = await call("PUT", "/v2/webhooks", { headers: a.headers, body: { url, headers: { "x-a": "1" } } });
       expect(refused.status, url).toBe(400);
     }
-    expect((await call("PUT", "/v2/webhooks", { headers: a.headers, body: { url: webhookUrlFor(a.partner.id) } })).status).toBe(200);
+    expect(
+      (await call("PUT", "/v2/webhooks", { headers: a.headers, body: { url: webhookUrlFor(a.partner.id) } })).status,
+    ).toBe(200);
   });
 
   test("two tenants on the embedded sandbox see neither each other's objects nor webhooks", async () => {
@@ -106,7 +149,13 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
     const clientA = await wallexClientFor(db, a.partner.id);
     const clientB = await wallexClientFor(db, b.partner.id);
     const user = await clientA.users.signup({
-      body: { email: "tenant-a-member@example.com", firstName: "Mei", lastName: "Tan", countryCode: "SG", accountType: "individual" },
+      body: {
+        email: "tenant-a-member@example.com",
+        firstName: "Mei",
+        lastName: "Tan",
+        countryCode: "SG",
+        accountType: "individual",
+      },
     });
     const seenByB = await call("GET", `/v2/users/${user.id}`, { headers: b.headers });
     expect(seenByB.status).toBe(404);
@@ -116,7 +165,9 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
     expect((await clientA.webhooks.retrieve()).url).toBe(webhookUrlFor(a.partner.id));
     expect((await clientB.webhooks.retrieve()).url).toBe(webhookUrlFor(b.partner.id));
     // B's helper calls act on B's sandbox identity only.
-    const emitted = await call("GET", "/_sandbox/webhooks/deliveries", { headers: { "x-api-key": b.creds.apiKey, "x-sandbox-helper-token": HELPER_TOKEN } });
+    const emitted = await call("GET", "/_sandbox/webhooks/deliveries", {
+      headers: { "x-api-key": b.creds.apiKey, "x-sandbox-helper-token": HELPER_TOKEN },
+    });
     const deliveries = (await emitted.json()) as { data: { payload: { resourceId: string } }[] };
     expect(deliveries.data.map((d) => d.payload.resourceId)).not.toContain(user.id);
   });

@@ -28,7 +28,15 @@ export function endpoint<
   R extends z.ZodType,
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
->(def: { method: M; path: P; response: R; body?: B; query?: Q; idempotent?: boolean; noAuth?: boolean }): Endpoint<M, P, B, Q, R> {
+>(def: {
+  method: M;
+  path: P;
+  response: R;
+  body?: B;
+  query?: Q;
+  idempotent?: boolean;
+  noAuth?: boolean;
+}): Endpoint<M, P, B, Q, R> {
   return def as Endpoint<M, P, B, Q, R>;
 }
 
@@ -37,9 +45,16 @@ export type PathParams<P extends string> = P extends `${string}{${infer K}}${inf
   ? { [key in K]: string } & PathParams<Rest>
   : unknown;
 
-type BodyArg<E> = E extends Endpoint<HttpMethod, string, infer B> ? (B extends z.ZodType ? { body: z.input<B> } : unknown) : unknown;
-type QueryOf<Q extends z.ZodType> = Record<never, never> extends z.input<Q> ? { query?: z.input<Q> } : { query: z.input<Q> };
-type QueryArg<E> = E extends Endpoint<HttpMethod, string, z.ZodType | undefined, infer Q> ? (Q extends z.ZodType ? QueryOf<Q> : unknown) : unknown;
+type BodyArg<E> =
+  E extends Endpoint<HttpMethod, string, infer B> ? (B extends z.ZodType ? { body: z.input<B> } : unknown) : unknown;
+type QueryOf<Q extends z.ZodType> =
+  Record<never, never> extends z.input<Q> ? { query?: z.input<Q> } : { query: z.input<Q> };
+type QueryArg<E> =
+  E extends Endpoint<HttpMethod, string, z.ZodType | undefined, infer Q>
+    ? Q extends z.ZodType
+      ? QueryOf<Q>
+      : unknown
+    : unknown;
 
 /** The arguments of a typed method: path parameters, then `body` and/or `query`. */
 export type Args<E extends Endpoint> = PathParams<E["path"]> & BodyArg<E> & QueryArg<E>;
@@ -48,7 +63,8 @@ export type Result<E extends Endpoint> = z.output<E["response"]>;
 export function fillPath(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (typeof value !== "string" || value === "") throw new TypeError(`missing path parameter ${name} for ${template}`);
+    if (typeof value !== "string" || value === "")
+      throw new TypeError(`missing path parameter ${name} for ${template}`);
     return encodeURIComponent(value);
   });
 }

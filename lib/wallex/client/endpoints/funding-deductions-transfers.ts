@@ -4,13 +4,24 @@ import { endpoint } from "./define";
 
 /** funding-deductions-transfers.md. */
 const movement = {
-  id, accountId: id.nullish(), currency, amount: money, status, type: z.string().nullish(), reference: z.string().nullish(),
-  failureReason: z.string().nullish(), createdAt: timestamp.nullish(), completedAt: timestamp.nullish(),
+  id,
+  accountId: id.nullish(),
+  currency,
+  amount: money,
+  status,
+  type: z.string().nullish(),
+  reference: z.string().nullish(),
+  failureReason: z.string().nullish(),
+  createdAt: timestamp.nullish(),
+  completedAt: timestamp.nullish(),
 };
 export const fundingItem = entity(movement);
 export const deduction = entity({ ...movement, reason: z.string().nullish() });
 export const transfer = entity({
-  ...movement, senderAccountId: id.nullish(), receiverAccountId: id.nullish(), purposesOfTransfer: z.string().nullish(),
+  ...movement,
+  senderAccountId: id.nullish(),
+  receiverAccountId: id.nullish(),
+  purposesOfTransfer: z.string().nullish(),
   remarks: z.string().nullish(),
 });
 const filters = listQuery.extend({ status: z.string().optional(), currency: z.string().optional() });
@@ -32,10 +43,17 @@ export const transfers = {
    * `onBehalfOf: { account }` (v1-era `onBehalfOf`), or the partner itself.
    */
   create: endpoint({
-    method: "POST", path: "/v2/transfers", response: transfer,
+    method: "POST",
+    path: "/v2/transfers",
+    response: transfer,
     body: z.looseObject({
-      receiverAccountId: z.string(), amount: moneyInput, currency: z.string(), purposesOfTransfer: z.string(),
-      reference: z.string().optional(), remarks: z.string().optional(), supportingDocuments: z.array(z.string()).optional(),
+      receiverAccountId: z.string(),
+      amount: moneyInput,
+      currency: z.string(),
+      purposesOfTransfer: z.string(),
+      reference: z.string().optional(),
+      remarks: z.string().optional(),
+      supportingDocuments: z.array(z.string()).optional(),
     }),
   }),
   retrieve: endpoint({ method: "GET", path: "/v2/transfers/{transferId}", response: transfer }),

@@ -11,8 +11,20 @@ import { webhooks } from "./webhooks";
 
 /** The endpoint table: every operation of /work/shared/wallex-api/README.md (rows 1–76, less row 74). */
 export const ENDPOINTS = {
-  auth, users, utils, balances, currencies, beneficiaries, payments, conversions,
-  collections, collectionRequests, funding, deductions, transfers, webhooks,
+  auth,
+  users,
+  utils,
+  balances,
+  currencies,
+  beneficiaries,
+  payments,
+  conversions,
+  collections,
+  collectionRequests,
+  funding,
+  deductions,
+  transfers,
+  webhooks,
 };
 export type Endpoints = typeof ENDPOINTS;
 export type { Endpoint, HttpMethod } from "./define";

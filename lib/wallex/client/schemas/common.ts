@@ -9,7 +9,10 @@ export const timestamp = z.string();
 
 /** D12, D13, D18: lower-case, spaces and hyphens become `_`, the integrator spelling maps to the docs one. */
 export function normalizeEnum(value: string): string {
-  const v = value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   return v === "documents_need_resubmission" ? "document_needs_resubmission" : v;
 }
 export const status = z.string().transform(normalizeEnum);
@@ -23,9 +26,11 @@ export function entity<S extends z.ZodRawShape>(shape: S, idKey?: string) {
   return z.preprocess((raw) => {
     let body = raw;
     if (isRecord(body) && isRecord(body.data) && !("pagination" in body)) body = body.data;
-    if (idKey && isRecord(body) && body.id == null && typeof body[idKey] === "string") body = { ...body, id: body[idKey] };
+    if (idKey && isRecord(body) && body.id == null && typeof body[idKey] === "string")
+      body = { ...body, id: body[idKey] };
     // D5: v2 spells `uploadURL`; the v1-era `uploadUrl` is read as a fallback.
-    if (isRecord(body) && body.uploadURL == null && typeof body.uploadUrl === "string") body = { ...body, uploadURL: body.uploadUrl };
+    if (isRecord(body) && body.uploadURL == null && typeof body.uploadUrl === "string")
+      body = { ...body, uploadURL: body.uploadUrl };
     return body;
   }, z.looseObject(shape));
 }
@@ -46,13 +51,24 @@ export function page<T extends z.ZodType>(item: T) {
 }
 
 /** Listing query: paging plus any filter the endpoint accepts (unknown filters pass through). */
-export const listQuery = z.looseObject({ page: z.number().int().positive().optional(), limit: z.number().int().positive().max(100).optional() });
+export const listQuery = z.looseObject({
+  page: z.number().int().positive().optional(),
+  limit: z.number().int().positive().max(100).optional(),
+});
 
 /** Reference list items (`{key, description}` or `{code, name}`). */
-export const listItem = z.looseObject({ key: z.string().optional(), code: z.string().optional(), name: z.string().optional(), description: z.string().optional() });
+export const listItem = z.looseObject({
+  key: z.string().optional(),
+  code: z.string().optional(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+});
 
 /** Onboarding completeness object (users.md): `{value, missingFields}`. */
-export const completeness = z.looseObject({ value: z.string().optional(), missingFields: z.array(z.string()).optional() });
+export const completeness = z.looseObject({
+  value: z.string().optional(),
+  missingFields: z.array(z.string()).optional(),
+});
 
 /** Wallex error body (00-conventions.md §5.2); every key optional. */
 export const errorBody = z.looseObject({

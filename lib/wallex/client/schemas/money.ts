@@ -26,18 +26,16 @@ const MARK = "\u0000wallex-number\u0000";
 const MARKED = /"\\u0000wallex-number\\u0000(-?\d+(?:\.\d+)?)\\u0000wallex-number\\u0000"/g;
 
 /** Accepts a decimal string, a finite number or a Decimal; rejects NaN, exponents and garbage. */
-export const moneyInput = z
-  .union([z.string(), z.number(), z.instanceof(Decimal)])
-  .transform((v, ctx) => {
-    try {
-      const d = new Decimal(v);
-      if (!d.isFinite()) throw new Error("not finite");
-      return new WireNumber(d.toFixed());
-    } catch {
-      ctx.addIssue({ code: "custom", message: "must be a decimal amount" });
-      return z.NEVER;
-    }
-  });
+export const moneyInput = z.union([z.string(), z.number(), z.instanceof(Decimal)]).transform((v, ctx) => {
+  try {
+    const d = new Decimal(v);
+    if (!d.isFinite()) throw new Error("not finite");
+    return new WireNumber(d.toFixed());
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a decimal amount" });
+    return z.NEVER;
+  }
+});
 
 export type MoneyInput = z.input<typeof moneyInput>;
 

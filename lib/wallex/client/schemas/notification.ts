@@ -7,7 +7,10 @@ import { isRecord, normalizeEnum } from "./common";
  * D11: v1-era funding receivers read `fundingId`; it is used when `resourceId` is missing.
  */
 export const notification = z.preprocess(
-  (raw) => (isRecord(raw) && raw.resourceId == null && typeof raw.fundingId === "string" ? { ...raw, resourceId: raw.fundingId } : raw),
+  (raw) =>
+    isRecord(raw) && raw.resourceId == null && typeof raw.fundingId === "string"
+      ? { ...raw, resourceId: raw.fundingId }
+      : raw,
   z.looseObject({
     resource: z.string().transform(normalizeEnum),
     resourceId: z.string().min(1),

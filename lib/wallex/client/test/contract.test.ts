@@ -24,7 +24,15 @@ describe("contract with the sandbox, one representative call per area", () => {
   });
 
   it("users: signup, list, retrieve, detail, documents, screening lists", async () => {
-    const u = await s.client.users.signup({ body: { email: "ana@example.com", firstName: "Ana", lastName: "Lim", countryCode: "SG", accountType: "individual" } });
+    const u = await s.client.users.signup({
+      body: {
+        email: "ana@example.com",
+        firstName: "Ana",
+        lastName: "Lim",
+        countryCode: "SG",
+        accountType: "individual",
+      },
+    });
     expect(u).toMatchObject({ id: u.userId, status: "draft", email: "ana@example.com" });
     const list = await s.client.users.list({ query: { limit: 5 } });
     expect(list.data.map((x) => x.id)).toContain(u.id);
@@ -32,7 +40,10 @@ describe("contract with the sandbox, one representative call per area", () => {
     expect(await s.client.users.retrieve({ userId: u.id })).toMatchObject({ id: u.id });
     const detail = await s.client.users.retrieveDetail({ userId: u.id });
     expect(detail.status?.missingFields).toContain("dateOfBirth");
-    const doc = await s.client.users.createDocument({ userId: u.id, body: { documentType: "passport", documentName: "passport.pdf" } });
+    const doc = await s.client.users.createDocument({
+      userId: u.id,
+      body: { documentType: "passport", documentName: "passport.pdf" },
+    });
     expect(doc.uploadURL).toMatch(/^http/);
     await s.client.uploadFile(doc.uploadURL!, new TextEncoder().encode("%PDF-1.4 test"), "application/pdf");
     expect((await s.client.users.listDocuments({ userId: u.id })).data).toHaveLength(1);
@@ -42,14 +53,27 @@ describe("contract with the sandbox, one representative call per area", () => {
 
   it("users: PATCH a KYC section; DELETE a beneficiary on behalf of a member (id in the query)", async () => {
     const member = await approvedMember(s);
-    const detail = await s.client.users.updateDetail({ userId: member.userId, body: { dateOfBirth: "1990-04-01", nationality: "SG" } });
+    const detail = await s.client.users.updateDetail({
+      userId: member.userId,
+      body: { dateOfBirth: "1990-04-01", nationality: "SG" },
+    });
     expect(detail.status?.missingFields ?? []).not.toContain("dateOfBirth");
     expect(s.sent.at(-1)!.method).toBe("PATCH");
-    const b = await s.client.beneficiaries.create({ body: SG_BENEFICIARY }, { onBehalfOf: { account: member.accountId } });
-    const gone = await s.client.beneficiaries.delete({ beneficiaryId: b.id }, { onBehalfOf: { account: member.accountId } });
+    const b = await s.client.beneficiaries.create(
+      { body: SG_BENEFICIARY },
+      { onBehalfOf: { account: member.accountId } },
+    );
+    const gone = await s.client.beneficiaries.delete(
+      { beneficiaryId: b.id },
+      { onBehalfOf: { account: member.accountId } },
+    );
     expect(gone.id).toBe(b.id);
     const del = s.sent.at(-1)!;
-    expect([del.method, del.url.searchParams.get("onBehalfOfAccount"), del.body]).toEqual(["DELETE", member.accountId, undefined]);
+    expect([del.method, del.url.searchParams.get("onBehalfOfAccount"), del.body]).toEqual([
+      "DELETE",
+      member.accountId,
+      undefined,
+    ]);
   });
 
   it("currencies and rates: amounts and rates come back as decimal strings", async () => {
@@ -66,12 +90,21 @@ describe("contract with the sandbox, one representative call per area", () => {
     const b = await s.client.beneficiaries.create({ body: SG_BENEFICIARY });
     expect(b).toMatchObject({ id: b.beneficiaryId, type: "local" });
     expect((await s.client.beneficiaries.list({ query: { currency: "SGD" } })).data.map((x) => x.id)).toContain(b.id);
-    const reqs = await s.client.beneficiaries.requirements({ query: { currency: "SGD", beneficiaryCountry: "SG", bankCountry: "SG", entityType: "company" } });
+    const reqs = await s.client.beneficiaries.requirements({
+      query: { currency: "SGD", beneficiaryCountry: "SG", bankCountry: "SG", entityType: "company" },
+    });
     expect(reqs.data.some((r) => r.field === "nickname")).toBe(true);
 
     const q = await s.client.payments.quote({ body: { sellCurrency: "USD", amount: "1000.00", beneficiaryId: b.id } });
     expect(q).toMatchObject({ buyCurrency: "SGD", buyAmount: "1000" });
-    const p = await s.client.payments.create({ body: { quoteId: q.quoteId, purposeOfTransfer: "goods_purchase", paymentReference: "INV 1", fundingSource: "wallet" } });
+    const p = await s.client.payments.create({
+      body: {
+        quoteId: q.quoteId,
+        purposeOfTransfer: "goods_purchase",
+        paymentReference: "INV 1",
+        fundingSource: "wallet",
+      },
+    });
     expect(p).toMatchObject({ id: p.simplePaymentId, status: "awaiting_funds", totalAmount: q.totalAmount });
     const funded = await s.client.payments.fund({ simplePaymentId: p.id });
     expect(funded.status).toBe("under_review");
@@ -83,7 +116,9 @@ describe("contract with the sandbox, one representative call per area", () => {
   });
 
   it("conversions: quote → create → fund", async () => {
-    const q = await s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 100, fixedSide: "sell" } });
+    const q = await s.client.conversions.quote({
+      body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 100, fixedSide: "sell" },
+    });
     expect(q.sellAmount).toBe("100");
     const c = await s.client.conversions.create({ body: { quoteId: q.quoteId } });
     expect(c).toMatchObject({ id: c.conversionId, status: "awaiting_funds" });
@@ -102,7 +137,15 @@ describe("contract with the sandbox, one representative call per area", () => {
     await s.client.collections.deactivateAccounts({ body: { ids: [va.id] } });
     expect((await s.client.collections.retrieveAccount({ collectionAccountId: va.id })).status).toBe("inactive");
     const code = (await s.client.collectionRequests.purposeCodes()).data[0].code!;
-    const cr = await s.client.collectionRequests.create({ body: { amount: "100.50", currency: "SGD", settlementCurrency: "USD", purposeCode: code, payer: { name: "Buyer Co" } } });
+    const cr = await s.client.collectionRequests.create({
+      body: {
+        amount: "100.50",
+        currency: "SGD",
+        settlementCurrency: "USD",
+        purposeCode: code,
+        payer: { name: "Buyer Co" },
+      },
+    });
     expect(cr).toMatchObject({ amount: "100.5", status: "pending" });
     expect((await s.client.collectionRequests.cancel({ collectionRequestId: cr.id })).status).toBe("cancel");
   });
@@ -113,13 +156,22 @@ describe("contract with the sandbox, one representative call per area", () => {
     expect(f.data[0]).toMatchObject({ type: "bank_transfer", status: "completed" });
     await s.control.deduct({ currency: "USD", amount: 1 });
     expect((await s.client.deductions.list()).data[0]).toMatchObject({ amount: "1", status: "completed" });
-    const t = await s.client.transfers.create({ body: { receiverAccountId: member.accountId, amount: "10.25", currency: "USD", purposesOfTransfer: "family_support" } });
+    const t = await s.client.transfers.create({
+      body: {
+        receiverAccountId: member.accountId,
+        amount: "10.25",
+        currency: "USD",
+        purposesOfTransfer: "family_support",
+      },
+    });
     expect(t).toMatchObject({ amount: "10.25", receiverAccountId: member.accountId });
     expect((await s.client.transfers.retrieve({ transferId: t.id })).id).toBe(t.id);
   });
 
   it("webhooks: update then retrieve the subscription", async () => {
-    const sub = await s.client.webhooks.update({ body: { url: "https://desk.example.com/api/webhooks/wallex/p1", headers: { "X-Desk-Secret": "s3cret" } } });
+    const sub = await s.client.webhooks.update({
+      body: { url: "https://desk.example.com/api/webhooks/wallex/p1", headers: { "X-Desk-Secret": "s3cret" } },
+    });
     expect(sub.url).toBe("https://desk.example.com/api/webhooks/wallex/p1");
     expect((await s.client.webhooks.retrieve()).headers).toEqual({ "X-Desk-Secret": "s3cret" });
   });
@@ -131,10 +183,16 @@ describe("contract with the sandbox, one representative call per area", () => {
     expect(list.data.map((b) => b.amount)).toEqual(["500"]);
     const get = s.sent.at(-1)!;
     expect(get.url.searchParams.get("onBehalfOfAccount")).toBe(member.accountId);
-    const q = await s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } }, { onBehalfOf: { user: member.userId } });
+    const q = await s.client.conversions.quote(
+      { body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } },
+      { onBehalfOf: { user: member.userId } },
+    );
     expect(q.accountId).toBe(member.accountId);
     expect(s.sent.at(-1)!.body).toMatchObject({ onBehalfOfUser: member.userId, amount: 10 });
-    const c = await s.client.conversions.create({ body: { quoteId: q.quoteId } }, { onBehalfOf: { user: member.userId } });
+    const c = await s.client.conversions.create(
+      { body: { quoteId: q.quoteId } },
+      { onBehalfOf: { user: member.userId } },
+    );
     await s.client.conversions.fund({ conversionId: c.id }, { onBehalfOf: { account: member.accountId } });
     expect(s.sent.at(-1)!.body).toEqual({ onBehalfOfAccount: member.accountId });
     await expect(s.client.balances.list({}, { onBehalfOf: { user: "" } })).rejects.toThrow(TypeError);
@@ -149,8 +207,17 @@ describe("contract with the sandbox, one representative call per area", () => {
   });
 
   it("request() calls an ad-hoc endpoint through the same pipeline (e.g. trying an alias path)", async () => {
-    const alias = endpoint({ method: "GET", path: "/v2/rates", query: z.object({ sellCurrency: z.string(), buyCurrency: z.string() }), response: z.looseObject({ rate: money }) });
-    const r = await s.client.request(alias, { query: { sellCurrency: "USD", buyCurrency: "SGD" } }, { operation: "currencies.ratesAlias" });
+    const alias = endpoint({
+      method: "GET",
+      path: "/v2/rates",
+      query: z.object({ sellCurrency: z.string(), buyCurrency: z.string() }),
+      response: z.looseObject({ rate: money }),
+    });
+    const r = await s.client.request(
+      alias,
+      { query: { sellCurrency: "USD", buyCurrency: "SGD" } },
+      { operation: "currencies.ratesAlias" },
+    );
     expect(r.rate).toMatch(/^\d+\.\d+$/);
     expect(s.logs.at(-1)).toMatchObject({ operation: "currencies.ratesAlias", status: 200 });
   });

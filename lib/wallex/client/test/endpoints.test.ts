@@ -83,7 +83,8 @@ const REFERENCE = [
 ];
 
 const rows = Object.entries(ENDPOINTS).flatMap(([area, table]) =>
-  Object.entries(table as Record<string, Endpoint>).map(([name, ep]) => ({ name: `${area}.${name}`, ep })));
+  Object.entries(table as Record<string, Endpoint>).map(([name, ep]) => ({ name: `${area}.${name}`, ep })),
+);
 const shape = (line: string) => line.replace(/\{\w+\}/g, "{}");
 
 describe("endpoint table", () => {
@@ -105,10 +106,13 @@ describe("endpoint table", () => {
 
     it.each(rows.map((r) => [r.name, r.ep] as const))("%s", async (_name, ep) => {
       const path = ep.path.replace(/\{(\w+)\}/g, (_, k: string) => (k === "currency" ? "USD" : crypto.randomUUID()));
-      const res = await s.sandbox.fetch(new Request(`http://sandbox.test${path}`, {
-        method: ep.method, headers: { "x-api-key": s.options.apiKey, authorization: auth, "content-type": "application/json" },
-        body: ep.method === "GET" || ep.method === "DELETE" ? undefined : "{}",
-      }));
+      const res = await s.sandbox.fetch(
+        new Request(`http://sandbox.test${path}`, {
+          method: ep.method,
+          headers: { "x-api-key": s.options.apiKey, authorization: auth, "content-type": "application/json" },
+          body: ep.method === "GET" || ep.method === "DELETE" ? undefined : "{}",
+        }),
+      );
       const body = await res.json().catch(() => ({}));
       expect(String(body.message ?? "")).not.toMatch(/^Not Found:/);
       expect(res.status).not.toBe(405);

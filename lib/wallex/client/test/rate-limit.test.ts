@@ -31,15 +31,28 @@ describe("per-tenant rate limit", () => {
     expect(s.sent).toHaveLength(41); // + authenticate
     // Measured where requests leave, 50 ms short of a second: slack for the scheduler between the limiter's
     // admission and the fetch when CI is loaded (the limiter itself keeps 1050 ms between grants i and i+20).
-    expect(maxInWindow(s.sent.map((r) => r.at), 950)).toBeLessThanOrEqual(20);
+    expect(
+      maxInWindow(
+        s.sent.map((r) => r.at),
+        950,
+      ),
+    ).toBeLessThanOrEqual(20);
     expect(performance.now() - started).toBeGreaterThan(2000 - 50);
   });
 
   it("default 5/s against a sandbox that enforces 5/s: 15 calls, no 429", async () => {
-    s = await setup({ sandbox: { rateLimit: { perSecond: 5 }, clock: systemClock() }, client: { maxRequestsPerSecond: undefined, retry: { maxRetries: 0 } } });
+    s = await setup({
+      sandbox: { rateLimit: { perSecond: 5 }, clock: systemClock() },
+      client: { maxRequestsPerSecond: undefined, retry: { maxRetries: 0 } },
+    });
     const results = await Promise.allSettled(Array.from({ length: 15 }, () => s.client.currencies.list()));
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    expect(maxInWindow(s.sent.map((r) => r.at), 950)).toBeLessThanOrEqual(5);
+    expect(
+      maxInWindow(
+        s.sent.map((r) => r.at),
+        950,
+      ),
+    ).toBeLessThanOrEqual(5);
     expect(s.control.requests().filter((r) => r.status === 429)).toEqual([]);
   });
 

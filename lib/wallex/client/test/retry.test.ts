@@ -15,8 +15,13 @@ describe("timeouts and retries", () => {
     const list = await s.client.balances.list();
     expect(list.data).toBeDefined();
     expect(calls(s, "/v2/balances")).toBe(3);
-    expect(s.logs.filter((l) => l.operation === "balances.list").map((l) => [l.attempt, l.status, l.errorKind, l.willRetry]))
-      .toEqual([[1, 503, "api", true], [2, 503, "api", true], [3, 200, undefined, false]]);
+    expect(
+      s.logs.filter((l) => l.operation === "balances.list").map((l) => [l.attempt, l.status, l.errorKind, l.willRetry]),
+    ).toEqual([
+      [1, 503, "api", true],
+      [2, 503, "api", true],
+      [3, 200, undefined, false],
+    ]);
   });
 
   it("gives up on a GET after maxRetries and throws WallexApiError", async () => {
@@ -28,8 +33,12 @@ describe("timeouts and retries", () => {
   });
 
   it("retries a GET on 429 and waits for Retry-After", async () => {
-    s = await setup({ intercept: (req, n) => req.url.endsWith("/v2/currencies") && n === 2
-      ? Response.json({ message: "Too Many Requests" }, { status: 429, headers: { "Retry-After": "0.3" } }) : undefined });
+    s = await setup({
+      intercept: (req, n) =>
+        req.url.endsWith("/v2/currencies") && n === 2
+          ? Response.json({ message: "Too Many Requests" }, { status: 429, headers: { "Retry-After": "0.3" } })
+          : undefined,
+    });
     const started = performance.now();
     await s.client.currencies.list();
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
@@ -37,8 +46,12 @@ describe("timeouts and retries", () => {
   });
 
   it("does not wait for a Retry-After beyond the cap: RateLimitError with retryAfterMs", async () => {
-    s = await setup({ intercept: (req) => req.url.endsWith("/v2/currencies")
-      ? Response.json({ message: "Limit Exceeded" }, { status: 429, headers: { "Retry-After": "3600" } }) : undefined });
+    s = await setup({
+      intercept: (req) =>
+        req.url.endsWith("/v2/currencies")
+          ? Response.json({ message: "Limit Exceeded" }, { status: 429, headers: { "Retry-After": "3600" } })
+          : undefined,
+    });
     const err = await s.client.currencies.list().catch((e) => e);
     expect(err).toBeInstanceOf(WallexRateLimitError);
     expect(err.retryAfterMs).toBe(3_600_000);
@@ -46,10 +59,12 @@ describe("timeouts and retries", () => {
 
   it("retries a GET on a network error; after the last one throws WallexConnectionError", async () => {
     let fail = 1;
-    s = await setup({ intercept: (req) => {
-      if (req.url.endsWith("/v2/currencies") && fail-- > 0) throw new TypeError("fetch failed");
-      return undefined;
-    } });
+    s = await setup({
+      intercept: (req) => {
+        if (req.url.endsWith("/v2/currencies") && fail-- > 0) throw new TypeError("fetch failed");
+        return undefined;
+      },
+    });
     await s.client.currencies.list();
     expect(calls(s, "/v2/currencies")).toBe(2);
     fail = 10;
@@ -63,21 +78,32 @@ describe("timeouts and retries", () => {
     await s.client.currencies.list();
     s.control.failNextRequests({ remaining: 1, delayMs: 1200 });
     await s.client.balances.list();
-    expect(s.logs.filter((l) => l.operation === "balances.list").map((l) => l.errorKind)).toEqual(["timeout", undefined]);
+    expect(s.logs.filter((l) => l.operation === "balances.list").map((l) => l.errorKind)).toEqual([
+      "timeout",
+      undefined,
+    ]);
   });
 
   it("never retries a POST on 503: one attempt, WallexApiError", async () => {
     s = await setup();
     await s.client.currencies.list();
     s.control.failNextRequests({ remaining: 3, status: 503 });
-    await expect(s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } })).rejects.toBeInstanceOf(WallexApiError);
+    await expect(
+      s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } }),
+    ).rejects.toBeInstanceOf(WallexApiError);
     expect(calls(s, "/v2/conversions/quote")).toBe(1);
   });
 
   it("never retries a POST on 429 either: RateLimitError after one attempt", async () => {
-    s = await setup({ intercept: (req) => req.url.endsWith("/v2/conversions/quote")
-      ? Response.json({ message: "Too Many Requests" }, { status: 429, headers: { "Retry-After": "0" } }) : undefined });
-    await expect(s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } })).rejects.toBeInstanceOf(WallexRateLimitError);
+    s = await setup({
+      intercept: (req) =>
+        req.url.endsWith("/v2/conversions/quote")
+          ? Response.json({ message: "Too Many Requests" }, { status: 429, headers: { "Retry-After": "0" } })
+          : undefined,
+    });
+    await expect(
+      s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } }),
+    ).rejects.toBeInstanceOf(WallexRateLimitError);
     expect(calls(s, "/v2/conversions/quote")).toBe(1);
   });
 
@@ -86,7 +112,9 @@ describe("timeouts and retries", () => {
     await s.control.topUp({ currency: "USD", amount: 1000 });
     await s.client.currencies.list();
     s.control.failNextRequests({ remaining: 1, delayMs: 1200 });
-    const err = await s.client.conversions.quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } }).catch((e) => e);
+    const err = await s.client.conversions
+      .quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(WallexUnknownOutcomeError);
     expect(err.userMessage).toMatch(/check its status/);
     expect(calls(s, "/v2/conversions/quote")).toBe(1);
@@ -95,11 +123,13 @@ describe("timeouts and retries", () => {
 
   it("a POST with a network error or a gateway 504 is an unknown outcome", async () => {
     let mode: "throw" | "504" = "throw";
-    s = await setup({ intercept: (req) => {
-      if (!req.url.endsWith("/v2/payments/x-1/fund")) return undefined;
-      if (mode === "throw") throw new TypeError("socket hang up");
-      return new Response("Gateway Timeout", { status: 504 });
-    } });
+    s = await setup({
+      intercept: (req) => {
+        if (!req.url.endsWith("/v2/payments/x-1/fund")) return undefined;
+        if (mode === "throw") throw new TypeError("socket hang up");
+        return new Response("Gateway Timeout", { status: 504 });
+      },
+    });
     await expect(s.client.payments.fund({ simplePaymentId: "x-1" })).rejects.toBeInstanceOf(WallexUnknownOutcomeError);
     mode = "504";
     await expect(s.client.payments.fund({ simplePaymentId: "x-1" })).rejects.toBeInstanceOf(WallexUnknownOutcomeError);

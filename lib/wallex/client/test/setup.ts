@@ -17,7 +17,13 @@ function raceAbort<T>(p: Promise<T>, signal?: AbortSignal | null): Promise<T> {
 }
 
 /** A sandbox in-process, a client on it, and a record of every request the client sent. */
-export async function setup(opts: { sandbox?: SandboxOptions; client?: Partial<WallexClientOptions>; intercept?: (req: Request, n: number) => Promise<Response | undefined> | Response | undefined } = {}) {
+export async function setup(
+  opts: {
+    sandbox?: SandboxOptions;
+    client?: Partial<WallexClientOptions>;
+    intercept?: (req: Request, n: number) => Promise<Response | undefined> | Response | undefined;
+  } = {},
+) {
   const clock = manualClock();
   const sandbox = await createWallexSandbox({ rateLimit: false, autoProgress: false, clock, ...opts.sandbox });
   const sent: Sent[] = [];
@@ -25,15 +31,27 @@ export async function setup(opts: { sandbox?: SandboxOptions; client?: Partial<W
   const fetch = async (input: string, init: RequestInit) => {
     const req = new Request(input, init);
     const text = typeof init.body === "string" ? init.body : undefined;
-    sent.push({ at: performance.now(), method: req.method, url: new URL(req.url), headers: req.headers, body: text ? JSON.parse(text) : undefined });
+    sent.push({
+      at: performance.now(),
+      method: req.method,
+      url: new URL(req.url),
+      headers: req.headers,
+      body: text ? JSON.parse(text) : undefined,
+    });
     const fake = await opts.intercept?.(req.clone(), sent.length);
     if (fake) return fake;
     return raceAbort(sandbox.fetch(req), init.signal);
   };
   const options: WallexClientOptions = {
-    baseUrl: "http://sandbox.test", tenant: `t-${crypto.randomUUID()}`, ...DEMO_PARTNER_CREDENTIALS, fetch,
-    tokenStore: createMemoryTokenStore(), rateLimiter: createMemoryRateLimiter(), maxRequestsPerSecond: 1000,
-    logger: { log: (e) => void logs.push(e) }, retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    baseUrl: "http://sandbox.test",
+    tenant: `t-${crypto.randomUUID()}`,
+    ...DEMO_PARTNER_CREDENTIALS,
+    fetch,
+    tokenStore: createMemoryTokenStore(),
+    rateLimiter: createMemoryRateLimiter(),
+    maxRequestsPerSecond: 1000,
+    logger: { log: (e) => void logs.push(e) },
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
     ...opts.client,
   };
   const client = createWallexClient(options);
@@ -44,13 +62,26 @@ export async function setup(opts: { sandbox?: SandboxOptions; client?: Partial<W
 export type Setup = Awaited<ReturnType<typeof setup>>;
 
 export const SG_BENEFICIARY = {
-  nickname: "Supplier SG", entityType: "company", companyName: "Lion Supplies Pte Ltd", address: "1 Fusionopolis Way", city: "Singapore", country: "SG",
-  bankAccount: { accountNumber: "0123456789", bankAccountHolderName: "Lion Supplies Pte Ltd", bankName: "DBS Bank Ltd", country: "SG", currency: "SGD" },
+  nickname: "Supplier SG",
+  entityType: "company",
+  companyName: "Lion Supplies Pte Ltd",
+  address: "1 Fusionopolis Way",
+  city: "Singapore",
+  country: "SG",
+  bankAccount: {
+    accountNumber: "0123456789",
+    bankAccountHolderName: "Lion Supplies Pte Ltd",
+    bankName: "DBS Bank Ltd",
+    country: "SG",
+    currency: "SGD",
+  },
 };
 
 /** A member with an approved user, to act on behalf of. */
 export async function approvedMember(s: Setup, email = `m-${crypto.randomUUID().slice(0, 8)}@example.com`) {
-  const u = await s.client.users.signup({ body: { email, firstName: "Mei", lastName: "Tan", countryCode: "SG", accountType: "individual" } });
+  const u = await s.client.users.signup({
+    body: { email, firstName: "Mei", lastName: "Tan", countryCode: "SG", accountType: "individual" },
+  });
   await s.control.decideUser(u.id, "pending_approval");
   await s.control.decideUser(u.id, "approved");
   return { userId: u.id, accountId: u.accountId! };

@@ -46,22 +46,35 @@ describe("session token", () => {
     const list = await s.client.balances.list();
     expect(list.data).toBeDefined();
     expect(s.auths()).toBe(2);
-    const statuses = s.logs.filter((l) => l.operation === "balances.list").map((l) => [l.status, l.attempt, l.willRetry]);
-    expect(statuses).toEqual([[401, 1, true], [200, 2, false]]);
+    const statuses = s.logs
+      .filter((l) => l.operation === "balances.list")
+      .map((l) => [l.status, l.attempt, l.willRetry]);
+    expect(statuses).toEqual([
+      [401, 1, true],
+      [200, 2, false],
+    ]);
   });
 
   it("a 401 on a revoked token re-authenticates; concurrent 401s still authenticate once", async () => {
     s = await setup();
     await s.client.currencies.list();
     const token = s.sent.at(-1)!.headers.get("authorization")!;
-    await s.sandbox.fetch(new Request("http://sandbox.test/v2/logout", { method: "POST", headers: { "x-api-key": s.options.apiKey, authorization: token } }));
+    await s.sandbox.fetch(
+      new Request("http://sandbox.test/v2/logout", {
+        method: "POST",
+        headers: { "x-api-key": s.options.apiKey, authorization: token },
+      }),
+    );
     await Promise.all(Array.from({ length: 10 }, () => s.client.currencies.list()));
     expect(s.auths()).toBe(2);
   });
 
   it("a 401 that persists after re-authenticating surfaces as WallexAuthenticationError", async () => {
     s = await setup({
-      intercept: (req) => req.url.endsWith("/v2/balances") ? Response.json({ message: "authentication_failed" }, { status: 401 }) : undefined,
+      intercept: (req) =>
+        req.url.endsWith("/v2/balances")
+          ? Response.json({ message: "authentication_failed" }, { status: 401 })
+          : undefined,
     });
     const err = await s.client.balances.list().catch((e) => e);
     expect(err).toBeInstanceOf(WallexAuthenticationError);
@@ -93,9 +106,19 @@ describe("memory TokenStore", () => {
     await store.invalidate("t");
     expect(await store.get("t")).toBeUndefined();
     let runs = 0;
-    const fn = async () => { runs++; await new Promise((r) => setTimeout(r, 10)); return runs; };
-    expect(await Promise.all([store.singleFlight("k", fn), store.singleFlight("k", fn), store.singleFlight("j", fn)])).toEqual([2, 2, 2]);
-    await expect(store.singleFlight("k", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
+    const fn = async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 10));
+      return runs;
+    };
+    expect(
+      await Promise.all([store.singleFlight("k", fn), store.singleFlight("k", fn), store.singleFlight("j", fn)]),
+    ).toEqual([2, 2, 2]);
+    await expect(
+      store.singleFlight("k", async () => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
     expect(await store.singleFlight("k", async () => "ok")).toBe("ok");
   });
 });
@@ -106,12 +129,20 @@ describe("a cross-process TokenStore (the shape of the PostgreSQL one)", () => {
     let lock = Promise.resolve();
     // Each "process" has its own object; only the rows and the lock (an advisory lock) are shared.
     const processStore = (): TokenStore => ({
-      get: async (k) => { await new Promise((r) => setTimeout(r, 1)); return rows.get(k); },
+      get: async (k) => {
+        await new Promise((r) => setTimeout(r, 1));
+        return rows.get(k);
+      },
       set: async (k, t) => void rows.set(k, t),
-      invalidate: async (k, t) => { if (t === undefined || rows.get(k)?.token === t) rows.delete(k); },
+      invalidate: async (k, t) => {
+        if (t === undefined || rows.get(k)?.token === t) rows.delete(k);
+      },
       singleFlight: (_k, fn) => {
         const run = lock.then(fn);
-        lock = run.then(() => undefined, () => undefined);
+        lock = run.then(
+          () => undefined,
+          () => undefined,
+        );
         return run;
       },
     });

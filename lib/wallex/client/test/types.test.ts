@@ -6,10 +6,14 @@ describe("typed methods", () => {
   it("derive arguments and results from the endpoint table", () => {
     type C = WallexClient;
     expectTypeOf<Parameters<C["payments"]["fund"]>[0]>().toEqualTypeOf<{ simplePaymentId: string }>();
-    expectTypeOf<Awaited<ReturnType<C["payments"]["retrieve"]>>["totalAmount"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Awaited<ReturnType<C["payments"]["retrieve"]>>["totalAmount"]>().toEqualTypeOf<
+      string | null | undefined
+    >();
     expectTypeOf<Awaited<ReturnType<C["balances"]["list"]>>["data"][number]["amount"]>().toEqualTypeOf<string>();
     expectTypeOf<Parameters<C["payments"]["quote"]>[0]["body"]["amount"]>().toMatchTypeOf<string | number | object>();
-    expectTypeOf<Parameters<C["users"]["retrieveDocument"]>[0]>().toEqualTypeOf<{ userId: string } & { documentId: string }>();
+    expectTypeOf<Parameters<C["users"]["retrieveDocument"]>[0]>().toEqualTypeOf<
+      { userId: string } & { documentId: string }
+    >();
     const check = (c: C) => {
       // @ts-expect-error path parameter missing
       void c.payments.fund({});

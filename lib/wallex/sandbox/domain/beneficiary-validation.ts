@@ -33,13 +33,26 @@ export function validateMatch(body: LooseObject) {
   const magic = validationMagic(holder, account);
   const recordName = (magic === "no_match" ? "Tan Ah Kow Trading" : name || holder).toUpperCase();
   const results = [];
-  const holderScore = magic === "partial_match" ? 72 : magic === "no_match" ? Math.min(similarity(holder, recordName), 40) : similarity(holder, recordName);
+  const holderScore =
+    magic === "partial_match"
+      ? 72
+      : magic === "no_match"
+        ? Math.min(similarity(holder, recordName), 40)
+        : similarity(holder, recordName);
   results.push({
-    field: "bankAccount.bankAccountHolderName", value: holder, matchScore: holderScore, status: statusOf(holderScore),
+    field: "bankAccount.bankAccountHolderName",
+    value: holder,
+    matchScore: holderScore,
+    status: statusOf(holderScore),
     ...(holderScore < 80 ? { suggestion: recordName } : {}),
   });
   const accountScore = magic === "account_not_found" || !/^[A-Z0-9]{5,34}$/.test(account) ? 0 : 100;
-  results.push({ field: "bankAccount.accountNumber", value: account, matchScore: accountScore, status: statusOf(accountScore) });
+  results.push({
+    field: "bankAccount.accountNumber",
+    value: account,
+    matchScore: accountScore,
+    status: statusOf(accountScore),
+  });
   const overallScore = Math.min(...results.map((r) => r.matchScore));
   return { overallScore, status: statusOf(overallScore), results };
 }

@@ -7,18 +7,35 @@ import type { Tx } from "../store/state";
 import type { Doc } from "../store/types";
 
 export type Movement = {
-  partnerId: string; accountId: string; currency: string; amount: string;
-  direction: "credit" | "debit"; type: string; relatedEntityType: string; relatedEntityId: string;
-  reference?: string; description?: string;
+  partnerId: string;
+  accountId: string;
+  currency: string;
+  amount: string;
+  direction: "credit" | "debit";
+  type: string;
+  relatedEntityType: string;
+  relatedEntityId: string;
+  reference?: string;
+  description?: string;
 };
 
 /** One balance per (account, currency), created lazily; its id is derived so lookups are O(1). */
 export function balanceOf(tx: Tx, partnerId: string, accountId: string, code: string): Doc {
   const id = seededUuid(`balance:${accountId}:${code}`);
-  return tx.get("balance", id) ?? {
-    id, _partnerId: partnerId, _seq: 0, accountId, currency: code, currencyName: currencyOf(code)?.name ?? code,
-    amount: round(0, code), createdAt: iso(tx.now), updatedAt: iso(tx.now), _new: true,
-  };
+  return (
+    tx.get("balance", id) ?? {
+      id,
+      _partnerId: partnerId,
+      _seq: 0,
+      accountId,
+      currency: code,
+      currencyName: currencyOf(code)?.name ?? code,
+      amount: round(0, code),
+      createdAt: iso(tx.now),
+      updatedAt: iso(tx.now),
+      _new: true,
+    }
+  );
 }
 
 export function assertHoldable(code: string, field: string) {
@@ -43,10 +60,21 @@ export function post(tx: Tx, m: Movement): Doc {
   if (_new) tx.insert("balance", { ...rest, amount, updatedAt: iso(tx.now) });
   else tx.update("balance", balance.id, { amount, updatedAt: iso(tx.now) });
   return tx.insert("entry", {
-    id: uuid(), _partnerId: m.partnerId, accountId: m.accountId, balanceId: balance.id, currency: m.currency,
-    amount: round(m.amount, m.currency), direction: m.direction, type: m.type,
-    relatedEntityType: m.relatedEntityType, relatedEntityId: m.relatedEntityId, reference: m.reference ?? null,
-    status: "completed", balanceBefore: round(before, m.currency), balanceAfter: amount,
-    description: m.description ?? `${m.type} ${m.relatedEntityType} ${m.relatedEntityId}`, createdAt: iso(tx.now),
+    id: uuid(),
+    _partnerId: m.partnerId,
+    accountId: m.accountId,
+    balanceId: balance.id,
+    currency: m.currency,
+    amount: round(m.amount, m.currency),
+    direction: m.direction,
+    type: m.type,
+    relatedEntityType: m.relatedEntityType,
+    relatedEntityId: m.relatedEntityId,
+    reference: m.reference ?? null,
+    status: "completed",
+    balanceBefore: round(before, m.currency),
+    balanceAfter: amount,
+    description: m.description ?? `${m.type} ${m.relatedEntityType} ${m.relatedEntityId}`,
+    createdAt: iso(tx.now),
   });
 }

@@ -20,7 +20,10 @@ export const MACHINES: Record<string, Record<string, string[]>> = {
     approved: ["closed", "terminated"],
   },
   collection: { pending: ["under_review", "completed", "rejected"], under_review: ["completed", "rejected"] },
-  collection_request: { pending: ["partial_paid", "full_paid", "cancel", "expired"], partial_paid: ["full_paid", "cancel"] },
+  collection_request: {
+    pending: ["partial_paid", "full_paid", "cancel", "expired"],
+    partial_paid: ["full_paid", "cancel"],
+  },
   collection_account: { pending: ["active", "rejected"], active: ["inactive"] },
   transfer: { pending: ["completed", "rejected", "failed"] },
 };

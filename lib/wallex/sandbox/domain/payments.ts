@@ -16,9 +16,16 @@ export function nextPaymentStatus(p: Doc, legacy = false): string | null {
   const outcome = paymentOutcome(p as never);
   if (legacy) {
     if (p.status !== "processing") return null;
-    return outcome === "rejected" ? "rejected" : outcome === "failed" ? "failed" : outcome === "hold" ? null : "completed";
+    return outcome === "rejected"
+      ? "rejected"
+      : outcome === "failed"
+        ? "failed"
+        : outcome === "hold"
+          ? null
+          : "completed";
   }
-  if (p.status === "under_review") return outcome === "rejected" ? "rejected" : outcome === "hold" ? null : "processing";
+  if (p.status === "under_review")
+    return outcome === "rejected" ? "rejected" : outcome === "hold" ? null : "processing";
   if (p.status === "in_transit" && outcome === "failed") return "failed";
   return HAPPY_NEXT[RESOURCE][p.status] ?? null;
 }
@@ -28,10 +35,22 @@ export function fundPayment(engine: Engine, tx: Tx, p: Doc): Doc {
   if (p.status !== "awaiting_funds") throw badState(`payment cannot be funded in status ${p.status}`);
   if (p._cutoffAtMs <= tx.now) throw badState(`funding cut-off passed at ${p.fundingCutoffTime}`);
   post(tx, {
-    partnerId: p._partnerId, accountId: p.accountId, currency: p.sellCurrency, amount: p.totalAmount, direction: "debit",
-    type: "payment", relatedEntityType: RESOURCE, relatedEntityId: p.id, reference: p.fundingReference,
+    partnerId: p._partnerId,
+    accountId: p.accountId,
+    currency: p.sellCurrency,
+    amount: p.totalAmount,
+    direction: "debit",
+    type: "payment",
+    relatedEntityType: RESOURCE,
+    relatedEntityId: p.id,
+    reference: p.fundingReference,
   });
-  return movePayment(engine, tx, tx.update("payment", p.id, { _funded: true, fundedAt: iso(tx.now) }), firstStep(engine));
+  return movePayment(
+    engine,
+    tx,
+    tx.update("payment", p.id, { _funded: true, fundedAt: iso(tx.now) }),
+    firstStep(engine),
+  );
 }
 
 const firstStep = (engine: Engine) => (engine.options.legacyPaymentStatuses ? "processing" : "under_review");
@@ -50,25 +69,47 @@ export function movePayment(engine: Engine, tx: Tx, p: Doc, to: string, reason?:
     patch.failureReason = reason ?? (to === "rejected" ? "rejected_by_compliance" : "payout_failed");
     if (p._funded) {
       const funding = createFunding(engine, tx, {
-        partnerId: p._partnerId, accountId: p.accountId, currency: p.sellCurrency, amount: p.totalAmount,
-        type: "payment_refund", relatedEntityType: RESOURCE, relatedEntityId: p.id, description: `refund of payment ${p.id}`,
+        partnerId: p._partnerId,
+        accountId: p.accountId,
+        currency: p.sellCurrency,
+        amount: p.totalAmount,
+        type: "payment_refund",
+        relatedEntityType: RESOURCE,
+        relatedEntityId: p.id,
+        description: `refund of payment ${p.id}`,
       });
       patch.refundFundingId = funding.id;
     }
   }
   if (p.settlements) {
-    const partStatus = to === "completed" ? "completed" : to === "failed" || to === "rejected" ? "failed" : to === "in_transit" ? "in_transit" : "pending";
+    const partStatus =
+      to === "completed"
+        ? "completed"
+        : to === "failed" || to === "rejected"
+          ? "failed"
+          : to === "in_transit"
+            ? "in_transit"
+            : "pending";
     patch.settlements = p.settlements.map((s: Doc) => ({ ...s, status: partStatus }));
   }
   if (to === "completed") {
     patch.completedAt = iso(tx.now);
     tx.insert("object", {
-      id: `receipt-${p.id}`, _partnerId: p._partnerId, contentType: "application/pdf", uploadedAt: iso(tx.now),
+      id: `receipt-${p.id}`,
+      _partnerId: p._partnerId,
+      contentType: "application/pdf",
+      uploadedAt: iso(tx.now),
       data: receipt({ ...p, ...patch }).toString("base64"),
     });
   }
   const updated = tx.update("payment", p.id, patch);
-  engine.notify(tx, p._partnerId, { resource: RESOURCE, resourceId: p.id, status: to, accountId: p.accountId, reason: patch.failureReason as string | undefined });
+  engine.notify(tx, p._partnerId, {
+    resource: RESOURCE,
+    resourceId: p.id,
+    status: to,
+    accountId: p.accountId,
+    reason: patch.failureReason as string | undefined,
+  });
   scheduleNext(engine, tx, updated);
   return updated;
 }

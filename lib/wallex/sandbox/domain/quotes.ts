@@ -10,8 +10,12 @@ import type { Doc } from "../store/types";
 import { customerRate } from "./rates";
 
 export type Pricing = {
-  sellCurrency: string; buyCurrency: string; fixedSide: "buy" | "sell"; rate: string;
-  sellAmount: string; buyAmount: string;
+  sellCurrency: string;
+  buyCurrency: string;
+  fixedSide: "buy" | "sell";
+  rate: string;
+  sellAmount: string;
+  buyAmount: string;
 };
 
 export function parseSide(value: unknown): "buy" | "sell" {
@@ -33,19 +37,35 @@ export function price(now: number, sell: string, buy: string, amountRaw: unknown
   const rate = customerRate(sell, buy, now);
   const sellDp = currency(sell)!.decimals;
   const buyDp = currency(buy)!.decimals;
-  const sellAmount = fixedSide === "sell" ? amount : new D(amount).div(rate).toDecimalPlaces(sellDp, D.ROUND_UP).toFixed(sellDp);
-  const buyAmount = fixedSide === "buy" ? amount : new D(amount).times(rate).toDecimalPlaces(buyDp, D.ROUND_DOWN).toFixed(buyDp);
+  const sellAmount =
+    fixedSide === "sell" ? amount : new D(amount).div(rate).toDecimalPlaces(sellDp, D.ROUND_UP).toFixed(sellDp);
+  const buyAmount =
+    fixedSide === "buy" ? amount : new D(amount).times(rate).toDecimalPlaces(buyDp, D.ROUND_DOWN).toFixed(buyDp);
   if (new D(sellAmount).lte(0) || new D(buyAmount).lte(0)) throw invalid("amount", "is too small to convert");
   return { sellCurrency: sell, buyCurrency: buy, fixedSide, rate: rate.toString(), sellAmount, buyAmount };
 }
 
-export function insertQuote(tx: Tx, actor: Actor, purpose: "payment" | "conversion", fields: Record<string, unknown> & Pricing): Doc {
-  const ttl = fields.sellCurrency === fields.buyCurrency ? CHOICES.quoteTtlMs.sameCurrency : CHOICES.quoteTtlMs.crossCurrency;
+export function insertQuote(
+  tx: Tx,
+  actor: Actor,
+  purpose: "payment" | "conversion",
+  fields: Record<string, unknown> & Pricing,
+): Doc {
+  const ttl =
+    fields.sellCurrency === fields.buyCurrency ? CHOICES.quoteTtlMs.sameCurrency : CHOICES.quoteTtlMs.crossCurrency;
   return tx.insert("quote", {
-    id: uuid(), _partnerId: actor.partner.id, accountId: actor.accountId, _purpose: purpose, _expiresAtMs: tx.now + ttl,
-    currencyPair: `${fields.sellCurrency}${fields.buyCurrency}`, ...fields,
-    partnerRate: fields.rate, partnerSellAmount: fields.sellAmount, partnerBuyAmount: fields.buyAmount,
-    expiresAt: iso(tx.now + ttl), createdAt: iso(tx.now),
+    id: uuid(),
+    _partnerId: actor.partner.id,
+    accountId: actor.accountId,
+    _purpose: purpose,
+    _expiresAtMs: tx.now + ttl,
+    currencyPair: `${fields.sellCurrency}${fields.buyCurrency}`,
+    ...fields,
+    partnerRate: fields.rate,
+    partnerSellAmount: fields.sellAmount,
+    partnerBuyAmount: fields.buyAmount,
+    expiresAt: iso(tx.now + ttl),
+    createdAt: iso(tx.now),
   });
 }
 

@@ -26,8 +26,11 @@ export function customerRate(sell: string, buy: string, now: number): Dec {
 
 export function rateView(sell: string, buy: string, now: number) {
   return {
-    currencyPair: `${sell}${buy}`, sellCurrency: sell, buyCurrency: buy,
-    rate: customerRate(sell, buy, now).toString(), midRate: midRate(sell, buy, now).toSignificantDigits(10).toString(),
+    currencyPair: `${sell}${buy}`,
+    sellCurrency: sell,
+    buyCurrency: buy,
+    rate: customerRate(sell, buy, now).toString(),
+    midRate: midRate(sell, buy, now).toSignificantDigits(10).toString(),
     updatedAt: iso(Math.floor(now / 60_000) * 60_000),
   };
 }

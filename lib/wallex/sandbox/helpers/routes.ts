@@ -19,21 +19,33 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
     return v as string | undefined;
   };
 
-  app.get("/_sandbox", (c) => c.json({
-    helpers: [
-      "POST /_sandbox/users/{userId}/decision {status, reason?}",
-      "POST /_sandbox/payments/{id}/advance {status?, reason?}", "POST /_sandbox/payments/{id}/bank-transfer",
-      "POST /_sandbox/conversions/{id}/advance {status?, reason?}", "POST /_sandbox/transfers/{id}/settle {status, reason?}",
-      "POST /_sandbox/collections {collectionAccountId, amount, senderName?, reference?, complete?}",
-      "POST /_sandbox/collections/{id}/settle {status?}", "POST /_sandbox/collection-requests/{id}/pay {amount?}",
-      "POST /_sandbox/balances/top-up {currency, amount, accountId?, reference?, pending?}", "POST /_sandbox/fundings/{id}/settle {status, reason?}", "POST /_sandbox/deductions {currency, amount, accountId?, description?}",
-      "POST /_sandbox/faults {count | rate, status?, delayMs?, message?, after?}", "POST /_sandbox/webhooks/faults {mode: drop|duplicate, count? | rate?}",
-      "POST /_sandbox/webhooks/emit {resource, resourceId, status, ...}", "GET /_sandbox/webhooks/deliveries",
-      "GET|POST /_sandbox/features {signup?, signupLiteCompany?, signupLiteIndividual?, partnerCollectionAccounts?, beneficiaryValidation?, collections?}",
-      "GET /_sandbox/requests", "POST /_sandbox/reset", "POST /_sandbox/clock/advance {ms} (manual clock only)", "POST /_sandbox/settle",
-    ],
-    magicValues: MAGIC_VALUES,
-  }));
+  app.get("/_sandbox", (c) =>
+    c.json({
+      helpers: [
+        "POST /_sandbox/users/{userId}/decision {status, reason?}",
+        "POST /_sandbox/payments/{id}/advance {status?, reason?}",
+        "POST /_sandbox/payments/{id}/bank-transfer",
+        "POST /_sandbox/conversions/{id}/advance {status?, reason?}",
+        "POST /_sandbox/transfers/{id}/settle {status, reason?}",
+        "POST /_sandbox/collections {collectionAccountId, amount, senderName?, reference?, complete?}",
+        "POST /_sandbox/collections/{id}/settle {status?}",
+        "POST /_sandbox/collection-requests/{id}/pay {amount?}",
+        "POST /_sandbox/balances/top-up {currency, amount, accountId?, reference?, pending?}",
+        "POST /_sandbox/fundings/{id}/settle {status, reason?}",
+        "POST /_sandbox/deductions {currency, amount, accountId?, description?}",
+        "POST /_sandbox/faults {count | rate, status?, delayMs?, message?, after?}",
+        "POST /_sandbox/webhooks/faults {mode: drop|duplicate, count? | rate?}",
+        "POST /_sandbox/webhooks/emit {resource, resourceId, status, ...}",
+        "GET /_sandbox/webhooks/deliveries",
+        "GET|POST /_sandbox/features {signup?, signupLiteCompany?, signupLiteIndividual?, partnerCollectionAccounts?, beneficiaryValidation?, collections?}",
+        "GET /_sandbox/requests",
+        "POST /_sandbox/reset",
+        "POST /_sandbox/clock/advance {ms} (manual clock only)",
+        "POST /_sandbox/settle",
+      ],
+      magicValues: MAGIC_VALUES,
+    }),
+  );
 
   app.post("/_sandbox/users/:id/decision", async (c) => {
     const b = await readBody(c);
@@ -42,16 +54,23 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
   });
   app.post("/_sandbox/payments/:id/advance", async (c) => {
     const b = await readBody(c);
-    return c.json(await control.advancePayment(c.req.param("id"), str(b.status, "status"), str(b.reason, "reason"), pid(c)));
+    return c.json(
+      await control.advancePayment(c.req.param("id"), str(b.status, "status"), str(b.reason, "reason"), pid(c)),
+    );
   });
-  app.post("/_sandbox/payments/:id/bank-transfer", async (c) => c.json(await control.payByBankTransfer(c.req.param("id"), pid(c))));
+  app.post("/_sandbox/payments/:id/bank-transfer", async (c) =>
+    c.json(await control.payByBankTransfer(c.req.param("id"), pid(c))),
+  );
   app.post("/_sandbox/conversions/:id/advance", async (c) => {
     const b = await readBody(c);
-    return c.json(await control.advanceConversion(c.req.param("id"), str(b.status, "status"), str(b.reason, "reason"), pid(c)));
+    return c.json(
+      await control.advanceConversion(c.req.param("id"), str(b.status, "status"), str(b.reason, "reason"), pid(c)),
+    );
   });
   app.post("/_sandbox/transfers/:id/settle", async (c) => {
     const b = await readBody(c);
-    if (!["completed", "rejected", "failed"].includes(b.status)) throw invalid("status", "must be completed, rejected or failed");
+    if (!["completed", "rejected", "failed"].includes(b.status))
+      throw invalid("status", "must be completed, rejected or failed");
     return c.json(await control.settleTransfer(c.req.param("id"), b.status, str(b.reason, "reason"), pid(c)));
   });
   app.post("/_sandbox/collections", async (c) => {
@@ -61,7 +80,8 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
   });
   app.post("/_sandbox/collections/:id/settle", async (c) => {
     const b = await readBody(c);
-    if (b.status !== undefined && !["completed", "rejected"].includes(b.status)) throw invalid("status", "must be completed or rejected");
+    if (b.status !== undefined && !["completed", "rejected"].includes(b.status))
+      throw invalid("status", "must be completed or rejected");
     return c.json(await control.settleCollection(c.req.param("id"), b.status, str(b.reason, "reason"), pid(c)));
   });
   app.post("/_sandbox/collection-requests/:id/pay", async (c) => {
@@ -71,7 +91,8 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
   app.post("/_sandbox/balances/top-up", async (c) => c.json(await control.topUp((await readBody(c)) as never, pid(c))));
   app.post("/_sandbox/fundings/:id/settle", async (c) => {
     const b = await readBody(c);
-    if (!["completed", "failed", "rejected"].includes(b.status)) throw invalid("status", "must be completed, failed or rejected");
+    if (!["completed", "failed", "rejected"].includes(b.status))
+      throw invalid("status", "must be completed, failed or rejected");
     return c.json(await control.settleFunding(c.req.param("id"), b.status, str(b.reason, "reason"), pid(c)));
   });
   app.post("/_sandbox/deductions", async (c) => c.json(await control.deduct((await readBody(c)) as never, pid(c))));
@@ -82,15 +103,31 @@ export function helperRoutes(app: Hono<Env>, engine: Engine) {
     const b = await readBody(c);
     const count = b.count ?? 1;
     if (!Number.isInteger(count) || count < 0) throw invalid("count", "must be a non-negative integer");
-    if (b.status !== undefined && (!Number.isInteger(b.status) || b.status < 400 || b.status > 599)) throw invalid("status", "must be an HTTP error status 400-599");
-    if (b.delayMs !== undefined && (!Number.isInteger(b.delayMs) || b.delayMs < 0 || b.delayMs > 120_000)) throw invalid("delayMs", "must be 0-120000");
+    if (b.status !== undefined && (!Number.isInteger(b.status) || b.status < 400 || b.status > 599))
+      throw invalid("status", "must be an HTTP error status 400-599");
+    if (b.delayMs !== undefined && (!Number.isInteger(b.delayMs) || b.delayMs < 0 || b.delayMs > 120_000))
+      throw invalid("delayMs", "must be 0-120000");
     if (b.status === undefined && b.delayMs === undefined) throw invalid("status", "status or delayMs is required");
-    if (b.rate !== undefined && (typeof b.rate !== "number" || b.rate < 0 || b.rate > 1)) throw invalid("rate", "must be a number from 0 to 1");
+    if (b.rate !== undefined && (typeof b.rate !== "number" || b.rate < 0 || b.rate > 1))
+      throw invalid("rate", "must be a number from 0 to 1");
     if (b.after !== undefined && typeof b.after !== "boolean") throw invalid("after", "must be a boolean");
     if (b.after && b.status === undefined) throw invalid("status", "after needs a status");
-    const fault = { remaining: count, rate: b.rate, status: b.status, delayMs: b.delayMs, message: str(b.message, "message"), after: b.after };
+    const fault = {
+      remaining: count,
+      rate: b.rate,
+      status: b.status,
+      delayMs: b.delayMs,
+      message: str(b.message, "message"),
+      after: b.after,
+    };
     control.failNextRequests(fault, pid(c));
-    return c.json({ remaining: count, rate: b.rate ?? null, status: b.status ?? null, delayMs: b.delayMs ?? 0, after: b.after ?? false });
+    return c.json({
+      remaining: count,
+      rate: b.rate ?? null,
+      status: b.status ?? null,
+      delayMs: b.delayMs ?? 0,
+      after: b.after ?? false,
+    });
   });
   app.post("/_sandbox/webhooks/faults", async (c) => {
     const b = await readBody(c);

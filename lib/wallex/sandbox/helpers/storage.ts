@@ -22,7 +22,8 @@ function url(c: Ctx, method: string, key: string, now: number, ttl: number) {
 }
 
 export const uploadUrl = (c: Ctx, key: string, now: number) => url(c, "PUT", key, now, CHOICES.uploadUrlTtlMs);
-export const downloadUrl = (c: Ctx, key: string, now: number) => url(c, "GET", key, now, CHOICES.paymentDocumentUrlTtlMs);
+export const downloadUrl = (c: Ctx, key: string, now: number) =>
+  url(c, "GET", key, now, CHOICES.paymentDocumentUrlTtlMs);
 export const urlExpiry = (now: number) => iso(now + CHOICES.paymentDocumentUrlTtlMs);
 
 function verified(c: Ctx, engine: Engine, method: string, key: string) {
@@ -35,7 +36,8 @@ function verified(c: Ctx, engine: Engine, method: string, key: string) {
   return null;
 }
 
-const s3Error = (code: string, message: string) => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+const s3Error = (code: string, message: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`;
 
 export function storageRoutes(app: Hono<Env>, engine: Engine) {
   app.put(`${PREFIX}:key`, async (c) => {
@@ -46,12 +48,25 @@ export function storageRoutes(app: Hono<Env>, engine: Engine) {
     if (!file) return c.body(s3Error("NoSuchUpload", "unknown upload"), 404, { "content-type": "application/xml" });
     const contentType = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (!(CHOICES.uploadContentTypes as readonly string[]).includes(contentType)) {
-      return c.json({ message: `Content-Type must be one of ${CHOICES.uploadContentTypes.join(", ")}`, error_code: "VALIDATION_ERROR" }, 400);
+      return c.json(
+        {
+          message: `Content-Type must be one of ${CHOICES.uploadContentTypes.join(", ")}`,
+          error_code: "VALIDATION_ERROR",
+        },
+        400,
+      );
     }
     const bytes = Buffer.from(await c.req.arrayBuffer());
     await engine.write((tx) => {
       const now = iso(tx.now);
-      tx.insert("object", { id: key, _partnerId: file._partnerId, contentType, size: bytes.length, data: bytes.toString("base64"), uploadedAt: now });
+      tx.insert("object", {
+        id: key,
+        _partnerId: file._partnerId,
+        contentType,
+        size: bytes.length,
+        data: bytes.toString("base64"),
+        uploadedAt: now,
+      });
       tx.update("file", key, { status: "uploaded", contentType, size: bytes.length, uploadedAt: now });
       if (file.ownerKind === "document" && tx.get("document", file.ownerId)) {
         tx.update("document", file.ownerId, { status: "uploaded", contentType, size: bytes.length, uploadedAt: now });
@@ -65,7 +80,10 @@ export function storageRoutes(app: Hono<Env>, engine: Engine) {
     const problem = verified(c, engine, "GET", key);
     if (problem) return c.body(s3Error("AccessDenied", problem), 403, { "content-type": "application/xml" });
     const object = engine.state.get("object", key);
-    if (!object) return c.body(s3Error("NoSuchKey", "The specified key does not exist."), 404, { "content-type": "application/xml" });
+    if (!object)
+      return c.body(s3Error("NoSuchKey", "The specified key does not exist."), 404, {
+        "content-type": "application/xml",
+      });
     return c.body(Buffer.from(object.data, "base64"), 200, { "content-type": object.contentType });
   });
 }

@@ -14,9 +14,40 @@ import { corridor, requirements, validateBeneficiary } from "../domain/requireme
 import { validateMatch } from "../domain/beneficiary-validation";
 import type { LooseObject } from "../loose-json";
 
-const TOP = ["nickname", "email", "entityType", "companyName", "firstName", "lastName", "address", "city", "state", "postalCode", "country", "nationalIdNumber", "registrationNumber"];
-const BANK = ["accountNumber", "bankAccountHolderName", "bankName", "bicSwift", "address", "country", "currency", "bankCode", "branchCode", "routingCode", "routingCodeType", "iban", "cnapsCode", "intermediaryBicSwift", "intermediaryBankName"];
-const pick = (o: LooseObject, keys: string[]) => Object.fromEntries(keys.filter((k) => o?.[k] !== undefined).map((k) => [k, o[k]]));
+const TOP = [
+  "nickname",
+  "email",
+  "entityType",
+  "companyName",
+  "firstName",
+  "lastName",
+  "address",
+  "city",
+  "state",
+  "postalCode",
+  "country",
+  "nationalIdNumber",
+  "registrationNumber",
+];
+const BANK = [
+  "accountNumber",
+  "bankAccountHolderName",
+  "bankName",
+  "bicSwift",
+  "address",
+  "country",
+  "currency",
+  "bankCode",
+  "branchCode",
+  "routingCode",
+  "routingCodeType",
+  "iban",
+  "cnapsCode",
+  "intermediaryBicSwift",
+  "intermediaryBankName",
+];
+const pick = (o: LooseObject, keys: string[]) =>
+  Object.fromEntries(keys.filter((k) => o?.[k] !== undefined).map((k) => [k, o[k]]));
 
 export const beneficiaryView = (b: Record<string, unknown>) => wire({ ...b, beneficiaryId: b.id });
 
@@ -25,9 +56,16 @@ export function beneficiaryRoutes(app: Hono<Env>, engine: Engine) {
   const reqs = async (c: Ctx) => {
     const { body, query } = await input(engine, c);
     const src = { ...query, ...body };
-    const k = corridor({ ...src, bankAccount: { currency: src.currency, country: src.bankCountry ?? src.beneficiaryCountry } });
+    const k = corridor({
+      ...src,
+      bankAccount: { currency: src.currency, country: src.bankCountry ?? src.beneficiaryCountry },
+    });
     if (Object.keys(k.errors).length) {
-      const rename: Record<string, string> = { "bankAccount.currency": "currency", "bankAccount.country": "bankCountry", country: "beneficiaryCountry" };
+      const rename: Record<string, string> = {
+        "bankAccount.currency": "currency",
+        "bankAccount.country": "bankCountry",
+        country: "beneficiaryCountry",
+      };
       throw invalidFields(Object.fromEntries(Object.entries(k.errors).map(([f, m]) => [rename[f] ?? f, m])));
     }
     return c.json(onePage(requirements(k.entityType, k.cur, k.country, k.bankCountry)));
@@ -39,14 +77,20 @@ export function beneficiaryRoutes(app: Hono<Env>, engine: Engine) {
     const { body, actor } = await input(engine, c);
     if (!actor.partner.features.beneficiaryValidation) throw notAuthorized();
     const bank = body.bankAccount && typeof body.bankAccount === "object" ? body.bankAccount : {};
-    const missing = ["accountNumber", "bankAccountHolderName"].filter((k) => typeof bank[k] !== "string" || !bank[k]).map((k) => `bankAccount.${k}`);
+    const missing = ["accountNumber", "bankAccountHolderName"]
+      .filter((k) => typeof bank[k] !== "string" || !bank[k])
+      .map((k) => `bankAccount.${k}`);
     if (missing.length) throw invalidFields(Object.fromEntries(missing.map((f) => [f, ["is required"]])), missing);
     return c.json(validateMatch(body));
   });
 
   const swift = (c: Ctx, code: string | undefined) => {
     const swiftCode = (code ?? "").toUpperCase();
-    if (!BIC_RE.test(swiftCode)) throw invalid("swiftCode", "must be 8 or 11 characters: 4 letters bank, 2 letters country, 2 location, optional 3 branch");
+    if (!BIC_RE.test(swiftCode))
+      throw invalid(
+        "swiftCode",
+        "must be 8 or 11 characters: 4 letters bank, 2 letters country, 2 location, optional 3 branch",
+      );
     const bank = findBank(swiftCode);
     if (!bank) throw notFound("SWIFT code");
     return c.json({ ...bank, valid: true });
@@ -71,26 +115,41 @@ export function beneficiaryRoutes(app: Hono<Env>, engine: Engine) {
   app.post("/v2/beneficiaries", async (c) => c.json(beneficiaryView(await createBeneficiary(c))));
   app.get("/v2/beneficiaries", async (c) => {
     const { query, actor } = await input(engine, c);
-    const filter = (b: LooseObject) => matches(query, ["country", "entityType"])(b as never) && (!query.currency || b.bankAccount.currency === query.currency);
+    const filter = (b: LooseObject) =>
+      matches(query, ["country", "entityType"])(b as never) &&
+      (!query.currency || b.bankAccount.currency === query.currency);
     return c.json(paginate(listOwned(engine, "beneficiary", actor, filter).map(beneficiaryView), pageOf(query)));
   });
   app.get("/v2/beneficiaries/:id", async (c) => {
     const { actor } = await input(engine, c);
     return c.json(beneficiaryView(owned(engine, "beneficiary", c.req.param("id"), actor, "beneficiary")));
   });
-  app.delete("/v2/beneficiaries/:id", async (c) => c.json(beneficiaryView(await deleteBeneficiary(c, c.req.param("id")))));
+  app.delete("/v2/beneficiaries/:id", async (c) =>
+    c.json(beneficiaryView(await deleteBeneficiary(c, c.req.param("id")))),
+  );
 
   async function createBeneficiary(c: Ctx) {
     const { body, actor } = await input(engine, c);
     const k = corridor(body);
     if (Object.keys(k.errors).length) throw invalidFields(k.errors);
-    const { errors, missing } = validateBeneficiary({ ...body, entityType: k.entityType }, requirements(k.entityType, k.cur, k.country, k.bankCountry));
+    const { errors, missing } = validateBeneficiary(
+      { ...body, entityType: k.entityType },
+      requirements(k.entityType, k.cur, k.country, k.bankCountry),
+    );
     if (Object.keys(errors).length) throw invalidFields(errors, missing);
-    return engine.write((tx) => tx.insert("beneficiary", {
-      id: uuid(), _partnerId: actor.partner.id, accountId: actor.accountId, ...pick(body, TOP), entityType: k.entityType,
-      type: isLocal(k.cur, k.bankCountry) ? "local" : "swift", bankAccount: pick(body.bankAccount, BANK),
-      createdAt: iso(tx.now), updatedAt: iso(tx.now),
-    }));
+    return engine.write((tx) =>
+      tx.insert("beneficiary", {
+        id: uuid(),
+        _partnerId: actor.partner.id,
+        accountId: actor.accountId,
+        ...pick(body, TOP),
+        entityType: k.entityType,
+        type: isLocal(k.cur, k.bankCountry) ? "local" : "swift",
+        bankAccount: pick(body.bankAccount, BANK),
+        createdAt: iso(tx.now),
+        updatedAt: iso(tx.now),
+      }),
+    );
   }
 
   async function deleteBeneficiary(c: Ctx, id: string) {

@@ -25,21 +25,41 @@ const accountSchema = z.object({
 /** Virtual accounts and incoming collections (collections.md §2–§4). */
 export function collectionRoutes(app: Hono<Env>, engine: Engine) {
   for (const p of ["/v2/collections/currencies", "/v2/collections/supported-currencies"]) {
-    app.get(p, (c) => c.json(onePage(Object.entries(COLLECTION_PROVIDERS).map(([code, providers]) => ({
-      currency: code, currencyName: currency(code)?.name, providers,
-    })))));
+    app.get(p, (c) =>
+      c.json(
+        onePage(
+          Object.entries(COLLECTION_PROVIDERS).map(([code, providers]) => ({
+            currency: code,
+            currencyName: currency(code)?.name,
+            providers,
+          })),
+        ),
+      ),
+    );
   }
 
   app.post("/v2/collections/accounts/deactivate", async (c) => {
     const { body, actor } = await input(engine, c);
     const ids = body.ids ?? body.collectionAccountIds;
-    if (!Array.isArray(ids) || !ids.length || ids.some((i) => typeof i !== "string")) throw invalid("ids", "must be a non-empty array of collection account ids");
-    const updated = await engine.write((tx) => ids.map((id: string) => {
-      const va = owned(tx, "collectionAccount", id, actor, "collection account");
-      if (va.status === "inactive") return va;
-      engine.notify(tx, actor.partner.id, { resource: "collection_account", resourceId: id, status: "inactive", accountId: actor.accountId });
-      return tx.update("collectionAccount", id, { status: "inactive", deactivatedAt: iso(tx.now), updatedAt: iso(tx.now) });
-    }));
+    if (!Array.isArray(ids) || !ids.length || ids.some((i) => typeof i !== "string"))
+      throw invalid("ids", "must be a non-empty array of collection account ids");
+    const updated = await engine.write((tx) =>
+      ids.map((id: string) => {
+        const va = owned(tx, "collectionAccount", id, actor, "collection account");
+        if (va.status === "inactive") return va;
+        engine.notify(tx, actor.partner.id, {
+          resource: "collection_account",
+          resourceId: id,
+          status: "inactive",
+          accountId: actor.accountId,
+        });
+        return tx.update("collectionAccount", id, {
+          status: "inactive",
+          deactivatedAt: iso(tx.now),
+          updatedAt: iso(tx.now),
+        });
+      }),
+    );
     return c.json({ ids, status: "inactive", collectionAccounts: wire(updated) });
   });
 
@@ -49,23 +69,45 @@ export function collectionRoutes(app: Hono<Env>, engine: Engine) {
     const b = parse(accountSchema, body);
     const providers = COLLECTION_PROVIDERS[b.currency];
     const provider = b.provider ?? providers[0].provider;
-    if (!providers.some((p) => p.provider === provider)) throw invalid("provider", `must be one of ${providers.map((p) => p.provider).join(", ")}`);
+    if (!providers.some((p) => p.provider === provider))
+      throw invalid("provider", `must be one of ${providers.map((p) => p.provider).join(", ")}`);
     const holder = actor.isPartner ? actor.partner.name : holderName(actor.userId);
     const va = await engine.write((tx) => {
       const id = uuid();
       const doc = tx.insert("collectionAccount", {
-        id, _partnerId: actor.partner.id, accountId: actor.accountId, userId: actor.userId ?? null, name: b.name,
-        currency: b.currency, provider, reference: b.reference ?? null, purpose: b.purpose ?? null, description: b.description ?? null,
-        status: "active", bankDetails: bankDetails(actor.accountId, holder, b.currency, provider, id), createdAt: iso(tx.now), updatedAt: iso(tx.now),
+        id,
+        _partnerId: actor.partner.id,
+        accountId: actor.accountId,
+        userId: actor.userId ?? null,
+        name: b.name,
+        currency: b.currency,
+        provider,
+        reference: b.reference ?? null,
+        purpose: b.purpose ?? null,
+        description: b.description ?? null,
+        status: "active",
+        bankDetails: bankDetails(actor.accountId, holder, b.currency, provider, id),
+        createdAt: iso(tx.now),
+        updatedAt: iso(tx.now),
       });
-      engine.notify(tx, actor.partner.id, { resource: "collection_account", resourceId: id, status: "active", accountId: actor.accountId });
+      engine.notify(tx, actor.partner.id, {
+        resource: "collection_account",
+        resourceId: id,
+        status: "active",
+        accountId: actor.accountId,
+      });
       return doc;
     });
     return c.json(wire(va));
   });
   app.get("/v2/collections/accounts", async (c) => {
     const { query, actor } = await input(engine, c);
-    return c.json(paginate(listOwned(engine, "collectionAccount", actor, matches(query, ["currency", "status", "provider"])), pageOf(query)));
+    return c.json(
+      paginate(
+        listOwned(engine, "collectionAccount", actor, matches(query, ["currency", "status", "provider"])),
+        pageOf(query),
+      ),
+    );
   });
   app.get("/v2/collections/accounts/:id", async (c) => {
     const { actor } = await input(engine, c);
@@ -85,10 +127,18 @@ export function collectionRoutes(app: Hono<Env>, engine: Engine) {
     const { body, actor } = await input(engine, c);
     const col = owned(engine, "collection", c.req.param("id"), actor, "collection");
     if (typeof body.fileName !== "string" || !body.fileName.trim()) throw invalid("fileName", "is required");
-    const file = await engine.write((tx) => tx.insert("file", {
-      id: uuid(), _partnerId: actor.partner.id, accountId: actor.accountId, ownerKind: "collection", ownerId: col.id,
-      fileName: body.fileName, status: "pending_upload", createdAt: iso(tx.now),
-    }));
+    const file = await engine.write((tx) =>
+      tx.insert("file", {
+        id: uuid(),
+        _partnerId: actor.partner.id,
+        accountId: actor.accountId,
+        ownerKind: "collection",
+        ownerId: col.id,
+        fileName: body.fileName,
+        status: "pending_upload",
+        createdAt: iso(tx.now),
+      }),
+    );
     return c.json({ uploadURL: uploadUrl(c, file.id, engine.now()), fileId: file.id });
   });
 

@@ -12,14 +12,25 @@ import { wire } from "../wire";
 import { downloadUrl, uploadUrl } from "../helpers/storage";
 
 const schema = z.object({
-  documentType: z.string().trim().min(1).max(60).transform((s) => s.toLowerCase())
+  documentType: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .transform((s) => s.toLowerCase())
     .refine((s) => /^[a-z0-9_]+$/.test(s), "must be lower_snake_case, e.g. passport"),
-  documentName: z.string().trim().min(1).max(200).transform((s) => s.toLowerCase()),
+  documentName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .transform((s) => s.toLowerCase()),
 });
 
 /** Onboarding documents (users.md §8); the bytes arrive by PUT on the returned uploadURL. */
 export function documentRoutes(app: Hono<Env>, engine: Engine, userOf: (c: Ctx) => Doc) {
-  const view = (c: Ctx, d: Doc) => wire({ ...d, downloadURL: d.status === "uploaded" ? downloadUrl(c, d.objectKey, engine.now()) : undefined });
+  const view = (c: Ctx, d: Doc) =>
+    wire({ ...d, downloadURL: d.status === "uploaded" ? downloadUrl(c, d.objectKey, engine.now()) : undefined });
 
   app.post("/v2/users/:userId/documents", async (c) => {
     const body = parse(schema, await readBody(c));
@@ -27,12 +38,24 @@ export function documentRoutes(app: Hono<Env>, engine: Engine, userOf: (c: Ctx) 
     const doc = await engine.write((tx) => {
       const id = uuid();
       tx.insert("file", {
-        id: `document-${id}`, _partnerId: user._partnerId, accountId: user.accountId, ownerKind: "document", ownerId: id,
-        fileName: body.documentName, status: "pending_upload", createdAt: iso(tx.now),
+        id: `document-${id}`,
+        _partnerId: user._partnerId,
+        accountId: user.accountId,
+        ownerKind: "document",
+        ownerId: id,
+        fileName: body.documentName,
+        status: "pending_upload",
+        createdAt: iso(tx.now),
       });
       return tx.insert("document", {
-        id, _partnerId: user._partnerId, userId: user.id, accountId: user.accountId, ...body,
-        status: "pending_upload", objectKey: `document-${id}`, createdAt: iso(tx.now),
+        id,
+        _partnerId: user._partnerId,
+        userId: user.id,
+        accountId: user.accountId,
+        ...body,
+        status: "pending_upload",
+        objectKey: `document-${id}`,
+        createdAt: iso(tx.now),
       });
     });
     return c.json({ ...wire(doc), uploadURL: uploadUrl(c, doc.objectKey, engine.now()) });
@@ -41,7 +64,12 @@ export function documentRoutes(app: Hono<Env>, engine: Engine, userOf: (c: Ctx) 
   app.get("/v2/users/:userId/documents", (c) => {
     const user = userOf(c);
     const docs = [...engine.state.all("document")].filter((d) => d.userId === user.id).sort((a, b) => b._seq - a._seq);
-    return c.json(paginate(docs.map((d) => view(c, d)), pageOf(queryOf(c))));
+    return c.json(
+      paginate(
+        docs.map((d) => view(c, d)),
+        pageOf(queryOf(c)),
+      ),
+    );
   });
 
   const docOf = (c: Ctx) => {

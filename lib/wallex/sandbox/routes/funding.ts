@@ -10,21 +10,27 @@ import { parse } from "../validation";
 import { wire } from "../wire";
 import { createTransfer } from "../domain/transfers";
 
-const transferSchema = z.object({
-  receiverAccountId: z.string().min(1),
-  amount: z.unknown(),
-  currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"),
-  purposesOfTransfer: z.string().min(1).optional(),
-  purposeOfTransfer: z.string().min(1).optional(),
-  reference: z.string().max(140).optional(),
-  remarks: z.string().max(500).optional(),
-  supportingDocuments: z.array(z.string()).optional(),
-}).refine((b) => b.purposesOfTransfer || b.purposeOfTransfer, { path: ["purposesOfTransfer"], message: "is required" });
+const transferSchema = z
+  .object({
+    receiverAccountId: z.string().min(1),
+    amount: z.unknown(),
+    currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"),
+    purposesOfTransfer: z.string().min(1).optional(),
+    purposeOfTransfer: z.string().min(1).optional(),
+    reference: z.string().max(140).optional(),
+    remarks: z.string().max(500).optional(),
+    supportingDocuments: z.array(z.string()).optional(),
+  })
+  .refine((b) => b.purposesOfTransfer || b.purposeOfTransfer, { path: ["purposesOfTransfer"], message: "is required" });
 
 /** A transfer is visible to both accounts; `type` says which side the caller is on. */
 const involves = (d: Doc, actor: Actor) =>
-  d._partnerId === actor.partner.id && (d.senderAccountId === actor.accountId || d.receiverAccountId === actor.accountId);
-const asSeenBy = (d: Doc, actor: Actor) => ({ ...d, type: d.senderAccountId === actor.accountId ? "sent" : "received" });
+  d._partnerId === actor.partner.id &&
+  (d.senderAccountId === actor.accountId || d.receiverAccountId === actor.accountId);
+const asSeenBy = (d: Doc, actor: Actor) => ({
+  ...d,
+  type: d.senderAccountId === actor.accountId ? "sent" : "received",
+});
 
 /** Fundings, deductions (read-only: Wallex creates them) and internal transfers. */
 export function fundingRoutes(app: Hono<Env>, engine: Engine) {
@@ -32,7 +38,9 @@ export function fundingRoutes(app: Hono<Env>, engine: Engine) {
     for (const p of paths) {
       app.get(p, async (c) => {
         const { query, actor } = await input(engine, c);
-        return c.json(paginate(listOwned(engine, kind, actor, matches(query, ["status", "currency", "type"])), pageOf(query)));
+        return c.json(
+          paginate(listOwned(engine, kind, actor, matches(query, ["status", "currency", "type"])), pageOf(query)),
+        );
       });
       app.get(`${p}/:id`, async (c) => {
         const { actor } = await input(engine, c);
@@ -55,7 +63,12 @@ export function fundingRoutes(app: Hono<Env>, engine: Engine) {
       const items = [...engine.state.all("transfer")]
         .filter((d) => involves(d, actor) && matches(query, ["status", "currency"])(d))
         .sort((a, b) => b._seq - a._seq);
-      return c.json(paginate(items.map((d) => asSeenBy(d, actor)), pageOf(query)));
+      return c.json(
+        paginate(
+          items.map((d) => asSeenBy(d, actor)),
+          pageOf(query),
+        ),
+      );
     });
     app.get(`${p}/:id`, async (c) => {
       const { actor } = await input(engine, c);

@@ -11,7 +11,8 @@ export const FORWARD_SECRET = randomBytes(16).toString("hex");
  * /users/v1/authenticate lives in auth.ts and answers {token} like v2.
  */
 export function legacyRoutes(app: Hono<Env>, _engine: Engine) {
-  const forward = (method: string, path: (c: Ctx) => string, rename?: (data: Record<string, unknown>) => Record<string, unknown>) =>
+  const forward =
+    (method: string, path: (c: Ctx) => string, rename?: (data: Record<string, unknown>) => Record<string, unknown>) =>
     async (c: Ctx) => {
       const url = new URL(c.req.url);
       url.pathname = path(c);
@@ -28,18 +29,42 @@ export function legacyRoutes(app: Hono<Env>, _engine: Engine) {
     let id = "";
     try {
       id = String((JSON.parse(text || "{}") as Record<string, unknown>)[key] ?? "");
-    } catch { /* the v2 handler reports the malformed body */ }
+    } catch {
+      /* the v2 handler reports the malformed body */
+    }
     return id;
   };
 
-  app.post("/simple-payments/v1/quote", forward("POST", () => "/v2/payments/quote"));
-  app.post("/simple-payments/v1/create", forward("POST", () => "/v2/payments"));
-  app.post("/simple-payments/v1/get-upload-url", forward("POST", () => "/v2/payments/upload-url", ({ uploadURL, ...rest }) => ({ uploadUrl: uploadURL, ...rest })));
+  app.post(
+    "/simple-payments/v1/quote",
+    forward("POST", () => "/v2/payments/quote"),
+  );
+  app.post(
+    "/simple-payments/v1/create",
+    forward("POST", () => "/v2/payments"),
+  );
+  app.post(
+    "/simple-payments/v1/get-upload-url",
+    forward(
+      "POST",
+      () => "/v2/payments/upload-url",
+      ({ uploadURL, ...rest }) => ({ uploadUrl: uploadURL, ...rest }),
+    ),
+  );
   app.post("/simple-payments/v1/fund", async (c) => {
     const id = await bodyId(c, "simplePaymentId");
     return forward("POST", () => `/v2/payments/${encodeURIComponent(id || "missing")}/fund`)(c);
   });
-  app.post("/beneficiaries/v1/create", forward("POST", () => "/v2/beneficiaries"));
-  app.get("/beneficiaries/v1/item/:id", forward("GET", (c) => `/v2/beneficiaries/${c.req.param("id")}`));
-  app.delete("/beneficiaries/v1/item/:id", forward("DELETE", (c) => `/v2/beneficiaries/${c.req.param("id")}`));
+  app.post(
+    "/beneficiaries/v1/create",
+    forward("POST", () => "/v2/beneficiaries"),
+  );
+  app.get(
+    "/beneficiaries/v1/item/:id",
+    forward("GET", (c) => `/v2/beneficiaries/${c.req.param("id")}`),
+  );
+  app.delete(
+    "/beneficiaries/v1/item/:id",
+    forward("DELETE", (c) => `/v2/beneficiaries/${c.req.param("id")}`),
+  );
 }

@@ -25,7 +25,10 @@ const createSchema = z.object({
   paymentReference: z.string().max(35).optional(),
   referenceId: z.string().max(100).optional(),
   files: z.array(z.string()).optional(),
-  hsCode: z.string().regex(/^[0-9]{6,10}$/, "must be 6 to 10 digits").optional(),
+  hsCode: z
+    .string()
+    .regex(/^[0-9]{6,10}$/, "must be 6 to 10 digits")
+    .optional(),
   beneficiaryId: z.string().optional(),
 });
 
@@ -35,15 +38,19 @@ export const paymentView = (p: Record<string, unknown>) => wire({ ...p, simplePa
 export function paymentRoutes(app: Hono<Env>, engine: Engine) {
   app.get("/v2/payments/channels", async (c) => {
     const { query } = await input(engine, c);
-    if (query.currency && !currency(query.currency)) throw invalid("currency", `unsupported currency ${query.currency}`);
+    if (query.currency && !currency(query.currency))
+      throw invalid("currency", `unsupported currency ${query.currency}`);
     return c.json(onePage(channels(query.currency, query.country)));
   });
-  for (const p of ["/v2/payments/purposes", "/v2/payments/purpose-of-transfer"]) app.get(p, (c) => c.json(onePage(PURPOSES_OF_TRANSFER)));
+  for (const p of ["/v2/payments/purposes", "/v2/payments/purpose-of-transfer"])
+    app.get(p, (c) => c.json(onePage(PURPOSES_OF_TRANSFER)));
 
   app.post("/v2/payments/quote", async (c) => c.json(wire(await quote(c))));
   app.post("/v2/payments/upload-url", async (c) => c.json(await upload(c)));
   app.post("/v2/payments", async (c) => c.json(paymentView(await create(c))));
-  app.post("/v2/payments/fund", async (c) => c.json(paymentView(await fund(c, (await input(engine, c)).body.simplePaymentId))));
+  app.post("/v2/payments/fund", async (c) =>
+    c.json(paymentView(await fund(c, (await input(engine, c)).body.simplePaymentId))),
+  );
   app.post("/v2/payments/:id/fund", async (c) => c.json(paymentView(await fund(c, c.req.param("id")))));
   app.get("/v2/payments", async (c) => {
     const { query, actor } = await input(engine, c);
@@ -57,9 +64,15 @@ export function paymentRoutes(app: Hono<Env>, engine: Engine) {
   app.get("/v2/payments/:id/documents", async (c) => {
     const { actor, query } = await input(engine, c);
     const p = owned(engine, "payment", c.req.param("id"), actor, "payment");
-    if (query.type && !["receipt", "confirmation", "mt103"].includes(query.type)) throw invalid("type", "must be receipt, confirmation or mt103");
-    if (p.status !== "completed") throw badState(`documents are available once the payment is completed (status ${p.status})`);
-    return c.json({ url: downloadUrl(c, `receipt-${p.id}`, engine.now()), expiresAt: urlExpiry(engine.now()), type: query.type ?? "receipt" });
+    if (query.type && !["receipt", "confirmation", "mt103"].includes(query.type))
+      throw invalid("type", "must be receipt, confirmation or mt103");
+    if (p.status !== "completed")
+      throw badState(`documents are available once the payment is completed (status ${p.status})`);
+    return c.json({
+      url: downloadUrl(c, `receipt-${p.id}`, engine.now()),
+      expiresAt: urlExpiry(engine.now()),
+      type: query.type ?? "receipt",
+    });
   });
 
   async function quote(c: Ctx) {
@@ -70,10 +83,17 @@ export function paymentRoutes(app: Hono<Env>, engine: Engine) {
   async function upload(c: Ctx) {
     const { body, actor } = await input(engine, c);
     if (typeof body.fileName !== "string" || !body.fileName.trim()) throw invalid("fileName", "is required");
-    const file = await engine.write((tx) => tx.insert("file", {
-      id: uuid(), _partnerId: actor.partner.id, accountId: actor.accountId, ownerKind: "payment", fileName: body.fileName,
-      status: "pending_upload", createdAt: iso(tx.now),
-    }));
+    const file = await engine.write((tx) =>
+      tx.insert("file", {
+        id: uuid(),
+        _partnerId: actor.partner.id,
+        accountId: actor.accountId,
+        ownerKind: "payment",
+        fileName: body.fileName,
+        status: "pending_upload",
+        createdAt: iso(tx.now),
+      }),
+    );
     return { uploadURL: uploadUrl(c, file.id, engine.now()), fileId: file.id };
   }
 
@@ -82,7 +102,8 @@ export function paymentRoutes(app: Hono<Env>, engine: Engine) {
     const b = parse(createSchema, body);
     const purpose = b.purposeOfTransfer ?? b.purposesOfTransfer;
     if (!purpose) throw invalid("purposeOfTransfer", "is required");
-    if (!PURPOSES_OF_TRANSFER.some((p) => p.key === purpose)) throw invalid("purposeOfTransfer", "must be a key from Purpose of Transfer");
+    if (!PURPOSES_OF_TRANSFER.some((p) => p.key === purpose))
+      throw invalid("purposeOfTransfer", "must be a key from Purpose of Transfer");
     return engine.write((tx) => createPayment(engine, tx, actor, { ...b, purposeOfTransfer: purpose }));
   }
 

@@ -11,34 +11,71 @@ import type { Features } from "../types";
 import { parse } from "../validation";
 import { wire } from "../wire";
 import { documentRoutes } from "./documents";
-import { missingForScreening, registerMember, SECTION_SCHEMAS, sectionView, setUserStatus, updateSection, type Section } from "../domain/users";
+import {
+  missingForScreening,
+  registerMember,
+  SECTION_SCHEMAS,
+  sectionView,
+  setUserStatus,
+  updateSection,
+  type Section,
+} from "../domain/users";
 import type { LooseObject } from "../loose-json";
 
 const name = z.string().trim().min(1).max(100);
 const country = z.string().refine(isCountry, "must be an ISO 3166-1 alpha-2 country code");
-const password = z.string().min(8, "must be at least 8 characters")
-  .regex(/[^A-Za-z0-9]/, "must contain at least one special character").optional();
-const base = { email: z.email(), firstName: name, lastName: name, countryCode: country, language: z.string().optional() };
+const password = z
+  .string()
+  .min(8, "must be at least 8 characters")
+  .regex(/[^A-Za-z0-9]/, "must contain at least one special character")
+  .optional();
+const base = {
+  email: z.email(),
+  firstName: name,
+  lastName: name,
+  countryCode: country,
+  language: z.string().optional(),
+};
 
 const SIGNUPS = {
   full: {
-    flag: "signup" as keyof Features, kycLevel: "regular",
-    schema: z.object({
-      ...base, accountType: z.enum(["individual", "company", "business"]), companyName: name.optional(), password,
-    }).refine((b) => b.accountType === "individual" || !!b.companyName, { path: ["companyName"], message: "is required for company accounts" }),
+    flag: "signup" as keyof Features,
+    kycLevel: "regular",
+    schema: z
+      .object({
+        ...base,
+        accountType: z.enum(["individual", "company", "business"]),
+        companyName: name.optional(),
+        password,
+      })
+      .refine((b) => b.accountType === "individual" || !!b.companyName, {
+        path: ["companyName"],
+        message: "is required for company accounts",
+      }),
   },
   liteCompany: {
-    flag: "signupLiteCompany" as keyof Features, kycLevel: "lite",
+    flag: "signupLiteCompany" as keyof Features,
+    kycLevel: "lite",
     schema: z.object({
-      ...base, companyName: name, registrationNumber: z.string().optional(), countryOfIncorporation: country.optional(),
+      ...base,
+      companyName: name,
+      registrationNumber: z.string().optional(),
+      countryOfIncorporation: country.optional(),
       businessType: z.string().optional(),
     }),
   },
   liteIndividual: {
-    flag: "signupLiteIndividual" as keyof Features, kycLevel: "lite",
+    flag: "signupLiteIndividual" as keyof Features,
+    kycLevel: "lite",
     schema: z.object({
-      ...base, dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").optional(),
-      nationality: country.optional(), mobileCountryCode: z.string().optional(), mobileNumber: z.string().optional(),
+      ...base,
+      dateOfBirth: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+        .optional(),
+      nationality: country.optional(),
+      mobileCountryCode: z.string().optional(),
+      mobileNumber: z.string().optional(),
     }),
   },
 };
@@ -49,8 +86,14 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
     const spec = SIGNUPS[kind];
     if (!partner.features[spec.flag]) throw notAuthorized();
     const body = parse(spec.schema, await readBody(c)) as LooseObject;
-    const accountType = kind === "liteCompany" ? "company" : kind === "liteIndividual" ? "individual"
-      : body.accountType === "business" ? "company" : body.accountType;
+    const accountType =
+      kind === "liteCompany"
+        ? "company"
+        : kind === "liteIndividual"
+          ? "individual"
+          : body.accountType === "business"
+            ? "company"
+            : body.accountType;
     const user = await engine.write((tx) => registerMember(engine, tx, partner.id, accountType, spec.kycLevel, body));
     return c.json(wire(user));
   };
@@ -64,7 +107,12 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
   app.get("/v2/users", (c) => {
     const q = queryOf(c);
     const users = [...engine.state.all("user")]
-      .filter((u) => u._partnerId === c.get("partner").id && (!q.status || u.status === q.status) && (!q.email || u.email === q.email.toLowerCase()))
+      .filter(
+        (u) =>
+          u._partnerId === c.get("partner").id &&
+          (!q.status || u.status === q.status) &&
+          (!q.email || u.email === q.email.toLowerCase()),
+      )
       .sort((a, b) => b._seq - a._seq);
     return c.json(paginate(users, pageOf(q)));
   });
@@ -77,7 +125,9 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
   app.get("/v2/users/:userId", (c) => c.json(wire(userOf(c))));
 
   const sections: Array<[string[], Section]> = [
-    [["detail"], "detail"], [["company"], "company"], [["customer-due-diligence", "cdd"], "cdd"],
+    [["detail"], "detail"],
+    [["company"], "company"],
+    [["customer-due-diligence", "cdd"], "cdd"],
   ];
   for (const [paths, section] of sections) {
     for (const p of paths) {
@@ -86,7 +136,8 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
         const { onBehalfOfAccount: _a, onBehalfOfUser: _u, onBehalfOf: _o, userId: _id, ...raw } = await readBody(c);
         const patch = parse(SECTION_SCHEMAS[section], raw) as Record<string, unknown>;
         const user = userOf(c);
-        if (section === "company" && user.accountType !== "company") throw invalid("userId", "user does not belong to a company account");
+        if (section === "company" && user.accountType !== "company")
+          throw invalid("userId", "user does not belong to a company account");
         const updated = await engine.write((tx) => updateSection(tx, tx.get("user", user.id)!, section, patch));
         return c.json(sectionView(updated, section));
       });
@@ -104,8 +155,13 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
       }
       const missing = missingForScreening(tx, current);
       if (missing.length) {
-        throw new SandboxError(400, `required information is missing: ${missing.join(", ")}`, "MISSING_FIELDS",
-          Object.fromEntries(missing.map((f) => [f, ["is required"]])), missing);
+        throw new SandboxError(
+          400,
+          `required information is missing: ${missing.join(", ")}`,
+          "MISSING_FIELDS",
+          Object.fromEntries(missing.map((f) => [f, ["is required"]])),
+          missing,
+        );
       }
       return setUserStatus(engine, tx, current, "pending_approval");
     });

@@ -24,7 +24,9 @@ export function pglitePersistence(dataDir: string): Persistence {
     },
     async commit(changes: Change[]) {
       if (!changes.length) return;
-      await (await open()).transaction(async (tx) => {
+      await (
+        await open()
+      ).transaction(async (tx) => {
         for (const c of changes) {
           if (c.doc) {
             await tx.query(

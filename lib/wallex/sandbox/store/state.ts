@@ -40,7 +40,10 @@ export class Tx {
   private writes = new Map<string, Change>();
   private seq: number;
 
-  constructor(private state: State, readonly now: number) {
+  constructor(
+    private state: State,
+    readonly now: number,
+  ) {
     this.seq = state.seq;
   }
 

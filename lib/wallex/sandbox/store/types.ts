@@ -3,9 +3,28 @@ import type { LooseJson } from "../loose-json";
 export type Doc = { id: string; _partnerId: string; _seq: number; [key: string]: LooseJson };
 
 export type Kind =
-  | "token" | "account" | "user" | "document" | "object" | "file" | "balance" | "entry" | "beneficiary"
-  | "quote" | "payment" | "conversion" | "funding" | "deduction" | "transfer" | "collectionAccount"
-  | "collection" | "collectionRequest" | "subscription" | "delivery" | "job" | "partner";
+  | "token"
+  | "account"
+  | "user"
+  | "document"
+  | "object"
+  | "file"
+  | "balance"
+  | "entry"
+  | "beneficiary"
+  | "quote"
+  | "payment"
+  | "conversion"
+  | "funding"
+  | "deduction"
+  | "transfer"
+  | "collectionAccount"
+  | "collection"
+  | "collectionRequest"
+  | "subscription"
+  | "delivery"
+  | "job"
+  | "partner";
 
 export type Change = { kind: Kind; id: string; partnerId: string; doc: Doc | null };
 

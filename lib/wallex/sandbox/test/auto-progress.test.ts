@@ -7,7 +7,13 @@ import { startSandbox, type Harness } from "./harness";
 describe("automatic progression on the clock", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startSandbox({ autoProgress: { payment: { under_review: 1000, processing: 2000, in_transit: 3000 }, userDecision: 500, liteApproval: 5000 } });
+    h = await startSandbox({
+      autoProgress: {
+        payment: { under_review: 1000, processing: 2000, in_transit: 3000 },
+        userDecision: 500,
+        liteApproval: 5000,
+      },
+    });
   });
   afterAll(() => h.stop());
 
@@ -32,7 +38,9 @@ describe("automatic progression on the clock", () => {
   it("holds payments with HOLD until a helper releases them", async () => {
     const b = (await h.api.get("/v2/beneficiaries")).body.data[0];
     const q = (await h.api.post("/v2/payments/quote", { sellCurrency: "SGD", amount: 10, beneficiaryId: b.id })).body;
-    const p = (await h.api.post("/v2/payments", { quoteId: q.quoteId, purposeOfTransfer: "rent", paymentReference: "HOLD" })).body;
+    const p = (
+      await h.api.post("/v2/payments", { quoteId: q.quoteId, purposeOfTransfer: "rent", paymentReference: "HOLD" })
+    ).body;
     await h.api.post(`/v2/payments/${p.id}/fund`);
     await h.control.advance(10_000);
     expect((await h.api.get(`/v2/payments/${p.id}`)).body.status).toBe("under_review");
@@ -42,22 +50,50 @@ describe("automatic progression on the clock", () => {
   });
 
   it("decides screened users by their email tag and approves lite signups", async () => {
-    const outcomes: Record<string, string> = { "ok@example.com": "approved", "a+resubmit@example.com": "document_needs_resubmission", "b+terminate@example.com": "terminated", "c+hold@example.com": "pending_approval" };
+    const outcomes: Record<string, string> = {
+      "ok@example.com": "approved",
+      "a+resubmit@example.com": "document_needs_resubmission",
+      "b+terminate@example.com": "terminated",
+      "c+hold@example.com": "pending_approval",
+    };
     const ids: Record<string, string> = {};
     for (const email of Object.keys(outcomes)) {
-      const u = (await h.api.post("/v2/signup", { email, firstName: "A", lastName: "B", countryCode: "SG", accountType: "individual" })).body;
+      const u = (
+        await h.api.post("/v2/signup", {
+          email,
+          firstName: "A",
+          lastName: "B",
+          countryCode: "SG",
+          accountType: "individual",
+        })
+      ).body;
       await h.control.decideUser(u.userId, "pending_approval");
       ids[email] = u.userId;
     }
     await h.control.advance(500);
-    for (const [email, status] of Object.entries(outcomes)) expect((await h.api.get(`/v2/users/${ids[email]}`)).body.status).toBe(status);
-    const lite = (await h.api.post("/v2/signup/individual-lite", { email: "lite@example.com", firstName: "L", lastName: "T", countryCode: "ID" })).body;
+    for (const [email, status] of Object.entries(outcomes))
+      expect((await h.api.get(`/v2/users/${ids[email]}`)).body.status).toBe(status);
+    const lite = (
+      await h.api.post("/v2/signup/individual-lite", {
+        email: "lite@example.com",
+        firstName: "L",
+        lastName: "T",
+        countryCode: "ID",
+      })
+    ).body;
     await h.control.advance(5000);
     expect((await h.api.get(`/v2/users/${lite.userId}`)).body.status).toBe("approved");
   });
 
   it("completes conversions and pending collections after their delays", async () => {
-    const q = (await h.api.post("/v2/conversions/quote", { sellCurrency: "SGD", buyCurrency: "USD", amount: 10, fixedSide: "sell" })).body;
+    const q = (
+      await h.api.post("/v2/conversions/quote", {
+        sellCurrency: "SGD",
+        buyCurrency: "USD",
+        amount: 10,
+        fixedSide: "sell",
+      })
+    ).body;
     const c = (await h.api.post("/v2/conversions", { quoteId: q.quoteId })).body;
     await h.api.post(`/v2/conversions/${c.id}/fund`);
     await h.control.advance(3000);
@@ -71,7 +107,8 @@ describe("automatic progression on the clock", () => {
 
 describe("state machines", () => {
   it("reach only the documented terminal statuses", () => {
-    const terminals = (m: string) => [...new Set(Object.values(MACHINES[m]).flat())].filter((s) => isTerminal(m, s)).sort();
+    const terminals = (m: string) =>
+      [...new Set(Object.values(MACHINES[m]).flat())].filter((s) => isTerminal(m, s)).sort();
     expect(terminals("simple_payment")).toEqual(["completed", "failed", "rejected"]);
     expect(terminals("conversion")).toEqual(["completed", "failed"]);
     expect(terminals("user")).toEqual(["closed", "terminated", "withdrawn"]);
@@ -101,9 +138,19 @@ describe("system clock", () => {
     const sandbox = await createWallexSandbox({ autoProgress: { userDecision: 20 }, tickIntervalMs: 10 });
     const headers = { "x-api-key": DEMO_PARTNER_CREDENTIALS.apiKey, "content-type": "application/json" };
     const post = (path: string, body: unknown, token?: string) =>
-      sandbox.fetch(new Request(`http://sandbox${path}`, { method: "POST", headers: { ...headers, ...(token ? { authorization: token } : {}) }, body: JSON.stringify(body) }));
+      sandbox.fetch(
+        new Request(`http://sandbox${path}`, {
+          method: "POST",
+          headers: { ...headers, ...(token ? { authorization: token } : {}) },
+          body: JSON.stringify(body),
+        }),
+      );
     const { token } = (await (await post("/v2/authenticate", DEMO_PARTNER_CREDENTIALS)).json()) as { token: string };
-    const signup = await post("/v2/signup", { email: "sys@example.com", firstName: "S", lastName: "C", countryCode: "SG", accountType: "individual" }, token);
+    const signup = await post(
+      "/v2/signup",
+      { email: "sys@example.com", firstName: "S", lastName: "C", countryCode: "SG", accountType: "individual" },
+      token,
+    );
     const { userId } = (await signup.json()) as { userId: string };
     await sandbox.control.decideUser(userId, "pending_approval");
     const approved = () => sandbox.control.deliveries()[0]?.payload.status === "approved";

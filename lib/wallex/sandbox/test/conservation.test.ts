@@ -22,16 +22,18 @@ describe("balance conservation", () => {
 
   it("after a random sequence of operations every balance equals the sum of its history", async () => {
     const rand = prng(20260105);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
     const amount = () => Math.round(rand() * 50000) / 100 + 0.01;
     const partner = h.control.partners()[0].accountId;
     const members = [await approvedMember(h), await approvedMember(h)];
     const accounts = [partner, ...members.map((m) => m.accountId)];
     const obo = (a: string): Record<string, string> => (a === partner ? {} : { onBehalfOfAccount: a });
     const beneficiaries: Record<string, string> = {};
-    for (const a of accounts) beneficiaries[a] = (await h.api.post("/v2/beneficiaries", { ...SG_BENEFICIARY, ...obo(a) })).body.id;
+    for (const a of accounts)
+      beneficiaries[a] = (await h.api.post("/v2/beneficiaries", { ...SG_BENEFICIARY, ...obo(a) })).body.id;
     const vas: Record<string, string> = {};
-    for (const a of accounts) vas[a] = (await h.api.post("/v2/collections/accounts", { name: "va", currency: "USD", ...obo(a) })).body.id;
+    for (const a of accounts)
+      vas[a] = (await h.api.post("/v2/collections/accounts", { name: "va", currency: "USD", ...obo(a) })).body.id;
     const ccys = ["SGD", "USD", "EUR"];
 
     const ops: Array<() => Promise<unknown>> = [
@@ -39,23 +41,56 @@ describe("balance conservation", () => {
       () => h.control.deduct({ currency: pick(ccys), amount: amount() / 10, accountId: pick(accounts) }),
       () => {
         const [from, to] = [pick(accounts), pick(accounts)];
-        return h.api.post("/v2/transfers", { ...obo(from), receiverAccountId: to, currency: pick(ccys), amount: amount(), purposesOfTransfer: "x", reference: pick(["", "REJECT", "HOLD"]) });
+        return h.api.post("/v2/transfers", {
+          ...obo(from),
+          receiverAccountId: to,
+          currency: pick(ccys),
+          amount: amount(),
+          purposesOfTransfer: "x",
+          reference: pick(["", "REJECT", "HOLD"]),
+        });
       },
       async () => {
         const a = pick(accounts);
         const [sell, buy] = rand() < 0.5 ? ["SGD", "USD"] : ["USD", "EUR"];
-        const q = await h.api.post("/v2/conversions/quote", { ...obo(a), sellCurrency: sell, buyCurrency: buy, amount: amount(), fixedSide: pick(["buy", "sell"]) });
-        const c = await h.api.post("/v2/conversions", { ...obo(a), quoteId: q.body.quoteId, referenceId: pick(["ok", "FAIL"]) });
-        if ((await h.api.post(`/v2/conversions/${c.body.id}/fund`, obo(a))).status === 200) await h.control.advanceConversion(c.body.id);
+        const q = await h.api.post("/v2/conversions/quote", {
+          ...obo(a),
+          sellCurrency: sell,
+          buyCurrency: buy,
+          amount: amount(),
+          fixedSide: pick(["buy", "sell"]),
+        });
+        const c = await h.api.post("/v2/conversions", {
+          ...obo(a),
+          quoteId: q.body.quoteId,
+          referenceId: pick(["ok", "FAIL"]),
+        });
+        if ((await h.api.post(`/v2/conversions/${c.body.id}/fund`, obo(a))).status === 200)
+          await h.control.advanceConversion(c.body.id);
       },
       async () => {
         const a = pick(accounts);
-        const q = await h.api.post("/v2/payments/quote", { ...obo(a), sellCurrency: pick(ccys), amount: amount() / 2, beneficiaryId: beneficiaries[a] });
-        const p = await h.api.post("/v2/payments", { ...obo(a), quoteId: q.body.quoteId, purposeOfTransfer: "rent", paymentReference: pick(["ok", "REJECT", "FAIL", "HOLD"]) });
+        const q = await h.api.post("/v2/payments/quote", {
+          ...obo(a),
+          sellCurrency: pick(ccys),
+          amount: amount() / 2,
+          beneficiaryId: beneficiaries[a],
+        });
+        const p = await h.api.post("/v2/payments", {
+          ...obo(a),
+          quoteId: q.body.quoteId,
+          purposeOfTransfer: "rent",
+          paymentReference: pick(["ok", "REJECT", "FAIL", "HOLD"]),
+        });
         if ((await h.api.post(`/v2/payments/${p.body.id}/fund`, obo(a))).status !== 200) return;
         for (let i = 0; i < 3; i++) await h.control.advancePayment(p.body.id).catch(() => undefined);
       },
-      () => h.control.creditCollection({ collectionAccountId: vas[pick(accounts)], amount: amount(), senderName: pick(["Payer", "REJECT Co"]) }),
+      () =>
+        h.control.creditCollection({
+          collectionAccountId: vas[pick(accounts)],
+          amount: amount(),
+          senderName: pick(["Payer", "REJECT Co"]),
+        }),
     ];
     for (let i = 0; i < 150; i++) await pick(ops)().catch(() => undefined);
 
@@ -63,7 +98,9 @@ describe("balance conservation", () => {
     for (const a of accounts) {
       const balances = (await h.api.get(`/v2/balances?limit=100&${new URLSearchParams(obo(a))}`)).body.data;
       for (const b of balances) {
-        const history = (await h.api.get(`/v2/balances/history?limit=100&balanceId=${b.id}&${new URLSearchParams(obo(a))}`)).body;
+        const history = (
+          await h.api.get(`/v2/balances/history?limit=100&balanceId=${b.id}&${new URLSearchParams(obo(a))}`)
+        ).body;
         expect(history.pagination.total).toBeLessThanOrEqual(100);
         const entries = [...history.data].reverse();
         let running = new Decimal(0);
@@ -92,11 +129,21 @@ describe("balance conservation", () => {
     const left = new Decimal(100).minus(p.totalAmount);
     expect((await h.api.get("/v2/balances/SGD")).body.amount).toBe(left.toNumber());
     const member = await approvedMember(h);
-    const transfers = await Promise.all(Array.from({ length: 8 }, () =>
-      h.api.post("/v2/transfers", { receiverAccountId: member.accountId, currency: "SGD", amount: 30, purposesOfTransfer: "x" })));
+    const transfers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        h.api.post("/v2/transfers", {
+          receiverAccountId: member.accountId,
+          currency: "SGD",
+          amount: 30,
+          purposesOfTransfer: "x",
+        }),
+      ),
+    );
     const ok = transfers.filter((r) => r.status === 200).length;
     expect(ok).toBe(left.div(30).floor().toNumber());
-    expect(transfers.filter((r) => r.status === 400).every((r) => /insufficient balance/.test(r.body.message))).toBe(true);
+    expect(transfers.filter((r) => r.status === 400).every((r) => /insufficient balance/.test(r.body.message))).toBe(
+      true,
+    );
     expect((await h.api.get("/v2/balances/SGD")).body.amount).toBe(left.minus(30 * ok).toNumber());
   });
 });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvedMember, Client, DEMO_PARTNER, startSandbox, type Harness } from "./harness";
 
-const OTHER = { id: "other", name: "Other Partner", apiKey: "other-key", accessKeyId: "other-id", secretAccessKey: "other-secret" };
+const OTHER = {
+  id: "other",
+  name: "Other Partner",
+  apiKey: "other-key",
+  accessKeyId: "other-id",
+  secretAccessKey: "other-secret",
+};
 
 describe("gateway, auth and conventions", () => {
   let h: Harness;
@@ -61,7 +67,10 @@ describe("gateway, auth and conventions", () => {
   it("answers malformed JSON, non-object bodies and unknown paths in the error shape", async () => {
     const bad = await h.api.call("POST", "/v2/payments/quote", "{not json");
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ error_code: "VALIDATION_ERROR", errors: [{ message: { body: ["malformed JSON"] } }] });
+    expect(bad.body).toMatchObject({
+      error_code: "VALIDATION_ERROR",
+      errors: [{ message: { body: ["malformed JSON"] } }],
+    });
     expect((await h.api.call("POST", "/v2/payments/quote", "[1]")).status).toBe(400);
     expect((await h.api.get("/v2/nothing-here")).status).toBe(404);
   });
@@ -69,7 +78,14 @@ describe("gateway, auth and conventions", () => {
   it("pages with page/limit and pagination[page]/pagination[limit]", async () => {
     const a = await h.api.get("/v2/utils/business-types?page=2&limit=5");
     expect(a.body.pagination).toMatchObject({ page: 1 });
-    for (let i = 0; i < 3; i++) await h.api.post("/v2/signup", { email: `p${i}@example.com`, firstName: "A", lastName: "B", countryCode: "SG", accountType: "individual" });
+    for (let i = 0; i < 3; i++)
+      await h.api.post("/v2/signup", {
+        email: `p${i}@example.com`,
+        firstName: "A",
+        lastName: "B",
+        countryCode: "SG",
+        accountType: "individual",
+      });
     const p = await h.api.get("/v2/users?pagination[page]=2&pagination[limit]=2");
     expect(p.body.pagination).toMatchObject({ page: 2, limit: 2 });
     expect(p.body.data).toHaveLength(1);
@@ -85,29 +101,56 @@ describe("gateway, auth and conventions", () => {
     const foreign = await other.get(`/v2/balances?onBehalfOfAccount=${member.accountId}`);
     expect(foreign.status).toBe(400);
     expect(foreign.body).toMatchObject({ message: "NOT_AUTHORIZED", error_code: "NOT_AUTHORIZED" });
-    const draft = await h.api.post("/v2/signup", { email: "draft@example.com", firstName: "D", lastName: "R", countryCode: "SG", accountType: "individual" });
+    const draft = await h.api.post("/v2/signup", {
+      email: "draft@example.com",
+      firstName: "D",
+      lastName: "R",
+      countryCode: "SG",
+      accountType: "individual",
+    });
     const notApproved = await h.api.get(`/v2/balances?onBehalfOfUser=${draft.body.userId}`);
     expect(notApproved.status).toBe(400);
     expect(notApproved.body.message).toMatch(/onBehalfOfUser/);
-    const disagree = await h.api.get(`/v2/balances?onBehalfOfUser=${member.userId}&onBehalfOfAccount=${draft.body.accountId}`);
+    const disagree = await h.api.get(
+      `/v2/balances?onBehalfOfUser=${member.userId}&onBehalfOfAccount=${draft.body.accountId}`,
+    );
     expect(disagree.status).toBe(400);
-    const inBody = await h.api.post("/v2/conversions/quote", { onBehalfOfAccount: crypto.randomUUID(), sellCurrency: "SGD", buyCurrency: "USD", amount: 10 });
+    const inBody = await h.api.post("/v2/conversions/quote", {
+      onBehalfOfAccount: crypto.randomUUID(),
+      sellCurrency: "SGD",
+      buyCurrency: "USD",
+      amount: 10,
+    });
     expect(inBody.status).toBe(404);
   });
 
   it("answers 400 NOT_AUTHORIZED for features that are off", async () => {
     const other = await new Client(h.url, OTHER.apiKey).login(OTHER.accessKeyId, OTHER.secretAccessKey);
-    const body = { email: "x@example.com", firstName: "A", lastName: "B", countryCode: "SG", accountType: "individual", companyName: "C" };
+    const body = {
+      email: "x@example.com",
+      firstName: "A",
+      lastName: "B",
+      countryCode: "SG",
+      accountType: "individual",
+      companyName: "C",
+    };
     for (const path of ["/v2/signup", "/v2/signup/company-lite", "/v2/signup/individual-lite"]) {
       const r = await other.post(path, body);
       expect(r.status).toBe(400);
       expect(r.body.error_code).toBe("NOT_AUTHORIZED");
     }
     expect((await other.post("/v2/beneficiaries/validation", {})).body.error_code).toBe("NOT_AUTHORIZED");
-    expect((await other.post("/v2/collections/accounts", { name: "x", currency: "SGD" })).body.error_code).toBe("NOT_AUTHORIZED");
+    expect((await other.post("/v2/collections/accounts", { name: "x", currency: "SGD" })).body.error_code).toBe(
+      "NOT_AUTHORIZED",
+    );
     expect((await other.get("/v2/collections/accounts")).status).toBe(200);
     const closed = await startSandbox({ partners: [{ ...DEMO_PARTNER, features: { collections: false } }] });
-    for (const p of ["/v2/collections/accounts", "/v2/collections", "/v2/collection-requests", "/v2/collections/currencies"]) {
+    for (const p of [
+      "/v2/collections/accounts",
+      "/v2/collections",
+      "/v2/collection-requests",
+      "/v2/collections/currencies",
+    ]) {
       expect((await closed.api.get(p)).body).toMatchObject({ message: "NOT_AUTHORIZED", error_code: "NOT_AUTHORIZED" });
     }
     await closed.stop();

@@ -13,20 +13,28 @@ describe("test helpers from a browser", () => {
     const preflight = await sandbox.fetch(
       new Request("http://sandbox.test/_sandbox/requests", {
         method: "OPTIONS",
-        headers: { Origin: origin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "x-api-key" },
+        headers: {
+          Origin: origin,
+          "Access-Control-Request-Method": "GET",
+          "Access-Control-Request-Headers": "x-api-key",
+        },
       }),
     );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     const call = await sandbox.fetch(
-      new Request("http://sandbox.test/_sandbox/requests", { headers: { Origin: origin, "X-Api-Key": DEMO_PARTNER_CREDENTIALS.apiKey } }),
+      new Request("http://sandbox.test/_sandbox/requests", {
+        headers: { Origin: origin, "X-Api-Key": DEMO_PARTNER_CREDENTIALS.apiKey },
+      }),
     );
     expect(call.status).toBe(200);
     expect(call.headers.get("access-control-allow-origin")).toBe("*");
   });
 
   it("keeps the Wallex API itself free of CORS headers", async () => {
-    const response = await sandbox.fetch(new Request("http://sandbox.test/v2/currencies", { headers: { Origin: "http://evil.test" } }));
+    const response = await sandbox.fetch(
+      new Request("http://sandbox.test/v2/currencies", { headers: { Origin: "http://evil.test" } }),
+    );
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
   });
 });

@@ -14,7 +14,12 @@ describe("payments", () => {
 
   const pay = async (extra: Record<string, unknown> = {}, amount = 1000) => {
     const q = await h.api.post("/v2/payments/quote", { sellCurrency: "USD", amount, beneficiaryId });
-    const p = await h.api.post("/v2/payments", { quoteId: q.body.quoteId, purposeOfTransfer: "goods_purchase", paymentReference: "INV 42", ...extra });
+    const p = await h.api.post("/v2/payments", {
+      quoteId: q.body.quoteId,
+      purposeOfTransfer: "goods_purchase",
+      paymentReference: "INV 42",
+      ...extra,
+    });
     expect(p.status).toBe(200);
     return p.body;
   };
@@ -24,13 +29,24 @@ describe("payments", () => {
     expect(ch.body.data.map((c: { settlementMethod: string }) => c.settlementMethod)).toEqual(["local", "swift"]);
     expect(ch.body.data[0]).toMatchObject({ maxAmount: 200000 });
     expect((await h.api.get("/v2/payments/channels?currency=XYZ")).status).toBe(400);
-    expect((await h.api.get("/v2/payments/purposes")).body.data.map((p: { key: string }) => p.key)).toContain("goods_purchase");
+    expect((await h.api.get("/v2/payments/purposes")).body.data.map((p: { key: string }) => p.key)).toContain(
+      "goods_purchase",
+    );
     expect((await h.api.get("/v2/payments/purpose-of-transfer")).body.pagination.total).toBeGreaterThan(5);
   });
 
   it("quotes with fees, rate and expiry, and refuses expired quotes", async () => {
     const q = await h.api.post("/v2/payments/quote", { sellCurrency: "USD", amount: 1342, beneficiaryId });
-    expect(q.body).toMatchObject({ buyCurrency: "SGD", buyAmount: 1342, fixedSide: "buy", paymentChannel: "local", conversionFee: 0, paymentFee: 5, bankCharges: 0, totalFee: 5 });
+    expect(q.body).toMatchObject({
+      buyCurrency: "SGD",
+      buyAmount: 1342,
+      fixedSide: "buy",
+      paymentChannel: "local",
+      conversionFee: 0,
+      paymentFee: 5,
+      bankCharges: 0,
+      totalFee: 5,
+    });
     expect(q.body.totalAmount).toBeCloseTo(q.body.sellAmount + 5, 2);
     expect(q.body.sellAmount).toBeCloseTo(1342 / q.body.rate, 1);
     expect(Date.parse(q.body.expiresAt) - Date.parse(h.control.now())).toBe(60_000);
@@ -47,12 +63,23 @@ describe("payments", () => {
       h.api.post("/v2/payments/quote", { sellCurrency: "USD", amount: "ten", beneficiaryId }),
     ]);
     expect(errs.map((e) => e.status)).toEqual([400, 400, 400, 400, 400]);
-    expect(errs.map((e) => Object.keys(e.body.errors[0].message)[0])).toEqual(["buyCurrency", "sellCurrency", "beneficiaryId", "buyCurrency", "amount"]);
+    expect(errs.map((e) => Object.keys(e.body.errors[0].message)[0])).toEqual([
+      "buyCurrency",
+      "sellCurrency",
+      "beneficiaryId",
+      "buyCurrency",
+      "amount",
+    ]);
   });
 
   it("creates from a quote, funds from the balance and runs the lifecycle to completed with a receipt", async () => {
     const p = await pay();
-    expect(p).toMatchObject({ status: "awaiting_funds", simplePaymentId: p.id, purposeOfTransfer: "goods_purchase", fundingSource: "wallet" });
+    expect(p).toMatchObject({
+      status: "awaiting_funds",
+      simplePaymentId: p.id,
+      purposeOfTransfer: "goods_purchase",
+      fundingSource: "wallet",
+    });
     expect(p.fundingReference).toMatch(/^WXP/);
     expect(Date.parse(p.fundingCutoffTime) - Date.parse(p.createdAt)).toBe(12 * 3600_000);
     expect(p.beneficiary).toMatchObject({ beneficiaryId, companyName: "Lion Supplies Pte Ltd" });
@@ -79,17 +106,44 @@ describe("payments", () => {
   });
 
   it("refuses funding without enough balance and changes nothing", async () => {
-    const q = await h.api.post("/v2/payments/quote", { sellCurrency: "USD", amount: 200000, beneficiaryId, fixedSide: "sell" });
+    const q = await h.api.post("/v2/payments/quote", {
+      sellCurrency: "USD",
+      amount: 200000,
+      beneficiaryId,
+      fixedSide: "sell",
+    });
     expect(q.body.splitSettlement).toBe(true);
-    const created = await h.api.post("/v2/payments", { quoteId: q.body.quoteId, purposeOfTransfer: "goods_purchase", files: [] });
+    const created = await h.api.post("/v2/payments", {
+      quoteId: q.body.quoteId,
+      purposeOfTransfer: "goods_purchase",
+      files: [],
+    });
     expect(created.body.message).toMatch(/supporting documents/);
     const up = await h.api.post("/v2/payments/upload-url", { fileName: "invoice.pdf" });
-    expect(up.body).toMatchObject({ fileId: expect.any(String), uploadURL: expect.stringContaining("/_sandbox/storage/") });
-    const notUploaded = await h.api.post("/v2/payments", { quoteId: q.body.quoteId, purposeOfTransfer: "goods_purchase", files: [up.body.fileId] });
+    expect(up.body).toMatchObject({
+      fileId: expect.any(String),
+      uploadURL: expect.stringContaining("/_sandbox/storage/"),
+    });
+    const notUploaded = await h.api.post("/v2/payments", {
+      quoteId: q.body.quoteId,
+      purposeOfTransfer: "goods_purchase",
+      files: [up.body.fileId],
+    });
     expect(notUploaded.body.message).toMatch(/never uploaded/);
     await fetch(up.body.uploadURL, { method: "PUT", body: "%PDF", headers: { "content-type": "application/pdf" } });
-    const q2 = await h.api.post("/v2/payments/quote", { sellCurrency: "USD", amount: 200000, beneficiaryId, fixedSide: "sell" });
-    const p = (await h.api.post("/v2/payments", { quoteId: q2.body.quoteId, purposeOfTransfer: "goods_purchase", files: [up.body.fileId] })).body;
+    const q2 = await h.api.post("/v2/payments/quote", {
+      sellCurrency: "USD",
+      amount: 200000,
+      beneficiaryId,
+      fixedSide: "sell",
+    });
+    const p = (
+      await h.api.post("/v2/payments", {
+        quoteId: q2.body.quoteId,
+        purposeOfTransfer: "goods_purchase",
+        files: [up.body.fileId],
+      })
+    ).body;
     expect(p.settlements.length).toBeGreaterThan(1);
     const sum = p.settlements.reduce((s: number, x: { amount: number }) => s + x.amount, 0);
     expect(sum).toBeCloseTo(p.buyAmount, 2);
@@ -108,7 +162,11 @@ describe("payments", () => {
     const r = await h.api.post(`/_sandbox/payments/${rejected.id}/advance`, {});
     expect(r.body).toMatchObject({ status: "rejected", failureReason: "rejected_by_compliance" });
     const refund = (await h.api.get(`/v2/funding/${r.body.refundFundingId}`)).body;
-    expect(refund).toMatchObject({ type: "payment_refund", relatedEntityId: rejected.id, amount: rejected.totalAmount });
+    expect(refund).toMatchObject({
+      type: "payment_refund",
+      relatedEntityId: rejected.id,
+      amount: rejected.totalAmount,
+    });
 
     const failing = await pay({}, 999.99);
     await h.api.post(`/v2/payments/${failing.id}/fund`);
@@ -122,24 +180,38 @@ describe("payments", () => {
     const p = await pay({ referenceId: "order-77" });
     await h.control.advance(12 * 3600_000);
     await h.api.login();
-    expect((await h.api.get(`/v2/payments/${p.id}`)).body).toMatchObject({ status: "failed", failureReason: "funding_cutoff_passed" });
-    expect((await h.api.get("/v2/payments?referenceId=order-77")).body.data.map((x: { id: string }) => x.id)).toEqual([p.id]);
+    expect((await h.api.get(`/v2/payments/${p.id}`)).body).toMatchObject({
+      status: "failed",
+      failureReason: "funding_cutoff_passed",
+    });
+    expect((await h.api.get("/v2/payments?referenceId=order-77")).body.data.map((x: { id: string }) => x.id)).toEqual([
+      p.id,
+    ]);
     const all = (await h.api.get("/v2/payments?limit=2")).body;
     expect(all.data).toHaveLength(2);
     expect(all.data[0].id).toBe(p.id);
-    expect((await h.api.get("/v2/payments?status=completed")).body.data.every((x: { status: string }) => x.status === "completed")).toBe(true);
+    expect(
+      (await h.api.get("/v2/payments?status=completed")).body.data.every(
+        (x: { status: string }) => x.status === "completed",
+      ),
+    ).toBe(true);
     expect((await h.api.get(`/v2/payments/${crypto.randomUUID()}`)).status).toBe(404);
   });
 
   it("serves the legacy simple-payments paths wrapped in {data}", async () => {
     const q = await h.api.post("/simple-payments/v1/quote", { sellCurrency: "USD", amount: 10, beneficiaryId });
     expect(q.body.data.quoteId).toBeDefined();
-    const c = await h.api.post("/simple-payments/v1/create", { quoteId: q.body.data.quoteId, purposesOfTransfer: "rent" });
+    const c = await h.api.post("/simple-payments/v1/create", {
+      quoteId: q.body.data.quoteId,
+      purposesOfTransfer: "rent",
+    });
     expect(c.body.data).toMatchObject({ status: "awaiting_funds", purposeOfTransfer: "rent" });
     const f = await h.api.post("/simple-payments/v1/fund", { simplePaymentId: c.body.data.simplePaymentId });
     expect(f.body.data.status).toBe("under_review");
     const u = await h.api.post("/simple-payments/v1/get-upload-url", { fileName: "a.pdf" });
     expect(u.body.data).toMatchObject({ uploadUrl: expect.any(String), fileId: expect.any(String) });
-    expect((await h.api.post("/simple-payments/v1/create", { quoteId: "nope", purposeOfTransfer: "rent" })).status).toBe(400);
+    expect(
+      (await h.api.post("/simple-payments/v1/create", { quoteId: "nope", purposeOfTransfer: "rent" })).status,
+    ).toBe(400);
   });
 });

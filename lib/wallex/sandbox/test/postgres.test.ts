@@ -9,7 +9,13 @@ describe("PostgreSQL persistence", () => {
     const store = { kind: "postgres" as const, connectionString, schema };
 
     const first = await startSandbox({ store });
-    const signup = await first.api.post("/v2/signup", { email: "persist@example.com", firstName: "P", lastName: "S", countryCode: "SG", accountType: "individual" });
+    const signup = await first.api.post("/v2/signup", {
+      email: "persist@example.com",
+      firstName: "P",
+      lastName: "S",
+      countryCode: "SG",
+      accountType: "individual",
+    });
     await first.control.topUp({ currency: "SGD", amount: 123.45 });
     const va = await first.api.post("/v2/collections/accounts", { name: "va", currency: "SGD" });
     await first.control.creditCollection({ collectionAccountId: va.body.id, amount: 10 });
@@ -30,7 +36,10 @@ describe("PostgreSQL persistence", () => {
     // The funding cut-off timer was stored with the conversion and fires after the restart.
     await second.control.advance(12 * 3600_000);
     await c.login();
-    expect((await c.get(`/v2/conversions/${conversion.id}`)).body).toMatchObject({ status: "failed", failureReason: "funding_cutoff_passed" });
+    expect((await c.get(`/v2/conversions/${conversion.id}`)).body).toMatchObject({
+      status: "failed",
+      failureReason: "funding_cutoff_passed",
+    });
 
     const db = new pg.Client({ connectionString });
     await db.connect();

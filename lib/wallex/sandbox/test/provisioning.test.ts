@@ -22,7 +22,14 @@ describe("partners provisioned at runtime", () => {
     const ca = await new Client(h.url, a.apiKey).login(a.accessKeyId, a.secretAccessKey);
     const cb = await new Client(h.url, b.apiKey).login(b.accessKeyId, b.secretAccessKey);
     // Another partner's secrets do not log in with this key.
-    expect((await new Client(h.url, a.apiKey).post("/v2/authenticate", { accessKeyId: b.accessKeyId, secretAccessKey: b.secretAccessKey })).status).toBe(401);
+    expect(
+      (
+        await new Client(h.url, a.apiKey).post("/v2/authenticate", {
+          accessKeyId: b.accessKeyId,
+          secretAccessKey: b.secretAccessKey,
+        })
+      ).status,
+    ).toBe(401);
 
     const user = (await signup(ca, "only-a@example.com")).body;
     expect((await cb.get(`/v2/users/${user.userId}`)).status).toBe(404);
@@ -47,7 +54,11 @@ describe("partners provisioned at runtime", () => {
   });
 
   it("are kept in the store across restarts and survive a reset", async () => {
-    const store = { kind: "postgres" as const, connectionString: inject("databaseUrl"), schema: `wallex_sandbox_prov_${Math.random().toString(36).slice(2, 8)}` };
+    const store = {
+      kind: "postgres" as const,
+      connectionString: inject("databaseUrl"),
+      schema: `wallex_sandbox_prov_${Math.random().toString(36).slice(2, 8)}`,
+    };
     const first = await createWallexSandbox({ store, partners: [], rateLimit: false, autoProgress: false });
     const creds = await first.control.provisionPartner({ id: "tenant-p", name: "P" });
     await first.control.reset();
@@ -56,10 +67,13 @@ describe("partners provisioned at runtime", () => {
     // Not startSandbox: it logs in as the demo partner, which this sandbox does not have.
     const second = await createWallexSandbox({ store, partners: [], rateLimit: false, autoProgress: false });
     try {
-      const auth = await second.fetch(new Request("http://sandbox.test/v2/authenticate", {
-        method: "POST", headers: { "x-api-key": creds.apiKey, "content-type": "application/json" },
-        body: JSON.stringify({ accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey }),
-      }));
+      const auth = await second.fetch(
+        new Request("http://sandbox.test/v2/authenticate", {
+          method: "POST",
+          headers: { "x-api-key": creds.apiKey, "content-type": "application/json" },
+          body: JSON.stringify({ accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey }),
+        }),
+      );
       expect(auth.status).toBe(200);
       expect(second.control.partners().map((p) => p.id)).toEqual(["tenant-p"]);
     } finally {
@@ -74,7 +88,10 @@ describe("webhook targets", () => {
     const allowedUrl = `${receiver.url}/allowed`;
     const h = await startSandbox({ webhookTargets: (url, partnerId) => partnerId === "demo" && url === allowedUrl });
     try {
-      const refused = await h.api.put("/v2/webhooks", { url: "http://169.254.169.254/latest/meta-data", headers: { "x-a": "1" } });
+      const refused = await h.api.put("/v2/webhooks", {
+        url: "http://169.254.169.254/latest/meta-data",
+        headers: { "x-a": "1" },
+      });
       expect(refused.status).toBe(400);
       expect(JSON.stringify(refused.body)).toContain("url");
       expect((await h.api.get("/v2/webhooks")).body.url).toBeNull();
@@ -110,10 +127,18 @@ describe("webhook targets", () => {
 
 describe("helper CORS with helperOrigins", () => {
   it("answers only the listed origin", async () => {
-    const sandbox = await createWallexSandbox({ rateLimit: false, autoProgress: false, helperOrigins: ["http://app.test"] });
+    const sandbox = await createWallexSandbox({
+      rateLimit: false,
+      autoProgress: false,
+      helperOrigins: ["http://app.test"],
+    });
     try {
       const call = (origin: string) =>
-        sandbox.fetch(new Request("http://sandbox.test/_sandbox/requests", { headers: { Origin: origin, "X-Api-Key": "demo-api-key-0001" } }));
+        sandbox.fetch(
+          new Request("http://sandbox.test/_sandbox/requests", {
+            headers: { Origin: origin, "X-Api-Key": "demo-api-key-0001" },
+          }),
+        );
       expect((await call("http://app.test")).headers.get("access-control-allow-origin")).toBe("http://app.test");
       expect((await call("http://evil.test")).headers.get("access-control-allow-origin")).toBeNull();
     } finally {

@@ -26,9 +26,10 @@ export async function startReceiver() {
     received,
     respondWith: (...s: number[]) => statuses.push(...s),
     delay: (ms: number) => void (delayMs = ms),
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -8,8 +8,12 @@ import { Client } from "./harness";
 describe("standalone server", () => {
   it("listens on the configured port with credentials from the environment", async () => {
     const { url, stop } = await startStandalone({
-      WALLEX_SANDBOX_PORT: "0", WALLEX_SANDBOX_API_KEY: "env-key", WALLEX_SANDBOX_ACCESS_KEY_ID: "env-id",
-      WALLEX_SANDBOX_SECRET_ACCESS_KEY: "env-secret", WALLEX_SANDBOX_RATE_LIMIT: "off", WALLEX_SANDBOX_DATABASE_URL: "memory",
+      WALLEX_SANDBOX_PORT: "0",
+      WALLEX_SANDBOX_API_KEY: "env-key",
+      WALLEX_SANDBOX_ACCESS_KEY_ID: "env-id",
+      WALLEX_SANDBOX_SECRET_ACCESS_KEY: "env-secret",
+      WALLEX_SANDBOX_RATE_LIMIT: "off",
+      WALLEX_SANDBOX_DATABASE_URL: "memory",
     });
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -15,7 +15,13 @@ describe("webhooks across a close", () => {
   let dir: string;
   let rx: Awaited<ReturnType<typeof startReceiver>>;
   const open = async (options: Parameters<typeof startSandbox>[0] = {}) => {
-    const h = await startSandbox({ store: { kind: "pglite", dataDir: dir }, clock: systemClock(), tickIntervalMs: 20, webhookCloseGraceMs: 200, ...options });
+    const h = await startSandbox({
+      store: { kind: "pglite", dataDir: dir },
+      clock: systemClock(),
+      tickIntervalMs: 20,
+      webhookCloseGraceMs: 200,
+      ...options,
+    });
     await h.api.put("/v2/webhooks", { url: rx.url });
     return h;
   };
@@ -37,7 +43,8 @@ describe("webhooks across a close", () => {
   it("sends after reopening what a close cut short, each at least once", { timeout: 90_000 }, async () => {
     let first: Harness | undefined = await open();
     rx.delay(2_000); // slower than the close grace: every send is in flight when close() gives up
-    for (const id of emitted(5)) await first.control.emitWebhook({ resource: "funding", resourceId: id, status: "completed" });
+    for (const id of emitted(5))
+      await first.control.emitWebhook({ resource: "funding", resourceId: id, status: "completed" });
     await expect.poll(() => rx.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
     await first.stop();
     first = undefined;
@@ -46,7 +53,10 @@ describe("webhooks across a close", () => {
     const second = await open();
     try {
       // The first sandbox's sends reached the receiver but got no answer: only the second records them.
-      const statuses = async () => ((await second.api.get("/_sandbox/webhooks/deliveries")).body.data as { status: string }[]).map((d) => d.status);
+      const statuses = async () =>
+        ((await second.api.get("/_sandbox/webhooks/deliveries")).body.data as { status: string }[]).map(
+          (d) => d.status,
+        );
       await expect.poll(statuses, { timeout: 30_000 }).toEqual(Array(5).fill("delivered"));
     } finally {
       await second.stop();
@@ -63,7 +73,10 @@ describe("webhooks across a close", () => {
     rx.delay(0);
     const second = await open();
     try {
-      const deliveries = (await second.api.get("/_sandbox/webhooks/deliveries")).body.data as { payload: { resourceId: string }; status: string }[];
+      const deliveries = (await second.api.get("/_sandbox/webhooks/deliveries")).body.data as {
+        payload: { resourceId: string };
+        status: string;
+      }[];
       expect(deliveries.find((d) => d.payload.resourceId === "fund_graceful")?.status).toBe("delivered");
       await new Promise((resolve) => setTimeout(resolve, 300));
     } finally {

@@ -23,7 +23,13 @@ describe("webhooks", () => {
     expect((await h.api.get("/v2/webhooks")).body).toEqual({ url: null, headers: {} });
     const put = await h.api.put("/v2/webhooks", { url: rx.url, headers: { "x-secret": "s3cret" } });
     expect(put.body).toEqual({ url: rx.url, headers: { "x-secret": "s3cret" } });
-    const post = await h.api.post("/v2/webhooks", { url: rx.url, headers: [{ key: "x-secret", value: "s3cret" }, { key: "x-env", value: "test" }] });
+    const post = await h.api.post("/v2/webhooks", {
+      url: rx.url,
+      headers: [
+        { key: "x-secret", value: "s3cret" },
+        { key: "x-env", value: "test" },
+      ],
+    });
     expect(post.body.headers).toEqual({ "x-secret": "s3cret", "x-env": "test" });
     expect((await h.api.get("/v2/webhooks")).body.url).toBe(rx.url);
     expect((await h.api.patch("/v2/webhooks", { url: "not a url" })).body.errors[0].message.url).toBeDefined();
@@ -35,8 +41,17 @@ describe("webhooks", () => {
     const f = await h.control.topUp({ currency: "SGD", amount: 50 });
     await h.control.settle();
     expect(rx.received).toHaveLength(1);
-    expect(rx.received[0].body).toEqual({ resource: "funding", resourceId: f.id, status: "completed", accountId: f.accountId });
-    expect(rx.received[0].headers).toMatchObject({ "x-secret": "s3cret", "x-env": "test", "content-type": "application/json" });
+    expect(rx.received[0].body).toEqual({
+      resource: "funding",
+      resourceId: f.id,
+      status: "completed",
+      accountId: f.accountId,
+    });
+    expect(rx.received[0].headers).toMatchObject({
+      "x-secret": "s3cret",
+      "x-env": "test",
+      "content-type": "application/json",
+    });
   });
 
   it("notifies every payment status change, in order", async () => {
@@ -55,11 +70,15 @@ describe("webhooks", () => {
     rx.respondWith(500, 503);
     const ok = await h.control.topUp({ currency: "SGD", amount: 1 });
     await h.control.settle();
-    let log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: LooseJson) => d.payload.resourceId === ok.id);
+    let log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find(
+      (d: LooseJson) => d.payload.resourceId === ok.id,
+    );
     expect(log).toMatchObject({ status: "pending", attempts: [{ statusCode: 500 }] });
     await h.control.advance(60_000);
     await h.control.advance(300_000);
-    log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: LooseJson) => d.payload.resourceId === ok.id);
+    log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find(
+      (d: LooseJson) => d.payload.resourceId === ok.id,
+    );
     expect(log.status).toBe("delivered");
     expect(log.attempts.map((a: LooseJson) => a.statusCode)).toEqual([500, 503, 200]);
 
@@ -68,7 +87,9 @@ describe("webhooks", () => {
     await h.control.settle();
     for (const ms of [60_000, 300_000, 1_800_000, 3_600_000]) await h.control.advance(ms);
     await h.api.login();
-    log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: LooseJson) => d.payload.resourceId === bad.id);
+    log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find(
+      (d: LooseJson) => d.payload.resourceId === bad.id,
+    );
     expect(log.status).toBe("failed");
     expect(log.attempts).toHaveLength(4);
     expect(rx.received.filter((r) => r.body.resourceId === bad.id)).toHaveLength(4);
@@ -79,7 +100,9 @@ describe("webhooks", () => {
     const f = await h.control.topUp({ currency: "SGD", amount: 3 });
     await h.control.settle();
     rx.delay(0);
-    const log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find((d: LooseJson) => d.payload.resourceId === f.id);
+    const log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find(
+      (d: LooseJson) => d.payload.resourceId === f.id,
+    );
     expect(log.attempts[0].error).toMatch(/timeout/);
     expect(log.status).toBe("pending");
     await h.control.advance(60_000);
@@ -93,18 +116,42 @@ describe("webhooks", () => {
     await h.control.settle();
     expect(rx.received.filter((r) => r.body.resourceId === dropped.id)).toHaveLength(0);
     expect(rx.received.filter((r) => r.body.resourceId === doubled.id)).toHaveLength(2);
-    await h.api.post("/_sandbox/webhooks/emit", { resource: "user", resourceId: "u-1", status: "approved", reason: "manual" });
+    await h.api.post("/_sandbox/webhooks/emit", {
+      resource: "user",
+      resourceId: "u-1",
+      status: "approved",
+      reason: "manual",
+    });
     await h.control.settle();
-    expect(rx.received.at(-1)!.body).toEqual({ resource: "user", resourceId: "u-1", status: "approved", reason: "manual" });
+    expect(rx.received.at(-1)!.body).toEqual({
+      resource: "user",
+      resourceId: "u-1",
+      status: "approved",
+      reason: "manual",
+    });
     expect((await h.api.post("/_sandbox/webhooks/faults", { mode: "explode" })).status).toBe(400);
   });
 
   it("notifies user status changes with the reason", async () => {
-    const u = (await h.api.post("/v2/signup", { email: "hook@example.com", firstName: "H", lastName: "K", countryCode: "SG", accountType: "individual" })).body;
+    const u = (
+      await h.api.post("/v2/signup", {
+        email: "hook@example.com",
+        firstName: "H",
+        lastName: "K",
+        countryCode: "SG",
+        accountType: "individual",
+      })
+    ).body;
     await h.control.decideUser(u.userId, "pending_approval");
     await h.control.decideUser(u.userId, "document_needs_resubmission", "expired passport");
     await h.control.settle();
     const users = rx.received.filter((r) => r.body.resource === "user").map((r) => r.body);
-    expect(users.at(-1)).toEqual({ resource: "user", resourceId: u.userId, status: "document_needs_resubmission", accountId: u.accountId, reason: "expired passport" });
+    expect(users.at(-1)).toEqual({
+      resource: "user",
+      resourceId: u.userId,
+      status: "document_needs_resubmission",
+      accountId: u.accountId,
+      reason: "expired passport",
+    });
   });
 });

@@ -26,8 +26,12 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
       if (tx.get("job", job.id)) tx.remove("job", job.id);
       if (!tx.get("delivery", delivery.id)) return;
       tx.update("delivery", delivery.id, {
-        status: "failed", nextAttemptAt: null,
-        attempts: [...delivery.attempts, { at: iso(startedAt), statusCode: null, error: "webhook address not allowed" }],
+        status: "failed",
+        nextAttemptAt: null,
+        attempts: [
+          ...delivery.attempts,
+          { at: iso(startedAt), statusCode: null, error: "webhook address not allowed" },
+        ],
       });
     });
     return;
@@ -36,7 +40,12 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
     const res = await send(delivery.url, {
       method: "POST",
       // The documented sandbox source address (webhooks.md §3), for receivers that check it behind a proxy.
-      headers: { "x-forwarded-for": "175.41.191.143", ...delivery.headers, "content-type": "application/json", "user-agent": "wallex-sandbox-webhook/1" },
+      headers: {
+        "x-forwarded-for": "175.41.191.143",
+        ...delivery.headers,
+        "content-type": "application/json",
+        "user-agent": "wallex-sandbox-webhook/1",
+      },
       body: JSON.stringify(delivery.payload),
       signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), engine.shutdown.signal]),
       redirect: "manual",
@@ -58,7 +67,9 @@ export async function deliver(engine: Engine, job: Doc): Promise<void> {
     const retryIn = delays[attempts.length - 1];
     const status = ok ? "delivered" : retryIn === undefined ? "failed" : "pending";
     tx.update("delivery", delivery.id, {
-      attempts, status, nextAttemptAt: status === "pending" ? iso(tx.now + retryIn) : null,
+      attempts,
+      status,
+      nextAttemptAt: status === "pending" ? iso(tx.now + retryIn) : null,
     });
     if (status === "pending") engine.schedule(tx, current._partnerId, "deliver", delivery.id, retryIn);
   });

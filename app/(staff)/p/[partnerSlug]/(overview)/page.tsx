@@ -21,7 +21,11 @@ const label = "text-sm font-normal tracking-normal text-muted-foreground";
 export default async function OverviewPage({ params }: Props) {
   const scope = await requireStaff((await params).partnerSlug);
   const db = getDb();
-  const [team, connection, alarm] = await Promise.all([listTeam(db, scope), getWallexConnectionView(db, scope), webhookAlarm(db, scope.partnerId)]);
+  const [team, connection, alarm] = await Promise.all([
+    listTeam(db, scope),
+    getWallexConnectionView(db, scope),
+    webhookAlarm(db, scope.partnerId),
+  ]);
   const base = `/p/${scope.partnerSlug}`;
 
   return (
@@ -31,7 +35,9 @@ export default async function OverviewPage({ params }: Props) {
         description={`You are ${roleLabels[scope.role].toLowerCase()} at ${scope.partnerName}.`}
         breadcrumbs={[{ label: scope.partnerName }]}
       />
-      {can(scope.role, "webhooks.read") && <WebhookAlarm alarm={alarm} partnerSlug={scope.partnerSlug} canFix={can(scope.role, "settings.manage")} />}
+      {can(scope.role, "webhooks.read") && (
+        <WebhookAlarm alarm={alarm} partnerSlug={scope.partnerSlug} canFix={can(scope.role, "settings.manage")} />
+      )}
       <div className="grid gap-4 md:grid-cols-3">
         <Card>
           <CardHeader>
@@ -40,7 +46,13 @@ export default async function OverviewPage({ params }: Props) {
           </CardHeader>
           <CardContent className="text-sm text-muted-foreground">
             {team.filter((m) => m.role === "admin").length} admin(s) ·{" "}
-            {can(scope.role, "team.manage") ? <Link className="text-primary underline underline-offset-4" href={`${base}/team`}>Manage team</Link> : "managed by admins"}
+            {can(scope.role, "team.manage") ? (
+              <Link className="text-primary underline underline-offset-4" href={`${base}/team`}>
+                Manage team
+              </Link>
+            ) : (
+              "managed by admins"
+            )}
           </CardContent>
         </Card>
         <Card>

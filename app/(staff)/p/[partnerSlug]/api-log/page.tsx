@@ -43,7 +43,13 @@ export default async function ApiLogPage({ params, searchParams }: Props) {
           <ApiCallsTable rows={rows} filtered={hasFilters(kept)} clearHref={basePath} />
         </CardContent>
       </Card>
-      <Pagination page={filters.page} pageSize={API_LOG_PAGE_SIZE} total={total} basePath={basePath} searchParams={kept} />
+      <Pagination
+        page={filters.page}
+        pageSize={API_LOG_PAGE_SIZE}
+        total={total}
+        basePath={basePath}
+        searchParams={kept}
+      />
     </div>
   );
 }

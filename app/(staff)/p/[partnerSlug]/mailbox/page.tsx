@@ -51,7 +51,11 @@ export default async function MailboxPage({ params, searchParams }: Props) {
         <AlertDescription>Set SMTP_URL to send real mail; this page disappears when you do.</AlertDescription>
       </Alert>
       {rows.length === 0 ? (
-        <EmptyState icon={<Inbox />} title="No mail yet" description="Invite a team member and the invitation shows up here." />
+        <EmptyState
+          icon={<Inbox />}
+          title="No mail yet"
+          description="Invite a team member and the invitation shows up here."
+        />
       ) : (
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
           <div className="min-w-0 space-y-3">
@@ -79,7 +83,8 @@ export default async function MailboxPage({ params, searchParams }: Props) {
               <CardHeader>
                 <CardTitle>{open.subject}</CardTitle>
                 <p className="text-sm text-muted-foreground">
-                  To <span data-testid="mail-to">{open.to}</span> · {formatDateTime(open.createdAt)} <Badge variant="outline">{open.status}</Badge>
+                  To <span data-testid="mail-to">{open.to}</span> · {formatDateTime(open.createdAt)}{" "}
+                  <Badge variant="outline">{open.status}</Badge>
                 </p>
               </CardHeader>
               <CardContent className="space-y-4">

@@ -18,7 +18,10 @@ export const metadata: Metadata = { title: "Notifications" };
 
 type Props = { params: Promise<{ partnerSlug: string }>; searchParams: Promise<SearchParams> };
 
-const kindOptions = RESOURCE_KINDS.map((kind) => ({ value: kindSlug(kind), label: titleOf(RESOURCES[kind], { plural: true }) }));
+const kindOptions = RESOURCE_KINDS.map((kind) => ({
+  value: kindSlug(kind),
+  label: titleOf(RESOURCES[kind], { plural: true }),
+}));
 
 /** Every status change Wallex told us about, from our database only; the bell shows the newest few of these. */
 export default async function NotificationsPage({ params, searchParams }: Props) {
@@ -40,11 +43,29 @@ export default async function NotificationsPage({ params, searchParams }: Props)
         title="Notifications"
         description="Status changes Wallex reported for this partner and its members, newest first. Balance movements and history entries are left out unless you ask for them."
         breadcrumbs={[{ label: scope.partnerName, href: `/p/${scope.partnerSlug}` }, { label: "Notifications" }]}
-        actions={menu.unread > 0 && newest ? <MarkAllReadButton partnerSlug={scope.partnerSlug} upTo={newest.toISOString()} /> : undefined}
+        actions={
+          menu.unread > 0 && newest ? (
+            <MarkAllReadButton partnerSlug={scope.partnerSlug} upTo={newest.toISOString()} />
+          ) : undefined
+        }
       />
       <FilterBar basePath={basePath}>
-        <FilterSelect name="kind" label="Kind" anyLabel="All kinds" value={kind} options={kindOptions} className="w-52" />
-        <FilterSelect name="ledger" label="Ledger rows" anyLabel="Hidden" value={filters.ledger} options={[{ value: "1", label: "Shown" }]} className="w-36" />
+        <FilterSelect
+          name="kind"
+          label="Kind"
+          anyLabel="All kinds"
+          value={kind}
+          options={kindOptions}
+          className="w-52"
+        />
+        <FilterSelect
+          name="ledger"
+          label="Ledger rows"
+          anyLabel="Hidden"
+          value={filters.ledger}
+          options={[{ value: "1", label: "Shown" }]}
+          className="w-36"
+        />
       </FilterBar>
       <Card>
         <CardContent className="px-0">
@@ -59,7 +80,14 @@ export default async function NotificationsPage({ params, searchParams }: Props)
           />
         </CardContent>
       </Card>
-      <Pagination page={filters.page} pageSize={NOTIFICATIONS_PAGE_SIZE} total={total} basePath={basePath} searchParams={kept} itemLabel="status changes" />
+      <Pagination
+        page={filters.page}
+        pageSize={NOTIFICATIONS_PAGE_SIZE}
+        total={total}
+        basePath={basePath}
+        searchParams={kept}
+        itemLabel="status changes"
+      />
     </div>
   );
 }

@@ -34,7 +34,11 @@ export default async function SettingsPage({ params }: Props) {
         sandboxUrl={embeddedSandboxEnabled() ? embeddedSandboxBaseUrl(env().APP_URL) : null}
       />
       {connection && (
-        <WebhookCard partnerSlug={scope.partnerSlug} url={webhookUrlFor(scope.partnerId)} registeredAt={connection.webhookRegisteredAt} />
+        <WebhookCard
+          partnerSlug={scope.partnerSlug}
+          url={webhookUrlFor(scope.partnerId)}
+          registeredAt={connection.webhookRegisteredAt}
+        />
       )}
     </div>
   );

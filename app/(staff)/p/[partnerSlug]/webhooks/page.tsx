@@ -46,18 +46,64 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
       />
       <WebhookAlarm alarm={alarm} partnerSlug={scope.partnerSlug} canFix={can(scope.role, "settings.manage")} />
       <FilterBar basePath={basePath}>
-        <FilterSelect name="resource" label="Resource" anyLabel="All resources" value={filters.resource} options={facets.resources} className="w-44" />
-        <FilterSelect name="status" label="Status" anyLabel="Any status" value={filters.status} options={facets.statuses} className="w-44" />
-        <FilterSelect name="member" label="Member" anyLabel="All members" value={filters.member} options={members} className="w-56" />
-        <FilterSelect name="outcome" label="Outcome" anyLabel="Any" value={filters.outcome} options={outcomes} className="w-36" />
-        <FilterInput name="resourceId" label="Resource ID" defaultValue={filters.resourceId ?? ""} className="w-72 font-mono" />
+        <FilterSelect
+          name="resource"
+          label="Resource"
+          anyLabel="All resources"
+          value={filters.resource}
+          options={facets.resources}
+          className="w-44"
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Any status"
+          value={filters.status}
+          options={facets.statuses}
+          className="w-44"
+        />
+        <FilterSelect
+          name="member"
+          label="Member"
+          anyLabel="All members"
+          value={filters.member}
+          options={members}
+          className="w-56"
+        />
+        <FilterSelect
+          name="outcome"
+          label="Outcome"
+          anyLabel="Any"
+          value={filters.outcome}
+          options={outcomes}
+          className="w-36"
+        />
+        <FilterInput
+          name="resourceId"
+          label="Resource ID"
+          defaultValue={filters.resourceId ?? ""}
+          className="w-72 font-mono"
+        />
       </FilterBar>
       <Card>
         <CardContent className="px-0">
-          <WebhookEventsTable rows={rows} partnerSlug={scope.partnerSlug} canReplay={can(scope.role, "webhooks.replay")} filtered={hasFilters(kept)} clearHref={basePath} />
+          <WebhookEventsTable
+            rows={rows}
+            partnerSlug={scope.partnerSlug}
+            canReplay={can(scope.role, "webhooks.replay")}
+            filtered={hasFilters(kept)}
+            clearHref={basePath}
+          />
         </CardContent>
       </Card>
-      <Pagination page={filters.page} pageSize={WEBHOOK_PAGE_SIZE} total={total} basePath={basePath} searchParams={kept} itemLabel="events" />
+      <Pagination
+        page={filters.page}
+        pageSize={WEBHOOK_PAGE_SIZE}
+        total={total}
+        basePath={basePath}
+        searchParams={kept}
+        itemLabel="events"
+      />
     </div>
   );
 }

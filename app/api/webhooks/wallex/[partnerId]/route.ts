@@ -17,7 +17,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ par
     // A 500 makes Wallex retry later, which is what we want when our database is down. Only the
     // driver's own message is logged: the query error around it quotes the parameters, the body.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    const { message, code } = cause instanceof Error ? (cause as Error & { code?: string }) : { message: String(cause), code: undefined };
+    const { message, code } =
+      cause instanceof Error ? (cause as Error & { code?: string }) : { message: String(cause), code: undefined };
     logger.error({ partnerId, error: { message, code } }, "webhook intake failed");
     return Response.json({ received: false }, { status: 500 });
   }

@@ -28,10 +28,15 @@ beforeEach(async () => {
 });
 
 test("header values that look like formulas come out of the audit export as text", async () => {
-  const response = await GET(new Request(`http://localhost/p/${partnerSlug}/audit/export`), { params: Promise.resolve({ partnerSlug }) });
+  const response = await GET(new Request(`http://localhost/p/${partnerSlug}/audit/export`), {
+    params: Promise.resolve({ partnerSlug }),
+  });
   expect(response.status).toBe(200);
   const text = await response.text();
-  const row = text.trim().split("\n").find((line) => line.includes("team.invited"))!;
+  const row = text
+    .trim()
+    .split("\n")
+    .find((line) => line.includes("team.invited"))!;
   expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
   expect(row).toContain(`'@SUM(1+1)`);
   expect(row).not.toMatch(/,"?[=@]/);

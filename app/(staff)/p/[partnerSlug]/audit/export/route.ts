@@ -7,7 +7,21 @@ import { iterateAuditEvents } from "@/lib/data/audit";
 import { auditFilterProblems, auditFiltersSchema } from "@/lib/validations/audit";
 import { AppError } from "@/lib/errors";
 
-const columns = ["seq", "created_at", "action", "actor_email", "member_id", "target_type", "target_id", "before", "after", "request_id", "ip", "prev_hash", "hash"];
+const columns = [
+  "seq",
+  "created_at",
+  "action",
+  "actor_email",
+  "member_id",
+  "target_type",
+  "target_id",
+  "before",
+  "after",
+  "request_id",
+  "ip",
+  "prev_hash",
+  "hash",
+];
 
 /** Streams the filtered audit log as CSV, oldest first, with the hashes so the chain can be checked offline. */
 export async function GET(request: Request, { params }: { params: Promise<{ partnerSlug: string }> }) {

@@ -9,7 +9,13 @@ import { RecordsTable } from "@/components/records/records-table";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
-import { countMirrorRecords, listMemberAccounts, listMirrorRecords, listMirrorStatuses, RECORDS_PAGE_SIZE } from "@/lib/data/mirror";
+import {
+  countMirrorRecords,
+  listMemberAccounts,
+  listMirrorRecords,
+  listMirrorStatuses,
+  RECORDS_PAGE_SIZE,
+} from "@/lib/data/mirror";
 import { recordColumns } from "@/lib/records/columns";
 import { recordFiltersSchema } from "@/lib/validations/records";
 import type { SearchParams } from "@/lib/validations/search-params";
@@ -39,7 +45,11 @@ export default async function RecordsPage({ params, searchParams }: Props) {
   ]);
   const basePath = `/p/${scope.partnerSlug}/records`;
   const { page: _page, ...kept } = filters;
-  const tabs = RESOURCE_KINDS.map((k) => ({ slug: kindSlug(k), label: titleOf(RESOURCES[k], { plural: true }), count: counts[k] ?? 0 }));
+  const tabs = RESOURCE_KINDS.map((k) => ({
+    slug: kindSlug(k),
+    label: titleOf(RESOURCES[k], { plural: true }),
+    count: counts[k] ?? 0,
+  }));
 
   return (
     <div className="space-y-6">
@@ -50,16 +60,48 @@ export default async function RecordsPage({ params, searchParams }: Props) {
       />
       <KindTabs basePath={basePath} tabs={tabs} current={slug} />
       <FilterBar basePath={`${basePath}/${slug}`}>
-        <FilterSelect name="status" label="Status" anyLabel="Any status" value={filters.status} options={statuses} className="w-44" />
-        <FilterSelect name="member" label="Member" anyLabel="All members" value={filters.member} options={members} className="w-56" />
-        <FilterInput name="q" label={kind === "payment" ? "Wallex ID, payment or our reference" : "Wallex ID or reference"} defaultValue={filters.q ?? ""} className="w-72" />
+        <FilterSelect
+          name="status"
+          label="Status"
+          anyLabel="Any status"
+          value={filters.status}
+          options={statuses}
+          className="w-44"
+        />
+        <FilterSelect
+          name="member"
+          label="Member"
+          anyLabel="All members"
+          value={filters.member}
+          options={members}
+          className="w-56"
+        />
+        <FilterInput
+          name="q"
+          label={kind === "payment" ? "Wallex ID, payment or our reference" : "Wallex ID or reference"}
+          defaultValue={filters.q ?? ""}
+          className="w-72"
+        />
       </FilterBar>
       <Card>
         <CardContent className="px-0">
-          <RecordsTable rows={rows} columns={recordColumns(kind)} basePath={`${basePath}/${slug}`} label={def.label} filtered={hasFilters(kept)} />
+          <RecordsTable
+            rows={rows}
+            columns={recordColumns(kind)}
+            basePath={`${basePath}/${slug}`}
+            label={def.label}
+            filtered={hasFilters(kept)}
+          />
         </CardContent>
       </Card>
-      <Pagination page={filters.page} pageSize={RECORDS_PAGE_SIZE} total={total} basePath={`${basePath}/${slug}`} searchParams={kept} itemLabel={titleOf(def, { plural: true }).toLowerCase()} />
+      <Pagination
+        page={filters.page}
+        pageSize={RECORDS_PAGE_SIZE}
+        total={total}
+        basePath={`${basePath}/${slug}`}
+        searchParams={kept}
+        itemLabel={titleOf(def, { plural: true }).toLowerCase()}
+      />
     </div>
   );
 }

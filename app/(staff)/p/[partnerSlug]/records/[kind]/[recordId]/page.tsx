@@ -26,7 +26,14 @@ export default async function RecordPage({ params }: Props) {
   // The same columns as the list, so a record reads as its row does; the id is the title.
   const facts: [string, React.ReactNode][] = recordColumns(kind)
     .filter((column) => column.style !== "id")
-    .map((column) => [column.header, column.style === "status" ? <StatusBadge key={column.key} status={column.value(record)} /> : (column.value(record) ?? "—")]);
+    .map((column) => [
+      column.header,
+      column.style === "status" ? (
+        <StatusBadge key={column.key} status={column.value(record)} />
+      ) : (
+        (column.value(record) ?? "—")
+      ),
+    ]);
 
   return (
     <div className="space-y-6">
@@ -73,7 +80,10 @@ export default async function RecordPage({ params }: Props) {
             <RecordTimeline entries={record.timeline} />
             {record.events.length > 0 && (
               <p className="mt-4 text-sm text-muted-foreground">
-                <Link href={`/p/${scope.partnerSlug}/webhooks?resourceId=${encodeURIComponent(record.wallexId)}`} className="text-primary underline underline-offset-4">
+                <Link
+                  href={`/p/${scope.partnerSlug}/webhooks?resourceId=${encodeURIComponent(record.wallexId)}`}
+                  className="text-primary underline underline-offset-4"
+                >
                   {record.events.length} notification{record.events.length === 1 ? "" : "s"} from Wallex
                 </Link>
               </p>
