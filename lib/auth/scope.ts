@@ -1,27 +1,14 @@
 import "server-only";
-import { eq, type SQL } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
-import type { StaffRole } from "@/db/schema";
 import { listStaffMembershipsOfUser } from "@/lib/data/users";
 import { AppError, forbidden } from "@/lib/errors";
 import { can, requiresTwoFactor, type Permission } from "./permissions";
 import { requireUser, type CurrentUser } from "./session";
+import { mintStaffScope, type StaffScope } from "./tenant-scope";
 
-declare const scopeBrand: unique symbol;
-
-/** Proof, minted only here on the server, that `user` is staff of `partnerId` with `role`. */
-export type StaffScope = {
-  readonly kind: "staff";
-  readonly partnerId: string;
-  readonly partnerSlug: string;
-  readonly partnerName: string;
-  readonly membershipId: string;
-  readonly role: StaffRole;
-  readonly user: CurrentUser;
-  readonly [scopeBrand]: true;
-};
+export type { StaffScope, TenantScope } from "./tenant-scope";
+export { scopeWhere } from "./tenant-scope";
 
 export type ScopeProblem = "not_member" | "two_factor_required";
 
@@ -33,15 +20,14 @@ export async function findStaffScope(
   const membership = memberships.find((m) => m.partnerSlug === partnerSlug);
   if (!membership) return { problem: "not_member" };
   if (requiresTwoFactor(membership.role) && !user.hasTwoFactor) return { problem: "two_factor_required" };
-  const scope = {
-    kind: "staff",
+  const scope = mintStaffScope({
     partnerId: membership.partnerId,
     partnerSlug: membership.partnerSlug,
     partnerName: membership.partnerName,
     membershipId: membership.membershipId,
     role: membership.role,
     user,
-  } as StaffScope;
+  });
   return { scope };
 }
 
@@ -60,11 +46,6 @@ export async function requireStaff(partnerSlug: string, permission?: Permission)
 
 export function assertCan(scope: StaffScope, permission: Permission) {
   if (!can(scope.role, permission)) throw forbidden();
-}
-
-/** The tenant filter every query on tenant data starts from. */
-export function scopeWhere(table: { partnerId: PgColumn }, scope: StaffScope): SQL {
-  return eq(table.partnerId, scope.partnerId);
 }
 
 export function scopeProblemError(problem: ScopeProblem) {
