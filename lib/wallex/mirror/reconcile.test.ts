@@ -128,14 +128,12 @@ describe("the webhook alarm", () => {
       lastEventAt: null,
     });
 
-    await db
-      .insert(webhookEvents)
-      .values({
-        partnerId: scope.partnerId,
-        rawBody: "{}",
-        outcome: "processed",
-        receivedAt: new Date(old.getTime() + 1000),
-      });
+    await db.insert(webhookEvents).values({
+      partnerId: scope.partnerId,
+      rawBody: "{}",
+      outcome: "processed",
+      receivedAt: new Date(old.getTime() + 1000),
+    });
     expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
   });
 });
