@@ -8,7 +8,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: "automatic" } },
   resolve: { alias: { "@": root, "server-only": `${root}lib/testing/server-only-stub.ts` } },
   test: {
-    include: ["{lib,db,app,components}/**/*.test.ts"],
+    include: ["{lib,db,app,components,lint}/**/*.test.{ts,tsx}"],
     environment: "node",
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup-env.ts"],
