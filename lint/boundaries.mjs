@@ -132,11 +132,11 @@ export function boundaries(root) {
         ),
       },
     },
-    // Where process.env may be read besides lib/env.ts: tests and the test harness set up their own environment; the
-    // standalone sandbox (lib/wallex/sandbox/server.ts) is its own program and may not import the
-    // app's env; instrumentation.ts branches on NEXT_RUNTIME, which Next inlines per bundle (env()
-    // would pull zod into the edge bundle). e2e/, bench/ and the top-level config files are not app
-    // code and are not checked.
+    // Where process.env may be read besides lib/env.ts: tests and the test harness set up their own
+    // environment; the standalone sandbox (lib/wallex/sandbox/server.ts) is its own program and may
+    // not import the app's env; instrumentation.ts branches on NEXT_RUNTIME, which Next inlines per
+    // bundle (env() would pull zod into the edge bundle). e2e/, bench/ and the top-level config files
+    // are not app code and are not checked.
     {
       files: [
         "**/*.test.{ts,tsx}",
