@@ -80,11 +80,11 @@ describe("timeouts and retries", () => {
   it("retries a GET that times out", async () => {
     let hang = 1;
     s = await setup({
-      client: { timeoutMs: 100 },
       intercept: (req) => (req.url.endsWith("/v2/balances") && hang-- > 0 ? never() : undefined),
     });
     await s.client.currencies.list();
-    await s.client.balances.list();
+    // Long enough for the answered retry on a loaded machine; the hung attempt always reaches it.
+    await s.client.balances.list({}, { timeoutMs: 2_000 });
     expect(s.logs.filter((l) => l.operation === "balances.list").map((l) => l.errorKind)).toEqual([
       "timeout",
       undefined,
@@ -116,13 +116,12 @@ describe("timeouts and retries", () => {
 
   it("a POST that times out is an unknown outcome, not retried", async () => {
     s = await setup({
-      client: { timeoutMs: 100 },
       intercept: (req) => (req.url.endsWith("/v2/conversions/quote") ? never() : undefined),
     });
     await s.control.topUp({ currency: "USD", amount: 1000 });
     await s.client.currencies.list();
     const err = await s.client.conversions
-      .quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } })
+      .quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } }, { timeoutMs: 100 })
       .catch((e) => e);
     expect(err).toBeInstanceOf(WallexUnknownOutcomeError);
     expect(err.userMessage).toMatch(/check its status/);
