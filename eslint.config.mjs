@@ -1,6 +1,7 @@
 import { FlatCompat } from "@eslint/eslintrc";
 import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
+import { boundaries } from "./lint/boundaries.mjs";
 
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname });
 
@@ -26,5 +27,6 @@ export default tseslint.config(
       ],
     },
   },
+  ...boundaries(import.meta.dirname),
   prettier,
 );

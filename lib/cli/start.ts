@@ -65,7 +65,7 @@ async function main() {
 
 function run(command: string, args: string[]) {
   return new Promise<void>((resolve, reject) => {
-    const child = spawn("npx", [command, ...args], { stdio: "inherit", env: process.env });
+    const child = spawn("npx", [command, ...args], { stdio: "inherit" });
     child.on("exit", (code) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`)),
     );

@@ -1,7 +1,7 @@
 import type { CallLogger } from "./call-logger";
 import { ENDPOINTS, type Endpoints } from "./endpoints";
 import type { Args, Endpoint, Result } from "./endpoints/define";
-import { createMemoryRateLimiter, type RateLimiter } from "./rate-limiter";
+import { createMemoryRateLimiter, sleep, type RateLimiter } from "./rate-limiter";
 import { call, type CallOptions, type Core, type RetryPolicy } from "./request";
 import { TOKEN_TTL_MS, tokenManager } from "./token";
 import { createMemoryTokenStore, type TokenStore } from "./token-store";
@@ -36,6 +36,8 @@ export type WallexClientOptions = {
   refreshAheadMs?: number;
   /** Clock for token expiry (tests). */
   now?: () => number;
+  /** How the client waits between retries (tests pass a virtual one). Default: a timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   requestId?: () => string;
 };
 
@@ -78,6 +80,7 @@ export function createWallexClient(options: WallexClientOptions): WallexClient {
     authorization: options.authScheme === "raw" ? (t) => t : (t) => `Bearer ${t}`,
     requestId: options.requestId ?? (() => crypto.randomUUID()),
     logBodies: options.logRequestBodies ?? false,
+    sleep: options.sleep ?? sleep,
   };
   const credentials = { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey };
   const token = tokenManager({

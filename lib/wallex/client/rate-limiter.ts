@@ -14,9 +14,12 @@ type Lane = { grants: number[]; tail: Promise<void> };
  * last second plus `marginMs` (slack for the time between admission and the request leaving, so the
  * server never sees more than the rate). FIFO within a key. One process only; share one instance.
  */
-export function createMemoryRateLimiter(options: { marginMs?: number; now?: () => number } = {}): RateLimiter {
+export function createMemoryRateLimiter(
+  options: { marginMs?: number; now?: () => number; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> } = {},
+): RateLimiter {
   const windowMs = 1000 + (options.marginMs ?? 50);
   const now = options.now ?? (() => performance.now());
+  const wait = options.sleep ?? sleep;
   const lanes = new Map<string, Lane>();
 
   const admit = async (lane: Lane, perSecond: number, signal?: AbortSignal) => {
@@ -28,7 +31,7 @@ export function createMemoryRateLimiter(options: { marginMs?: number; now?: () =
         lane.grants.push(t);
         return;
       }
-      await sleep(lane.grants[0] + windowMs - t + 1, signal);
+      await wait(lane.grants[0] + windowMs - t + 1, signal);
     }
   };
 

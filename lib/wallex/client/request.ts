@@ -20,7 +20,6 @@ import {
   type OnBehalfOf,
 } from "./http";
 import type { RateLimiter } from "./rate-limiter";
-import { sleep } from "./rate-limiter";
 import { redact } from "./redact";
 import { toJson } from "./schemas/money";
 import type { TokenManager } from "./token";
@@ -49,6 +48,8 @@ export type Core = {
   requestId: () => string;
   /** Put the (redacted) request body in log entries. */
   logBodies: boolean;
+  /** Waits between retries. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
 
 type Prepared = {
@@ -121,7 +122,7 @@ export async function call<E extends Endpoint>(
       continue;
     }
     retries++;
-    await sleep(outcome.waitMs, options.signal).catch((cause) => {
+    await core.sleep(outcome.waitMs, options.signal).catch((cause) => {
       throw new WallexConnectionError(`${ep.method} ${ep.path}: aborted while waiting to retry`, {
         method: ep.method,
         path: req.path,

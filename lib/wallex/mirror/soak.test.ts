@@ -18,6 +18,7 @@ import {
   startTestSandbox,
   type TestSandbox,
 } from "@/lib/testing/wallex";
+import { mulberry32, seedFrom } from "@/lib/testing/seeded-random";
 import { WallexError } from "../client/errors";
 import { processWebhookEvent } from "../inbox/process-event";
 import { perform, requestQuote, type OperationName } from "./operations";
@@ -31,11 +32,15 @@ import { reconcileOpen } from "./reconcile";
  */
 const OPERATIONS = 24;
 const FAULT_RATE = 0.2;
+/** Replay a run with SOAK_SEED=<seed>: the scenario and the sandbox's faults draw from it. */
+const SEED = seedFrom("SOAK_SEED");
+const random = mulberry32(SEED);
+console.info(`soak seed ${SEED} (replay: SOAK_SEED=${SEED} npx vitest run lib/wallex/mirror/soak.test.ts)`);
 
 const db = getDb();
 let sandbox: TestSandbox;
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  sandbox = await startTestSandbox({ random: mulberry32(SEED ^ 0x9e3779b9) });
 });
 afterAll(() => sandbox.stop());
 
@@ -43,10 +48,10 @@ function injectFaults() {
   sandbox.sandbox.control.failNextRequests({
     remaining: 0,
     rate: FAULT_RATE,
-    status: Math.random() < 0.5 ? 503 : 504,
-    after: Math.random() < 0.5,
+    status: random() < 0.5 ? 503 : 504,
+    after: random() < 0.5,
   });
-  sandbox.sandbox.control.webhookFaultRate(Math.random() < 0.5 ? "drop" : "duplicate", FAULT_RATE);
+  sandbox.sandbox.control.webhookFaultRate(random() < 0.5 ? "drop" : "duplicate", FAULT_RATE);
 }
 function stopFaults() {
   sandbox.sandbox.control.failNextRequests({ remaining: 0, rate: 0 });
@@ -66,7 +71,7 @@ async function untilDone<T>(attempt: () => Promise<T>): Promise<T> {
 }
 
 test(
-  "a randomized run under 20% faults ends with the mirror equal to Wallex and nothing done twice",
+  `a randomized run under 20% faults ends with the mirror equal to Wallex and nothing done twice (SOAK_SEED=${SEED})`,
   { timeout: 120_000 },
   async () => {
     const { scope, client } = await connectedPartner(sandbox);
@@ -89,10 +94,10 @@ test(
       idempotencyKey = crypto.randomUUID(),
     ) => untilDone(() => perform(db, client, scope.partnerId, name, { idempotencyKey, input, accountId }));
     for (let i = 0; i < OPERATIONS; i++) {
-      const index = Math.floor(Math.random() * members.length);
+      const index = Math.floor(random() * members.length);
       const { accountId } = members[index];
-      const amount = (10 + Math.floor(Math.random() * 9000) / 100).toFixed(2);
-      if (Math.random() < 0.6) {
+      const amount = (10 + Math.floor(random() * 9000) / 100).toFixed(2);
+      if (random() < 0.6) {
         const quote = await untilDone(() =>
           requestQuote(
             db,
@@ -108,7 +113,7 @@ test(
           { quoteId: String(quote.quoteId), purposeOfTransfer: "rent", fundingSource: "wallet" },
           accountId,
         );
-        if (Math.random() < 0.8) await run("fundPayment", { paymentId: wallexId }, accountId, `fund:${wallexId}`);
+        if (random() < 0.8) await run("fundPayment", { paymentId: wallexId }, accountId, `fund:${wallexId}`);
       } else {
         const quote = await untilDone(() =>
           requestQuote(
@@ -133,7 +138,7 @@ test(
       const conversions = (await client.conversions.list({ query: { limit: 100 } }, { onBehalfOf })).data;
       injectFaults();
       for (const p of payments.filter((p) => p.status === "under_review"))
-        await control.advancePayment(p.id, Math.random() < 0.2 ? "rejected" : "processing");
+        await control.advancePayment(p.id, random() < 0.2 ? "rejected" : "processing");
       for (const c of conversions.filter((c) => c.status === "processing")) await control.advanceConversion(c.id);
     }
     await control.settle();

@@ -27,7 +27,7 @@ const NO_FEATURES: Features = {
 /** Shared core: committed state, serialised writes, clock-driven jobs and webhook delivery. */
 export class Engine {
   readonly state = new State();
-  readonly runtime = new Runtime();
+  readonly runtime: Runtime;
   readonly partners = new Map<string, Partner>();
   private byKey = new Map<string, Partner>();
   private configured = new Set<string>();
@@ -49,6 +49,7 @@ export class Engine {
     private persistence: Persistence,
     private handlers: Record<string, JobHandler>,
   ) {
+    this.runtime = new Runtime(options.random);
     for (const p of options.partners ?? []) {
       this.addPartner(p);
       this.configured.add(p.id);

@@ -35,6 +35,8 @@ export class Runtime {
   private webhookFaults = new Map<string, WebhookFault[]>();
   private webhookFaultRates = new Map<string, WebhookFaultRate>();
 
+  constructor(private random: () => number = Math.random) {}
+
   log(partnerId: string, record: RequestRecord) {
     let list = this.logs.get(partnerId);
     if (!list) this.logs.set(partnerId, (list = []));
@@ -52,7 +54,7 @@ export class Runtime {
 
   takeRequestFault(partnerId: string): RequestFault | undefined {
     const f = this.requestFaults.get(partnerId);
-    if (f?.rate !== undefined) return Math.random() < f.rate ? f : undefined;
+    if (f?.rate !== undefined) return this.random() < f.rate ? f : undefined;
     if (!f || f.remaining <= 0) return undefined;
     f.remaining -= 1;
     return f;
@@ -73,7 +75,7 @@ export class Runtime {
     const queued = this.webhookFaults.get(partnerId)?.shift();
     if (queued) return queued;
     const random = this.webhookFaultRates.get(partnerId);
-    return random && Math.random() < random.rate ? random.mode : undefined;
+    return random && this.random() < random.rate ? random.mode : undefined;
   }
 
   reset(partnerId?: string) {

@@ -36,6 +36,8 @@ export type SandboxOptions = {
   partners?: PartnerConfig[];
   store?: StoreOption;
   clock?: Clock;
+  /** Draws for the random faults (failNextRequests({ rate }), webhookFaultRate); default Math.random. A seeded one replays a run. */
+  random?: () => number;
   /** false turns the limiter off (benchmarks, most tests). */
   rateLimit?: false | { perSecond: number; perDay?: number };
   /** Used to POST webhooks; defaults to the global fetch. */

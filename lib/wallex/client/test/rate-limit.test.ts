@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createWallexClient } from "../index";
 import { createMemoryRateLimiter } from "../rate-limiter";
-import { systemClock } from "../../sandbox";
 import { setup, type Setup } from "./setup";
+import { virtualTime } from "./virtual-time";
 
 /** The most requests seen in any window of `ms` starting at a request. */
 function maxInWindow(times: number[], ms: number): number {
@@ -19,50 +18,59 @@ describe("per-tenant rate limit", () => {
   let s: Setup;
   afterEach(() => s?.close());
 
+  // On virtual time (./virtual-time.ts): requests leave when the limiter admits them, and a second
+  // passes only when the limiter waits for it, so a loaded machine cannot bunch or spread them.
   it("a burst of 40 calls at 20/s never exceeds 20 in any second; callers queue, none fails", async () => {
-    s = await setup({ client: { maxRequestsPerSecond: 20 } });
-    // Warm up fetch, Request and AbortSignal on another tenant: a cold first request can leave its lane
-    // tens of ms after admission, which would skew the measurement below.
-    await createWallexClient({ ...s.options, tenant: "warm-up" }).currencies.list();
-    s.sent.length = 0;
-    const started = performance.now();
+    const time = virtualTime();
+    s = await setup({ client: { maxRequestsPerSecond: 20 }, time });
     const results = await Promise.allSettled(Array.from({ length: 40 }, () => s.client.currencies.list()));
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     expect(s.sent).toHaveLength(41); // + authenticate
-    // Measured where requests leave, 50 ms short of a second: slack for the scheduler between the limiter's
-    // admission and the fetch when CI is loaded (the limiter itself keeps 1050 ms between grants i and i+20).
-    expect(
-      maxInWindow(
-        s.sent.map((r) => r.at),
-        950,
-      ),
-    ).toBeLessThanOrEqual(20);
-    expect(performance.now() - started).toBeGreaterThan(2000 - 50);
+    const at = s.sent.map((r) => r.at);
+    expect(maxInWindow(at, 1000)).toBe(20);
+    // 41 requests at 20 a second: three windows, each 1050 ms (the limiter's margin) after the last.
+    expect(Math.max(...at) - Math.min(...at)).toBeGreaterThanOrEqual(2 * 1050);
+    expect(time.now()).toBeLessThan(3 * 1050);
   });
 
   it("default 5/s against a sandbox that enforces 5/s: 15 calls, no 429", async () => {
+    const time = virtualTime();
     s = await setup({
-      sandbox: { rateLimit: { perSecond: 5 }, clock: systemClock() },
+      sandbox: { rateLimit: { perSecond: 5 } },
       client: { maxRequestsPerSecond: undefined, retry: { maxRetries: 0 } },
+      time,
     });
     const results = await Promise.allSettled(Array.from({ length: 15 }, () => s.client.currencies.list()));
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(
       maxInWindow(
         s.sent.map((r) => r.at),
-        950,
+        1000,
       ),
-    ).toBeLessThanOrEqual(5);
+    ).toBe(5);
+    // The sandbox's own accounting, on the same clock: it never had to refuse one.
+    expect(s.control.requests()).toHaveLength(16);
     expect(s.control.requests().filter((r) => r.status === 429)).toEqual([]);
   });
 
+  it("the sandbox's limit is real: the same burst without the client's limiter meets 429s", async () => {
+    s = await setup({
+      sandbox: { rateLimit: { perSecond: 5 } },
+      client: { maxRequestsPerSecond: 1000, retry: { maxRetries: 0 } },
+      time: virtualTime(),
+    });
+    const results = await Promise.allSettled(Array.from({ length: 15 }, () => s.client.currencies.list()));
+    expect(results.filter((r) => r.status === "rejected").length).toBeGreaterThan(0);
+    expect(s.control.requests().filter((r) => r.status === 429).length).toBeGreaterThan(0);
+  });
+
   it("tenants have separate lanes on one shared limiter", async () => {
-    const limiter = createMemoryRateLimiter();
-    const started = performance.now();
+    const time = virtualTime();
+    const limiter = createMemoryRateLimiter({ now: time.now, sleep: time.sleep });
     await Promise.all([...Array(4)].flatMap(() => [limiter.acquire("a", 4), limiter.acquire("b", 4)]));
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(time.slept).toEqual([]); // 4 each: no one waits for the other tenant
     await limiter.acquire("a", 4);
-    expect(performance.now() - started).toBeGreaterThan(900);
+    expect(time.slept).toEqual([1051]); // a's fifth waits out a's own window (1 s + 50 ms margin)
   });
 
   it("an aborted caller leaves the queue", async () => {

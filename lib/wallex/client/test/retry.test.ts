@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { WallexApiError, WallexConnectionError, WallexRateLimitError, WallexUnknownOutcomeError } from "../errors";
 import { setup, type Setup } from "./setup";
+import { virtualTime } from "./virtual-time";
 
 const calls = (s: Setup, path: string) => s.sent.filter((r) => r.url.pathname === path).length;
+/** An answer that never comes: only the client's timeout or the caller's signal ends the wait. */
+const never = () => new Promise<undefined>(() => undefined);
 
 describe("timeouts and retries", () => {
   let s: Setup;
@@ -33,15 +36,16 @@ describe("timeouts and retries", () => {
   });
 
   it("retries a GET on 429 and waits for Retry-After", async () => {
+    const time = virtualTime();
     s = await setup({
       intercept: (req, n) =>
         req.url.endsWith("/v2/currencies") && n === 2
           ? Response.json({ message: "Too Many Requests" }, { status: 429, headers: { "Retry-After": "0.3" } })
           : undefined,
+      time,
     });
-    const started = performance.now();
     await s.client.currencies.list();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(time.slept).toEqual([300]); // Retry-After, not the backoff
     expect(calls(s, "/v2/currencies")).toBe(2);
   });
 
@@ -74,10 +78,13 @@ describe("timeouts and retries", () => {
   });
 
   it("retries a GET that times out", async () => {
-    s = await setup({ client: { timeoutMs: 300 } });
+    let hang = 1;
+    s = await setup({
+      intercept: (req) => (req.url.endsWith("/v2/balances") && hang-- > 0 ? never() : undefined),
+    });
     await s.client.currencies.list();
-    s.control.failNextRequests({ remaining: 1, delayMs: 1200 });
-    await s.client.balances.list();
+    // Long enough for the answered retry on a loaded machine; the hung attempt always reaches it.
+    await s.client.balances.list({}, { timeoutMs: 2_000 });
     expect(s.logs.filter((l) => l.operation === "balances.list").map((l) => l.errorKind)).toEqual([
       "timeout",
       undefined,
@@ -108,12 +115,13 @@ describe("timeouts and retries", () => {
   });
 
   it("a POST that times out is an unknown outcome, not retried", async () => {
-    s = await setup({ client: { timeoutMs: 300 } });
+    s = await setup({
+      intercept: (req) => (req.url.endsWith("/v2/conversions/quote") ? never() : undefined),
+    });
     await s.control.topUp({ currency: "USD", amount: 1000 });
     await s.client.currencies.list();
-    s.control.failNextRequests({ remaining: 1, delayMs: 1200 });
     const err = await s.client.conversions
-      .quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } })
+      .quote({ body: { sellCurrency: "USD", buyCurrency: "SGD", amount: 10 } }, { timeoutMs: 100 })
       .catch((e) => e);
     expect(err).toBeInstanceOf(WallexUnknownOutcomeError);
     expect(err.userMessage).toMatch(/check its status/);
@@ -137,11 +145,15 @@ describe("timeouts and retries", () => {
   });
 
   it("the caller's AbortSignal stops the call", async () => {
-    s = await setup();
-    await s.client.currencies.list();
-    s.control.failNextRequests({ remaining: 1, delayMs: 300 });
     const ctrl = new AbortController();
-    setTimeout(() => ctrl.abort(), 50);
+    s = await setup({
+      intercept: (req) => {
+        if (!req.url.endsWith("/v2/balances")) return undefined;
+        ctrl.abort(); // once the request is out
+        return never();
+      },
+    });
+    await s.client.currencies.list();
     await expect(s.client.balances.list({}, { signal: ctrl.signal })).rejects.toBeInstanceOf(WallexConnectionError);
     expect(calls(s, "/v2/balances")).toBe(1);
   });

@@ -1,8 +1,15 @@
-import { createWallexSandbox, DEMO_PARTNER_CREDENTIALS, manualClock, type SandboxOptions } from "../../sandbox";
+import {
+  createWallexSandbox,
+  DEMO_PARTNER_CREDENTIALS,
+  manualClock,
+  type ManualClock,
+  type SandboxOptions,
+} from "../../sandbox";
 import type { CallLogEntry } from "../call-logger";
 import { createWallexClient, type WallexClientOptions } from "../index";
 import { createMemoryRateLimiter } from "../rate-limiter";
 import { createMemoryTokenStore } from "../token-store";
+import type { VirtualTime } from "./virtual-time";
 
 export type Sent = { at: number; method: string; url: URL; headers: Headers; body: unknown };
 
@@ -16,15 +23,20 @@ function raceAbort<T>(p: Promise<T>, signal?: AbortSignal | null): Promise<T> {
   });
 }
 
-/** A sandbox in-process, a client on it, and a record of every request the client sent. */
+/**
+ * A sandbox in-process, a client on it, and a record of every request the client sent. With `time`,
+ * the client's limiter and retry waits, the sandbox's clock and the send times all run on it.
+ */
 export async function setup(
   opts: {
     sandbox?: SandboxOptions;
     client?: Partial<WallexClientOptions>;
     intercept?: (req: Request, n: number) => Promise<Response | undefined> | Response | undefined;
+    time?: VirtualTime;
   } = {},
 ) {
-  const clock = manualClock();
+  const { time } = opts;
+  const clock = time ? virtualClock(time) : manualClock();
   const sandbox = await createWallexSandbox({ rateLimit: false, autoProgress: false, clock, ...opts.sandbox });
   const sent: Sent[] = [];
   const logs: CallLogEntry[] = [];
@@ -32,13 +44,13 @@ export async function setup(
     const req = new Request(input, init);
     const text = typeof init.body === "string" ? init.body : undefined;
     sent.push({
-      at: performance.now(),
+      at: time ? time.now() : performance.now(),
       method: req.method,
       url: new URL(req.url),
       headers: req.headers,
       body: text ? JSON.parse(text) : undefined,
     });
-    const fake = await opts.intercept?.(req.clone(), sent.length);
+    const fake = await raceAbort(Promise.resolve(opts.intercept?.(req.clone(), sent.length)), init.signal);
     if (fake) return fake;
     return raceAbort(sandbox.fetch(req), init.signal);
   };
@@ -48,7 +60,8 @@ export async function setup(
     ...DEMO_PARTNER_CREDENTIALS,
     fetch,
     tokenStore: createMemoryTokenStore(),
-    rateLimiter: createMemoryRateLimiter(),
+    rateLimiter: createMemoryRateLimiter(time ? { now: time.now, sleep: time.sleep } : {}),
+    ...(time ? { sleep: time.sleep } : {}),
     maxRequestsPerSecond: 1000,
     logger: { log: (e) => void logs.push(e) },
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
@@ -60,6 +73,15 @@ export async function setup(
 }
 
 export type Setup = Awaited<ReturnType<typeof setup>>;
+
+/** The sandbox's clock on virtual time, which moves only by waiting. */
+function virtualClock(time: VirtualTime): ManualClock {
+  const start = Date.parse("2026-01-05T08:00:00Z");
+  const cannot = () => {
+    throw new Error("virtual time moves only when the client waits");
+  };
+  return { manual: true, now: () => start + time.now(), set: cannot, advance: cannot };
+}
 
 export const SG_BENEFICIARY = {
   nickname: "Supplier SG",

@@ -1,7 +1,8 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { WallexClient } from "../index";
 
-// Compile-time checks (tsc); at run time these only assert that the file loads.
+// Compile-time checks: tsc (`npm run check`, which `npm test` runs first) fails on them; at run time
+// these only assert that the file loads.
 describe("typed methods", () => {
   it("derive arguments and results from the endpoint table", () => {
     type C = WallexClient;

@@ -154,8 +154,7 @@ describe("system clock", () => {
     const { userId } = (await signup.json()) as { userId: string };
     await sandbox.control.decideUser(userId, "pending_approval");
     const approved = () => sandbox.control.deliveries()[0]?.payload.status === "approved";
-    for (let i = 0; i < 100 && !approved(); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(approved()).toBe(true);
+    await expect.poll(approved, { timeout: 15_000, interval: 20 }).toBe(true);
     await expect(sandbox.control.advance(1)).rejects.toThrow(/manual clock/);
     await sandbox.close();
   });

@@ -39,5 +39,5 @@ describe("standalone server", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 120_000); // two PGlite start-ups: over 30 s on a loaded machine (64 s seen at load 20)
 });

@@ -40,12 +40,12 @@ describe("webhooks across a close", () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it("sends after reopening what a close cut short, each at least once", { timeout: 90_000 }, async () => {
+  it("sends after reopening what a close cut short, each at least once", { timeout: 180_000 }, async () => {
     let first: Harness | undefined = await open();
     rx.delay(2_000); // slower than the close grace: every send is in flight when close() gives up
     for (const id of emitted(5))
       await first.control.emitWebhook({ resource: "funding", resourceId: id, status: "completed" });
-    await expect.poll(() => rx.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => rx.received.length, { timeout: 60_000 }).toBeGreaterThan(0);
     await first.stop();
     first = undefined;
 
@@ -57,18 +57,18 @@ describe("webhooks across a close", () => {
         ((await second.api.get("/_sandbox/webhooks/deliveries")).body.data as { status: string }[]).map(
           (d) => d.status,
         );
-      await expect.poll(statuses, { timeout: 30_000 }).toEqual(Array(5).fill("delivered"));
+      await expect.poll(statuses, { timeout: 60_000 }).toEqual(Array(5).fill("delivered"));
     } finally {
       await second.stop();
     }
     expect(new Set(rx.received.map((r) => r.body.resourceId))).toEqual(new Set(emitted(5)));
   });
 
-  it("lets a send that answers within the grace finish, and does not send it again", { timeout: 90_000 }, async () => {
+  it("lets a send that answers within the grace finish, and does not send it again", { timeout: 180_000 }, async () => {
     const first = await open({ webhookCloseGraceMs: 10_000 });
     rx.delay(300);
     await first.control.emitWebhook({ resource: "funding", resourceId: "fund_graceful", status: "completed" });
-    await expect.poll(() => rx.received.length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => rx.received.length, { timeout: 60_000 }).toBe(1);
     await first.stop();
     rx.delay(0);
     const second = await open();
@@ -85,7 +85,7 @@ describe("webhooks across a close", () => {
     expect(rx.received.filter((r) => r.body.resourceId === "fund_graceful")).toHaveLength(1);
   });
 
-  it("keeps webhooks queued until webhooksFrom settles", { timeout: 60_000 }, async () => {
+  it("keeps webhooks queued until webhooksFrom settles", { timeout: 180_000 }, async () => {
     let listening = () => {};
     const first = await open({ webhooksFrom: new Promise<void>((resolve) => (listening = resolve)) });
     try {
@@ -93,7 +93,7 @@ describe("webhooks across a close", () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(rx.received).toHaveLength(0);
       listening();
-      await expect.poll(() => rx.received.map((r) => r.body.resourceId), { timeout: 30_000 }).toEqual(["fund_held"]);
+      await expect.poll(() => rx.received.map((r) => r.body.resourceId), { timeout: 60_000 }).toEqual(["fund_held"]);
     } finally {
       await first.stop();
     }

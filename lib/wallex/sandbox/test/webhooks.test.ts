@@ -8,7 +8,8 @@ describe("webhooks", () => {
   let h: Harness;
   let rx: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
-    h = await startSandbox({ webhookTimeoutMs: 300 });
+    // The default timeout (30 s): a loaded machine's round trips must not count as timeouts here.
+    h = await startSandbox();
     rx = await startReceiver();
   });
   afterAll(async () => {
@@ -96,16 +97,25 @@ describe("webhooks", () => {
   });
 
   it("treats a receiver slower than the timeout as a failed attempt", async () => {
-    rx.delay(600);
-    const f = await h.control.topUp({ currency: "SGD", amount: 3 });
-    await h.control.settle();
-    rx.delay(0);
-    const log = (await h.api.get("/_sandbox/webhooks/deliveries")).body.data.find(
-      (d: LooseJson) => d.payload.resourceId === f.id,
-    );
-    expect(log.attempts[0].error).toMatch(/timeout/);
-    expect(log.status).toBe("pending");
-    await h.control.advance(60_000);
+    // A receiver that never answers, so the timeout wins however slow the machine is.
+    const quick = await startSandbox({ webhookTimeoutMs: 100 });
+    try {
+      await quick.api.put("/v2/webhooks", { url: rx.url });
+      rx.hang(true);
+      const f = await quick.control.topUp({ currency: "SGD", amount: 3 });
+      await quick.control.settle();
+      rx.hang(false);
+      const log = (await quick.api.get("/_sandbox/webhooks/deliveries")).body.data.find(
+        (d: LooseJson) => d.payload.resourceId === f.id,
+      );
+      expect(log.attempts[0].error).toMatch(/timeout/);
+      expect(log.status).toBe("pending");
+      await quick.control.advance(60_000);
+      expect(rx.received.filter((r) => r.body.resourceId === f.id)).toHaveLength(2); // retried, answered
+    } finally {
+      rx.hang(false);
+      await quick.stop();
+    }
   });
 
   it("drops or duplicates the next deliveries on request, and emits arbitrary payloads", async () => {

@@ -1,11 +1,10 @@
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { hasFilters, ListEmptyState } from "./list-empty-state";
 
 const render = (filtered: boolean) =>
   renderToStaticMarkup(
-    createElement(ListEmptyState, { icon: null, noun: "payments", filtered, clearHref: "/p/demo/records/payment" }),
+    <ListEmptyState icon={null} noun="payments" filtered={filtered} clearHref="/p/demo/records/payment" />,
   );
 
 describe("the empty state of a list", () => {
