@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { FilterBar, FilterSelect } from "@/components/data-table/filter-bar";
-import { Pagination } from "@/components/data-table/pagination";
+import { FilterBar, FilterSelect } from "@/components/lists/filter-bar";
+import { Pagination } from "@/components/lists/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
 import { NotificationsTable } from "@/components/notifications/notifications-table";
