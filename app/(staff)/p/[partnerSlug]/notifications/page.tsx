@@ -25,7 +25,7 @@ const kindOptions = RESOURCE_KINDS.map((kind) => ({
 
 /** Every status change Wallex told us about, from our database only; the bell shows the newest few of these. */
 export default async function NotificationsPage({ params, searchParams }: Props) {
-  const scope = await requireStaff((await params).partnerSlug, "payments.read");
+  const scope = await requireStaff((await params).partnerSlug, "records.read");
   const filters = notificationFiltersSchema.parse(await searchParams);
   const kind = filters.kind && kindFromSlug(filters.kind) ? filters.kind : undefined;
   const db = getDb();

@@ -31,7 +31,7 @@ type Props = {
 /** Our copy of the partner's Wallex data, read from the mirror only: this page never calls Wallex. */
 export default async function RecordsPage({ params, searchParams }: Props) {
   const { partnerSlug, kind: slug } = await params;
-  const scope = await requireStaff(partnerSlug, "payments.read");
+  const scope = await requireStaff(partnerSlug, "records.read");
   const kind = kindFromSlug(slug);
   if (!kind) notFound();
   const def = RESOURCES[kind];

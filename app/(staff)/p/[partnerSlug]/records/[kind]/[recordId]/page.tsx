@@ -8,7 +8,7 @@ import { RecordTimeline } from "@/components/records/record-timeline";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
-import { can } from "@/lib/auth/permissions";
+import { can, refreshPermissionFor } from "@/lib/auth/permissions";
 import { recordColumns } from "@/lib/records/columns";
 import { RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
 import { loadRecord } from "./load-record";
@@ -51,7 +51,7 @@ export default async function RecordPage({ params }: Props) {
           { label: record.wallexId },
         ]}
         actions={
-          can(scope.role, "payments.create") && "retrieve" in def ? (
+          can(scope.role, refreshPermissionFor(kind)) && "retrieve" in def ? (
             <RefreshRecordButton partnerSlug={scope.partnerSlug} kind={slug} recordId={record.id} />
           ) : undefined
         }
