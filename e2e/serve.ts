@@ -6,14 +6,14 @@ import { setEnv } from "@/lib/env";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { E2E_SANDBOX_HELPER_TOKEN } from "./fixtures/accounts";
-import { seedNotificationsPartner } from "./fixtures/seed-notifications-partner";
+import { seedLivePartner, seedNotificationsPartner } from "./fixtures/seed-notifications-partner";
 import { seedOtherActivity } from "./fixtures/seed-other-activity";
 import { seedOtherPartner } from "./fixtures/seed-other-partner";
 
 /**
  * The app as Playwright sees it: a fresh database (on DATABASE_URL's server, or an in-memory
  * PGlite), the embedded sandbox turned on (it is off by default), the demo seed plus a second
- * partner for isolation tests and a third with its webhook registered (notification tests), and
+ * partner for isolation tests and two with their webhook registered (notification and live-refresh tests), and
  * the production server (`npm start`'s, lib/cli/serve-next.ts) on E2E_PORT.
  * The database is dropped when Playwright stops the server.
  */
@@ -30,6 +30,7 @@ async function main() {
   setEnv("WALLEX_SANDBOX_HELPER_TOKEN", E2E_SANDBOX_HELPER_TOKEN);
   await seedDemoData(database.url);
   await seedNotificationsPartner(database.url);
+  await seedLivePartner(database.url);
   await closeEmbeddedSandbox(); // the server opens its own
 
   await seedOtherPartner(database.url);

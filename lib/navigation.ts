@@ -7,7 +7,7 @@ type NavEntry = { path: string; label: string; icon: NavIcon; group: string; per
 /** The staff sidebar; each entry shows only to roles holding its permission. */
 const entries: NavEntry[] = [
   { path: "", label: "Overview", icon: "home", group: "Workspace", permission: "dashboard.read" },
-  { path: "/records", label: "Wallex records", icon: "landmark", group: "Workspace", permission: "payments.read" },
+  { path: "/records", label: "Wallex records", icon: "landmark", group: "Workspace", permission: "records.read" },
   { path: "/team", label: "Team", icon: "users", group: "Administration", permission: "team.manage" },
   { path: "/audit", label: "Audit log", icon: "scroll", group: "Administration", permission: "audit.read" },
   { path: "/webhooks", label: "Webhooks", icon: "webhook", group: "Administration", permission: "webhooks.read" },

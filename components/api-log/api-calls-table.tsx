@@ -1,5 +1,5 @@
 import { Activity } from "lucide-react";
-import { ListEmptyState } from "@/components/data-table/list-empty-state";
+import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { wallexApiCalls } from "@/db/schema";

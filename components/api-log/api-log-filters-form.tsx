@@ -1,4 +1,4 @@
-import { FilterBar, FilterInput, FilterSelect } from "@/components/data-table/filter-bar";
+import { FilterBar, FilterInput, FilterSelect } from "@/components/lists/filter-bar";
 import type { ApiLogFilters } from "@/lib/validations/api-log";
 
 const outcomes = [

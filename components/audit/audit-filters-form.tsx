@@ -1,4 +1,4 @@
-import { FilterBar, FilterInput, FilterSelect } from "@/components/data-table/filter-bar";
+import { FilterBar, FilterInput, FilterSelect } from "@/components/lists/filter-bar";
 import type { AuditFilterProblems, AuditFilters } from "@/lib/validations/audit";
 
 type Props = { actions: string[]; filters: AuditFilters; problems: AuditFilterProblems | null; basePath: string };

@@ -1,5 +1,5 @@
 import { ScrollText } from "lucide-react";
-import { ListEmptyState } from "@/components/data-table/list-empty-state";
+import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AuditEvent } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";

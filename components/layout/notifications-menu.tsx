@@ -2,7 +2,7 @@
 
 import { Bell } from "lucide-react";
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -12,39 +12,45 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useLiveData } from "@/components/live/use-live-data";
 import { markNotificationsReadAction } from "@/lib/actions/notifications/mark-notifications-read";
+import { LIVE_INTERVAL_MS, notificationsMenuUrl, type NotificationsMenuData } from "@/lib/live/live-routes";
 
-export type ShellNotification = {
-  id: string;
-  title: string;
-  detail: string;
-  href: string;
-  at: string;
-  unread: boolean;
-};
-
-type Props = {
+type Props = NotificationsMenuData & {
   partnerSlug: string;
-  /** The newest few, newest first. */
-  items: ShellNotification[];
-  /** This person's unread count from the database, capped: more than `cap` shows as "cap+". */
-  unread: number;
+  /** More than `cap` unread shows as "cap+". */
   cap: number;
   seeAllHref: string;
 };
 
 /**
- * Status changes Wallex reported. Opening the menu marks what it shows as read for this person (in
- * the database, so every browser of theirs agrees); items stay highlighted until the next visit.
+ * Status changes Wallex reported, kept live: the count and the newest few are polled while the tab
+ * is visible (not while the menu is open, so nothing moves under the pointer). Opening the menu
+ * marks what it shows as read for this person (in the database, so every browser of theirs
+ * agrees); items stay highlighted until the menu closes and the next poll.
  */
-export function NotificationsMenu({ partnerSlug, items, unread: unreadFromServer, cap, seeAllHref }: Props) {
+export function NotificationsMenu({
+  partnerSlug,
+  items: renderedItems,
+  unread: renderedUnread,
+  cap,
+  seeAllHref,
+}: Props) {
+  const [open, setOpen] = useState(false);
+  const { data } = useLiveData<NotificationsMenuData>({
+    url: notificationsMenuUrl(partnerSlug),
+    initial: useMemo(() => ({ items: renderedItems, unread: renderedUnread }), [renderedItems, renderedUnread]),
+    intervalMs: open ? false : LIVE_INTERVAL_MS.notifications,
+  });
+  const { items } = data;
   const [clearedUpTo, setClearedUpTo] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const newest = items[0]?.at;
-  const unread = newest && clearedUpTo === newest ? 0 : unreadFromServer;
+  const unread = newest && clearedUpTo === newest ? 0 : data.unread;
 
-  const markRead = (open: boolean) => {
-    if (!open || !newest || unread === 0) return;
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next || !newest || unread === 0) return;
     startTransition(async () => {
       const result = await markNotificationsReadAction(undefined, { partnerSlug, upTo: newest });
       if (result.ok) setClearedUpTo(newest);
@@ -52,7 +58,7 @@ export function NotificationsMenu({ partnerSlug, items, unread: unreadFromServer
   };
 
   return (
-    <DropdownMenu onOpenChange={markRead}>
+    <DropdownMenu onOpenChange={onOpenChange}>
       <DropdownMenuTrigger asChild>
         <Button
           variant="ghost"

@@ -1,10 +1,9 @@
-import type { wallexTimeline } from "@/db/schema";
-import { formatDateTime } from "@/lib/format";
+import type { RecordTimelineEntry } from "@/lib/live/live-routes";
 import { StatusBadge } from "./records-table";
 
 const sourceLabel = { write: "our request", webhook: "Wallex notification", reconcile: "reconcile" } as const;
 
-export function RecordTimeline({ entries }: { entries: (typeof wallexTimeline.$inferSelect)[] }) {
+export function RecordTimeline({ entries }: { entries: RecordTimelineEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-muted-foreground">No status changes recorded.</p>;
   return (
     <ol className="space-y-4 border-l pl-4" aria-label="Status history">
@@ -21,7 +20,7 @@ export function RecordTimeline({ entries }: { entries: (typeof wallexTimeline.$i
             )}
           </div>
           <div className="mt-1 text-xs text-muted-foreground">
-            {formatDateTime(entry.at)} · {sourceLabel[entry.source]}
+            {entry.at} · {sourceLabel[entry.source]}
           </div>
         </li>
       ))}

@@ -1,6 +1,6 @@
 import { Database } from "lucide-react";
 import Link from "next/link";
-import { ListEmptyState } from "@/components/data-table/list-empty-state";
+import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { Badge } from "@/components/ui/badge";
 import { ShortId } from "@/components/ui/short-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

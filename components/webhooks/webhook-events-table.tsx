@@ -1,5 +1,5 @@
 import { Webhook } from "lucide-react";
-import { ListEmptyState } from "@/components/data-table/list-empty-state";
+import { ListEmptyState } from "@/components/lists/list-empty-state";
 import { Badge } from "@/components/ui/badge";
 import { ShortId } from "@/components/ui/short-id";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { can, permissionTable, permissionsOf, requiresTwoFactor, staffRoles } from "./permissions";
+import { RESOURCE_KINDS } from "@/lib/wallex/mirror/resources";
+import {
+  can,
+  permissionTable,
+  permissionsOf,
+  refreshPermissionFor,
+  requiresTwoFactor,
+  staffRoles,
+} from "./permissions";
 
 describe("permission table", () => {
   test("admins hold every permission", () => {
@@ -22,6 +30,24 @@ describe("permission table", () => {
     expect(can("operator", "payments.create")).toBe(true);
     expect(can("operator", "payments.approve")).toBe(false);
     expect(can("operator", "audit.read")).toBe(false);
+  });
+
+  test("every staff role reads the records; viewers refresh none of them", () => {
+    for (const role of staffRoles) expect(can(role, "records.read")).toBe(true);
+    for (const kind of RESOURCE_KINDS) expect(can("viewer", refreshPermissionFor(kind))).toBe(false);
+  });
+
+  test("admins and operators refresh any record; compliance refreshes members but no money record", () => {
+    for (const kind of RESOURCE_KINDS) {
+      expect(can("admin", refreshPermissionFor(kind))).toBe(true);
+      expect(can("operator", refreshPermissionFor(kind))).toBe(true);
+      expect(can("compliance", refreshPermissionFor(kind))).toBe(kind === "user");
+    }
+  });
+
+  test("records are not gated by the payment permissions", () => {
+    expect(refreshPermissionFor("payment")).toBe("records.refresh");
+    expect(refreshPermissionFor("user")).toBe("records.refresh-member");
   });
 
   test("every permission names only known roles, and only admins must use 2FA", () => {

@@ -1,4 +1,5 @@
 import type { StaffRole } from "@/db/schema";
+import type { ResourceKind } from "@/lib/wallex/mirror/resources";
 
 /** Every staff permission, and which roles hold it. Code asks for permissions, never role names. */
 export const permissionTable = {
@@ -7,6 +8,11 @@ export const permissionTable = {
   "team.manage": ["admin"],
   "settings.manage": ["admin"],
   "audit.read": ["admin", "compliance"],
+  // The Wallex records pages (our mirror), and the status changes the bell reports from it.
+  "records.read": ["admin", "operator", "compliance", "viewer"],
+  // Re-reading a record from Wallex now: any record, or (compliance) a member's only.
+  "records.refresh": ["admin", "operator"],
+  "records.refresh-member": ["admin", "operator", "compliance"],
   "members.read": ["admin", "operator", "compliance", "viewer"],
   "members.manage": ["admin", "operator"],
   "kyc.review": ["admin", "compliance"],
@@ -36,6 +42,14 @@ export function can(role: StaffRole, permission: Permission): boolean {
 
 export function permissionsOf(role: StaffRole): Permission[] {
   return (Object.keys(permissionTable) as Permission[]).filter((p) => can(role, p));
+}
+
+/** Records compliance may re-read: the people they review, not money. */
+const MEMBER_RECORD_KINDS: readonly ResourceKind[] = ["user"];
+
+/** The permission that lets a person re-read one record of `kind` from Wallex. */
+export function refreshPermissionFor(kind: ResourceKind): Permission {
+  return MEMBER_RECORD_KINDS.includes(kind) ? "records.refresh-member" : "records.refresh";
 }
 
 /** Admins must use two-factor authentication; the others may. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/db";
-import type { StaffScope } from "@/lib/auth/scope";
+import { refreshPermissionFor } from "@/lib/auth/permissions";
+import { assertCan, type StaffScope } from "@/lib/auth/scope";
 import { getMirrorRow } from "@/lib/data/mirror";
 import { AppError, notFound } from "@/lib/errors";
 import { refreshAccountMoney } from "@/lib/wallex/mirror/money";
@@ -8,8 +9,12 @@ import { refreshObject } from "@/lib/wallex/mirror/refresh";
 import { RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 
-/** Reads one mirrored object from Wallex now, instead of waiting for a webhook or the reconcile job. */
+/**
+ * Reads one mirrored object from Wallex now, instead of waiting for a webhook or the reconcile job.
+ * Who may depends on the kind (compliance re-reads members, not money), so it is checked here.
+ */
 export async function refreshRecord(db: Database, scope: StaffScope, kind: ResourceKind, recordId: string) {
+  assertCan(scope, refreshPermissionFor(kind));
   const def = RESOURCES[kind];
   const record = await getMirrorRow(db, scope, kind, recordId);
   if (!record) throw notFound("Record");

@@ -10,7 +10,7 @@ export const markNotificationsReadAction = defineStaffAction(
     name: "notifications.read",
     schema: markNotificationsReadSchema,
     // Anyone who sees the bell may clear their own bell.
-    permission: "payments.read",
+    permission: "records.read",
     // The marker is one person's reading position, not a change to the partner's data: auditing
     // it would add a row each time someone opens the menu and bury the events the log is for.
     unaudited: "a person's own read marker, not tenant data",

@@ -9,7 +9,13 @@ import { kindFromSlug } from "@/lib/wallex/mirror/resources";
 import { defineStaffAction } from "../define-action";
 
 export const refreshRecordAction = defineStaffAction(
-  { name: "records.refreshed", schema: refreshRecordSchema, permission: "payments.create", transaction: false },
+  {
+    name: "records.refreshed",
+    schema: refreshRecordSchema,
+    // Lets in whoever may re-read some record; the service checks this record's kind.
+    permission: "records.refresh-member",
+    transaction: false,
+  },
   async ({ kind: slug, recordId }, { scope, audit }) => {
     const kind = kindFromSlug(slug);
     if (!kind) throw notFound("Record");

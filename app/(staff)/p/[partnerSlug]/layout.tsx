@@ -18,7 +18,7 @@ export default async function StaffLayout({ children, params }: Props) {
   const db = getDb();
   const [memberships, notifications] = await Promise.all([
     listStaffMembershipsOfUser(db, scope.user.id),
-    can(scope.role, "payments.read") ? getNotificationsMenu(db, scope) : undefined,
+    can(scope.role, "records.read") ? getNotificationsMenu(db, scope) : undefined,
   ]);
   const nav = staffNav(scope.partnerSlug, scope.role);
   if (!smtpConfigured() && can(scope.role, "team.manage")) {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ApiCallsTable } from "@/components/api-log/api-calls-table";
 import { ApiLogFiltersForm } from "@/components/api-log/api-log-filters-form";
-import { hasFilters } from "@/components/data-table/list-empty-state";
-import { Pagination } from "@/components/data-table/pagination";
+import { hasFilters } from "@/components/lists/list-empty-state";
+import { Pagination } from "@/components/lists/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
 import { AuditTable } from "@/components/audit/audit-table";
-import { hasFilters } from "@/components/data-table/list-empty-state";
-import { Pagination } from "@/components/data-table/pagination";
+import { hasFilters } from "@/components/lists/list-empty-state";
+import { Pagination } from "@/components/lists/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { FilterBar, FilterSelect } from "@/components/data-table/filter-bar";
-import { Pagination } from "@/components/data-table/pagination";
+import { FilterBar, FilterSelect } from "@/components/lists/filter-bar";
+import { Pagination } from "@/components/lists/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
 import { NotificationsTable } from "@/components/notifications/notifications-table";
@@ -25,7 +25,7 @@ const kindOptions = RESOURCE_KINDS.map((kind) => ({
 
 /** Every status change Wallex told us about, from our database only; the bell shows the newest few of these. */
 export default async function NotificationsPage({ params, searchParams }: Props) {
-  const scope = await requireStaff((await params).partnerSlug, "payments.read");
+  const scope = await requireStaff((await params).partnerSlug, "records.read");
   const filters = notificationFiltersSchema.parse(await searchParams);
   const kind = filters.kind && kindFromSlug(filters.kind) ? filters.kind : undefined;
   const db = getDb();

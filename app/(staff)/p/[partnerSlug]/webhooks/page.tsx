@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { FilterBar, FilterInput, FilterSelect } from "@/components/data-table/filter-bar";
-import { hasFilters } from "@/components/data-table/list-empty-state";
-import { Pagination } from "@/components/data-table/pagination";
+import { FilterBar, FilterInput, FilterSelect } from "@/components/lists/filter-bar";
+import { hasFilters } from "@/components/lists/list-empty-state";
+import { Pagination } from "@/components/lists/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { WebhookAlarm } from "@/components/webhooks/webhook-alarm";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { FilterBar, FilterInput, FilterSelect } from "@/components/data-table/filter-bar";
-import { hasFilters } from "@/components/data-table/list-empty-state";
-import { Pagination } from "@/components/data-table/pagination";
+import { FilterBar, FilterInput, FilterSelect } from "@/components/lists/filter-bar";
+import { hasFilters } from "@/components/lists/list-empty-state";
+import { Pagination } from "@/components/lists/pagination";
 import { PageHeader } from "@/components/layout/page-header";
 import { KindTabs } from "@/components/records/kind-tabs";
 import { RecordsTable } from "@/components/records/records-table";
@@ -31,7 +31,7 @@ type Props = {
 /** Our copy of the partner's Wallex data, read from the mirror only: this page never calls Wallex. */
 export default async function RecordsPage({ params, searchParams }: Props) {
   const { partnerSlug, kind: slug } = await params;
-  const scope = await requireStaff(partnerSlug, "payments.read");
+  const scope = await requireStaff(partnerSlug, "records.read");
   const kind = kindFromSlug(slug);
   if (!kind) notFound();
   const def = RESOURCES[kind];

@@ -13,7 +13,7 @@ import { kindFromSlug } from "@/lib/wallex/mirror/resources";
  * named our row id and are sent on to the Wallex id's URL.
  */
 export const loadRecord = cache(async (partnerSlug: string, slug: string, recordId: string) => {
-  const scope = await requireStaff(partnerSlug, "payments.read");
+  const scope = await requireStaff(partnerSlug, "records.read");
   const kind = kindFromSlug(slug);
   if (!kind) notFound();
   const record = await getMirrorRecord(getDb(), scope, kind, recordId);
