@@ -4,6 +4,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  // Fixtures write to the server's database through the app's own code: this tsconfig resolves
+  // "server-only" to an empty module, as vitest's alias does, and next's extensionless entry
+  // points to their files (Node's ESM resolution needs them).
+  tsconfig: "./e2e/tsconfig.json",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

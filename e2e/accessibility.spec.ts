@@ -1,15 +1,16 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, OTHER_ADMIN, demo } from "./fixtures/accounts";
-import { signIn } from "./fixtures/auth";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expectAccessible } from "./fixtures/axe";
-import { OTHER_ACTIVITY } from "./fixtures/seed-other-activity";
+import { signInAs } from "./fixtures/session";
+import { createInvitation, createTenant, type Tenant } from "./fixtures/tenant";
+import { expect, test } from "./fixtures/test";
 
 // Every page of the app through axe, menus and the mobile drawer open too, and at three widths
-// none of them wider than the window. The other partner's admin (authenticator secret known) sees
-// every staff page; e2e/fixtures/seed-other-activity.ts gives its tables long values.
+// none of them wider than the window. The file's own partner has rows everywhere, with long values
+// (e2e/fixtures/seed-long-activity.ts); its admin sees every staff page. The tests only read it.
 // Not serial: each test reports its own pages, and a failure does not hide the rest.
 
 type State = Awaited<ReturnType<BrowserContext["storageState"]>>;
+let tenant: Tenant;
 let adminState: State;
 let operatorState: State;
 let invitationLink = "";
@@ -20,22 +21,22 @@ const WIDTHS = {
   wide: { width: 1920, height: 1080 },
 } as const;
 
-const staffPages = [
-  "/p/other",
-  "/p/other/records/payment",
-  "/p/other/records/funding",
-  "/p/other/records/user",
-  `/p/other/records/payment/${OTHER_ACTIVITY.paymentId}`,
-  "/p/other/webhooks",
-  "/p/other/notifications",
-  "/p/other/audit",
-  "/p/other/api-log",
-  "/p/other/team",
-  "/p/other/settings",
-  "/p/other/mailbox",
+const staffPages = ({ home, rows }: Tenant) => [
+  home,
+  `${home}/records/payment`,
+  `${home}/records/funding`,
+  `${home}/records/user`,
+  `${home}/records/payment/${rows.longValuesPayment}`,
+  `${home}/webhooks`,
+  `${home}/notifications`,
+  `${home}/audit`,
+  `${home}/api-log`,
+  `${home}/team`,
+  `${home}/settings`,
+  `${home}/mailbox`,
   "/account/security",
 ];
-const operatorPages = ["/p/demo", "/p/demo/records/payment", "/p/demo/webhooks"];
+const operatorPages = ({ home }: Tenant) => [home, `${home}/records/payment`, `${home}/webhooks`];
 
 async function open(browser: Browser, state: State | undefined, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ storageState: state, viewport });
@@ -72,38 +73,31 @@ const overlaps = (a: { x: number; y: number; width: number; height: number }, b:
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test.beforeAll(async ({ browser }) => {
-  const admin = await browser.newContext();
-  const page = await admin.newPage();
-  await signIn(page, OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
+  tenant = await createTenant({ records: ["long values"] });
   // An invitation, for the page its link opens.
-  const email = `a11y.${Date.now()}@example.test`;
-  await page.goto("/p/other/team");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
-  await page.goto("/p/other/mailbox");
-  await page.getByRole("link", { name: new RegExp(`To ${email.replace(/\./g, "\\.")}`) }).click();
-  invitationLink = (await page.getByRole("link", { name: /\/invite\// }).getAttribute("href"))!;
-  adminState = await admin.storageState();
-  await admin.close();
-
-  const operator = await browser.newContext();
-  await signIn(await operator.newPage(), demo.operator, DEMO_PASSWORD);
-  operatorState = await operator.storageState();
-  await operator.close();
+  invitationLink = await createInvitation(tenant, `a11y.${Date.now()}@example.test`);
+  const signedIn = async (person: Tenant["admin"]) => {
+    const context = await browser.newContext();
+    await signInAs(context, person);
+    const state = await context.storageState();
+    await context.close();
+    return state;
+  };
+  adminState = await signedIn(tenant.admin);
+  operatorState = await signedIn(tenant.operator);
 });
 
 for (const [name, viewport] of Object.entries(WIDTHS)) {
   test(`every staff page passes axe and fits a ${viewport.width}px window`, async ({ browser }) => {
     test.setTimeout(180_000);
     const page = await open(browser, adminState, viewport);
-    for (const path of staffPages) {
+    for (const path of staffPages(tenant)) {
       await visit(page, path);
       await expectAccessible(page, `${path} (${name})`);
       await expectNoSidewaysScroll(page, path);
     }
     const operator = await open(browser, operatorState, viewport);
-    for (const path of operatorPages) {
+    for (const path of operatorPages(tenant)) {
       await visit(operator, path);
       await expectAccessible(operator, `${path} as operator (${name})`);
       await expectNoSidewaysScroll(operator, path);
@@ -122,8 +116,8 @@ test("the pages before signing in pass axe and fit", async ({ browser }) => {
     }
     // The second step of signing in.
     await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(OTHER_ADMIN.email);
-    await page.getByLabel("Password").fill(OTHER_ADMIN.password);
+    await page.getByLabel("Email").fill(tenant.admin.email);
+    await page.getByLabel("Password").fill(tenant.admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByLabel("Authentication code")).toBeVisible();
     await expectAccessible(page, `sign-in code step at ${viewport.width}px`);
@@ -133,7 +127,7 @@ test("the pages before signing in pass axe and fit", async ({ browser }) => {
 
 test("menus pass axe while open: tenant switcher, user menu, notifications", async ({ browser }) => {
   const page = await open(browser, adminState, WIDTHS.laptop);
-  await visit(page, "/p/other/webhooks");
+  await visit(page, `${tenant.home}/webhooks`);
   const sidebar = page.getByRole("complementary", { name: "Sidebar" });
   for (const [name, trigger] of [
     ["tenant switcher", sidebar.getByRole("button", { name: /Switch partner/ })],
@@ -151,7 +145,7 @@ test("menus pass axe while open: tenant switcher, user menu, notifications", asy
 
 test("the mobile drawer passes axe open, and its close button keeps off the bell", async ({ browser }) => {
   const page = await open(browser, adminState, WIDTHS.phone);
-  await visit(page, "/p/other");
+  await visit(page, tenant.home);
   await page.getByRole("button", { name: "Open navigation" }).click();
   const drawer = page.getByRole("dialog", { name: "Navigation" });
   await expect(drawer).toBeVisible();
@@ -184,19 +178,19 @@ test("the mobile drawer passes axe open, and its close button keeps off the bell
 test("the tables' last columns stay in view at 1280 and 1920px", async ({ browser }) => {
   for (const viewport of [WIDTHS.laptop, WIDTHS.wide]) {
     const page = await open(browser, adminState, viewport);
-    await visit(page, "/p/other/webhooks");
+    await visit(page, `${tenant.home}/webhooks`);
     const replays = page.getByRole("button", { name: "Replay" });
     await expect(replays).toHaveCount(2);
     for (const replay of await replays.all()) await expectInsideWindow(page, replay, `Replay at ${viewport.width}px`);
 
-    await visit(page, "/p/other/records/payment");
+    await visit(page, `${tenant.home}/records/payment`);
     const table = page.getByRole("region", { name: "payments" });
     const container = (await table.boundingBox())!;
     const last = (await table.getByRole("columnheader").last().boundingBox())!;
     expect
       .soft(last.x + last.width, `records table's last column at ${viewport.width}px`)
       .toBeLessThanOrEqual(container.x + container.width + 0.5);
-    await expectNoSidewaysScroll(page, "/p/other/records/payment");
+    await expectNoSidewaysScroll(page, `${tenant.home}/records/payment`);
     await page.context().close();
   }
 });

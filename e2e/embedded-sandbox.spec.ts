@@ -1,7 +1,9 @@
-import { expect, test } from "@playwright/test";
 import { DEMO_PARTNER_CREDENTIALS } from "../lib/wallex/sandbox";
-import { DEMO_PASSWORD, E2E_SANDBOX_HELPER_TOKEN, OTHER_ADMIN, demo } from "./fixtures/accounts";
-import { signIn } from "./fixtures/auth";
+import { E2E_SANDBOX_HELPER_TOKEN } from "./fixtures/accounts";
+import { signInAs } from "./fixtures/session";
+import { expect, test } from "./fixtures/test";
+
+test.use({ tenantOptions: { sandbox: "connected" } });
 
 // The embedded sandbox (on for this test server only) knows no static partner: each tenant has its own identity.
 test("the embedded sandbox refuses the published demo credentials", async ({ request }) => {
@@ -20,9 +22,15 @@ test("the embedded sandbox refuses the published demo credentials", async ({ req
   ).toBe(403);
 });
 
-test("its helpers answer only staff of the key's partner, or the test helper token", async ({ browser, request }) => {
+test("its helpers answer only staff of the key's partner, or the test helper token", async ({
+  browser,
+  request,
+  tenant,
+  neighbour,
+}) => {
   const helper = "/api/wallex-sandbox/_sandbox/features";
-  expect((await request.get(helper, { headers: { "X-Partner-Slug": "demo" } })).status()).toBe(401);
+  const ofTenant = { "X-Partner-Slug": tenant.slug };
+  expect((await request.get(helper, { headers: ofTenant })).status()).toBe(401);
   expect(
     (
       await request.get(helper, {
@@ -30,9 +38,7 @@ test("its helpers answer only staff of the key's partner, or the test helper tok
       })
     ).status(),
   ).toBe(401);
-  expect(
-    (await request.post("/api/wallex-sandbox/_sandbox/reset", { headers: { "X-Partner-Slug": "demo" } })).status(),
-  ).toBe(401);
+  expect((await request.post("/api/wallex-sandbox/_sandbox/reset", { headers: ofTenant })).status()).toBe(401);
   // The token lets tests in, but only with a key the sandbox issued.
   expect(
     (
@@ -42,20 +48,16 @@ test("its helpers answer only staff of the key's partner, or the test helper tok
     ).status(),
   ).toBe(403);
 
-  const operator = await (await browser.newContext()).newPage();
-  await signIn(operator, demo.operator, DEMO_PASSWORD);
-  const features = await operator.request.get(helper, { headers: { "X-Partner-Slug": "demo" } });
+  const operator = await browser.newContext();
+  await signInAs(operator, tenant.operator);
+  const features = await operator.request.get(helper, { headers: ofTenant });
   expect(features.status()).toBe(200);
   expect(await features.json()).toMatchObject({ signup: true });
 
-  // Another tenant's admin is refused on the demo partner's sandbox identity.
-  const other = await (await browser.newContext()).newPage();
-  await signIn(other, OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
-  expect((await other.request.get(helper, { headers: { "X-Partner-Slug": "demo" } })).status()).toBe(403);
-  expect(
-    (
-      await other.request.post("/api/wallex-sandbox/_sandbox/reset", { headers: { "X-Partner-Slug": "demo" } })
-    ).status(),
-  ).toBe(403);
-  expect((await other.request.get(helper, { headers: { "X-Partner-Slug": "other" } })).status()).toBe(403);
+  // Another tenant's admin is refused on this partner's sandbox identity, and has none of its own.
+  const other = await browser.newContext();
+  await signInAs(other, neighbour.admin);
+  expect((await other.request.get(helper, { headers: ofTenant })).status()).toBe(403);
+  expect((await other.request.post("/api/wallex-sandbox/_sandbox/reset", { headers: ofTenant })).status()).toBe(403);
+  expect((await other.request.get(helper, { headers: { "X-Partner-Slug": neighbour.slug } })).status()).toBe(403);
 });

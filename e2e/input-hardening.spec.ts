@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { DEMO_TARGET, OTHER_ADMIN } from "./fixtures/accounts";
-import { signIn } from "./fixtures/auth";
+import type { Browser, BrowserContext } from "@playwright/test";
+import { signInAs } from "./fixtures/session";
+import { createTenant, type Tenant } from "./fixtures/tenant";
+import { expect, test } from "./fixtures/test";
 
 // The security probe's cases (issue 8) as they travel in a URL: percent-encoded NUL and lone
 // surrogate, a malformed escape, impossible dates and numbers, 36 dashes, 10 KB, repeated params.
@@ -19,17 +20,17 @@ const RAW_VALUES = [
   "x".repeat(10_240),
 ];
 
-// Every staff page that reads the URL, with the parameters it reads.
+// Every staff page that reads the URL (under the partner's home), with the parameters it reads.
 const PAGES: [path: string, title: string | null, params: string[]][] = [
-  ["/p/other/audit", "Audit log", ["action", "actor", "requestId", "from", "to", "page"]],
-  ["/p/other/audit/export", null, ["action", "actor", "requestId", "from", "to"]],
-  ["/p/other/api-log", "API log", ["operation", "outcome", "requestId", "page"]],
-  ["/p/other/webhooks", "Webhooks", ["resource", "status", "member", "outcome", "resourceId", "page"]],
-  ["/p/other/records/payment", "Wallex records", ["status", "member", "q", "page"]],
-  ["/p/other/records/user", "Wallex records", ["status", "member", "q", "page"]],
-  ["/p/other/notifications", "Notifications", ["kind", "ledger", "page"]],
-  ["/p/other/mailbox", "Dev mailbox", ["id", "page"]],
-  ["/p/other/team", "Team", ["page"]],
+  ["/audit", "Audit log", ["action", "actor", "requestId", "from", "to", "page"]],
+  ["/audit/export", null, ["action", "actor", "requestId", "from", "to"]],
+  ["/api-log", "API log", ["operation", "outcome", "requestId", "page"]],
+  ["/webhooks", "Webhooks", ["resource", "status", "member", "outcome", "resourceId", "page"]],
+  ["/records/payment", "Wallex records", ["status", "member", "q", "page"]],
+  ["/records/user", "Wallex records", ["status", "member", "q", "page"]],
+  ["/notifications", "Notifications", ["kind", "ledger", "page"]],
+  ["/mailbox", "Dev mailbox", ["id", "page"]],
+  ["/team", "Team", ["page"]],
 ];
 
 /**
@@ -42,17 +43,19 @@ function serverError(body: string) {
   );
 }
 
+// One partner with records for the file: the tests only read, except the last, whose invitations
+// are its own addresses.
+let tenant: Tenant;
 let state: Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 async function signedIn(browser: Browser) {
   return browser.newContext({ storageState: state });
 }
 
-test.describe.configure({ mode: "serial" });
-
 test.beforeAll(async ({ browser }) => {
+  tenant = await createTenant({ records: ["payments"] });
   const context = await browser.newContext();
-  await signIn(await context.newPage(), OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
+  await signInAs(context, tenant.admin);
   state = await context.storageState();
   await context.close();
 });
@@ -69,7 +72,7 @@ test("malformed filters on every staff page answer below 500, with the page stil
         `${param}=1&${param}=2`,
         `${param}=%00&${param}=x`,
       ]) {
-        const url = `${path}?${query}`;
+        const url = `${tenant.home}${path}?${query}`;
         requests += 1;
         try {
           const response = await context.request.get(url, { maxRedirects: 0 });
@@ -93,10 +96,10 @@ test("ids that are no UUID are not found, with or without a session", async ({ b
   const context = await signedIn(browser);
   const page = await context.newPage();
   for (const path of [
-    `/p/other/records/payment/${"-".repeat(36)}`,
-    `/p/other/records/payment/${"f".repeat(36)}`,
-    `/p/other/records/payment/%00`,
-    "/p/other/records/%00",
+    `${tenant.home}/records/payment/${"-".repeat(36)}`,
+    `${tenant.home}/records/payment/${"f".repeat(36)}`,
+    `${tenant.home}/records/payment/%00`,
+    `${tenant.home}/records/%00`,
   ]) {
     // The checks run above the loading boundaries, so "not found" is a real 404.
     const response = await page.goto(path);
@@ -104,7 +107,7 @@ test("ids that are no UUID are not found, with or without a session", async ({ b
     await expect(page.getByRole("heading", { name: "Page not found" }), path).toBeVisible();
   }
   // An escape that is no UTF-8 never reaches our code: Next.js answers 400 itself.
-  expect((await context.request.get("/p/other/records/%ED%A0%80")).status()).toBe(400);
+  expect((await context.request.get(`${tenant.home}/records/%ED%A0%80`)).status()).toBe(400);
   await context.close();
 
   const anonymous = await browser.newContext();
@@ -123,12 +126,16 @@ test("ids that are no UUID are not found, with or without a session", async ({ b
   await anonymous.close();
 });
 
-test("an invitation page looks the same whether or not the address has an account elsewhere", async ({ browser }) => {
+test("an invitation page looks the same whether or not the address has an account elsewhere", async ({
+  browser,
+  neighbour,
+}) => {
   const admin = await (await signedIn(browser)).newPage();
   const fresh = `fresh.${Date.now()}@example.test`;
-  // dana@demo.test has an account at the demo partner; the other partner must not learn that.
-  for (const email of [DEMO_TARGET.email, fresh]) {
-    await admin.goto("/p/other/team");
+  // The neighbour's viewer has an account at another partner; this one must not learn that.
+  const elsewhere = neighbour.viewer.email;
+  for (const email of [elsewhere, fresh]) {
+    await admin.goto(`${tenant.home}/team`);
     await admin.getByLabel("Email").fill(email);
     await admin.getByLabel("Role", { exact: true }).selectOption("viewer");
     await admin.getByRole("button", { name: "Send invitation" }).click();
@@ -137,8 +144,8 @@ test("an invitation page looks the same whether or not the address has an accoun
 
   const links: Record<string, string> = {};
   const mails: Record<string, string> = {};
-  for (const email of [DEMO_TARGET.email, fresh]) {
-    await admin.goto("/p/other/mailbox");
+  for (const email of [elsewhere, fresh]) {
+    await admin.goto(`${tenant.home}/mailbox`);
     // By its URL: a click can land before the list has hydrated, and one opening is all a link gets.
     await admin.goto(
       (await admin.getByRole("link", { name: new RegExp(`To ${email.replace(/\./g, "\\.")}`) }).getAttribute("href"))!,
@@ -149,20 +156,20 @@ test("an invitation page looks the same whether or not the address has an accoun
   }
 
   const pages: Record<string, string> = {};
-  for (const email of [DEMO_TARGET.email, fresh]) {
+  for (const email of [elsewhere, fresh]) {
     const visitor = await browser.newContext();
     const page = await visitor.newPage();
     await page.goto(links[email]);
-    await expect(page.getByRole("heading", { name: "Join Other Partner" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: `Join ${tenant.name}` })).toBeVisible();
     pages[email] = (await page.locator("main").innerText()).replaceAll(email, "<email>");
     await visitor.close();
   }
-  expect(pages[DEMO_TARGET.email]).toEqual(pages[fresh]);
+  expect(pages[elsewhere]).toEqual(pages[fresh]);
   expect(pages[fresh]).toContain("Sign in to accept");
   expect(pages[fresh]).toContain("Create account and join");
 
   // Opened once, a mail no longer carries its link.
-  for (const email of [DEMO_TARGET.email, fresh]) {
+  for (const email of [elsewhere, fresh]) {
     await admin.goto(mails[email]);
     await expect(admin.getByTestId("mail-to")).toHaveText(email);
     await expect(admin.getByRole("link", { name: /\/invite\// })).toHaveCount(0);

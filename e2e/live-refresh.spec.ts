@@ -1,14 +1,23 @@
-import { expect, test, type Page } from "@playwright/test";
-import { LIVE_PARTNER } from "./fixtures/accounts";
-import { signIn } from "./fixtures/auth";
+import type { Page } from "@playwright/test";
+import { signInAs } from "./fixtures/session";
+import { createTenant, type Tenant } from "./fixtures/tenant";
+import { expect, test } from "./fixtures/test";
 
-// The live partner's webhook is registered at start (e2e/serve.ts): a pending top-up and its
-// settlement come back as status changes, made behind the page's back through the sandbox helpers.
-// One story: the steps share the funding the first one creates.
+// A partner whose webhook is registered (a "webhook" sandbox partner, e2e/serve.ts): a pending
+// top-up and its settlement come back as status changes, made behind the page's back through the
+// sandbox helpers. One story: the steps share the funding the first one creates.
 test.describe.configure({ mode: "serial", retries: 0 });
 
-const home = `/p/${LIVE_PARTNER.partnerSlug}`;
-const helper = { "X-Partner-Slug": LIVE_PARTNER.partnerSlug };
+let tenant: Tenant;
+let home = "";
+let helper: Record<string, string> = {};
+
+test.beforeAll(async () => {
+  tenant = await createTenant({ sandbox: "webhook" });
+  home = tenant.home;
+  helper = { "X-Partner-Slug": tenant.slug };
+});
+
 const bell = (page: Page) => page.getByRole("button", { name: /^Notifications/ }).first();
 // Polling is every 10–15 s; a webhook's round trip through the inbox adds a few seconds.
 const LIVE_WAIT = { timeout: 45_000 };
@@ -21,8 +30,9 @@ let operator: Page;
 let fundingId = "";
 
 test("the bell counts a status change from Wallex without a reload", async ({ browser }) => {
-  operator = await (await browser.newContext()).newPage();
-  await signIn(operator, LIVE_PARTNER.operator.email, LIVE_PARTNER.operator.password);
+  const context = await browser.newContext();
+  await signInAs(context, tenant.operator);
+  operator = await context.newPage();
   await operator.goto(home);
   await expect(bell(operator)).toHaveAccessibleName("Notifications");
   await markPage(operator);
@@ -60,8 +70,9 @@ test("a record page follows its status while Wallex settles it, then stops", asy
 });
 
 test("a viewer reads the record but is offered no refresh", async ({ browser }) => {
-  const viewer = await (await browser.newContext()).newPage();
-  await signIn(viewer, LIVE_PARTNER.viewer.email, LIVE_PARTNER.viewer.password);
+  const context = await browser.newContext();
+  await signInAs(context, tenant.viewer);
+  const viewer = await context.newPage();
   await viewer.goto(`${home}/records/funding/${fundingId}`);
   await expect(viewer.getByRole("heading", { name: `Funding ${fundingId}` })).toBeVisible();
   await expect(viewer.getByText("Status", { exact: true }).locator("..")).toContainText("completed");

@@ -1,35 +1,24 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, demo } from "./fixtures/accounts";
-import { sidebar, signIn } from "./fixtures/auth";
+import { sidebar } from "./fixtures/auth";
+import { signInAs } from "./fixtures/session";
+import { expect, test } from "./fixtures/test";
 
-test("non-admin and unknown-id pages answer 404", async ({ page }) => {
-  await signIn(page, demo.viewer, DEMO_PASSWORD);
-  for (const path of [
-    "/p/demo/settings",
-    "/p/demo/team",
-    "/p/demo/api-log",
-    "/p/demo/mailbox",
-    "/p/demo/audit",
-    "/p/demo/webhooks",
-  ]) {
-    const response = await page.goto(path);
+test("non-admin and unknown-id pages answer 404", async ({ page, tenant }) => {
+  await signInAs(page.context(), tenant.viewer);
+  for (const path of ["/settings", "/team", "/api-log", "/mailbox", "/audit", "/webhooks"]) {
+    const response = await page.goto(tenant.home + path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     // Still a member of the partner: the app shell stays.
     await expect(sidebar(page).getByRole("link", { name: "Overview" })).toBeVisible();
   }
-  for (const path of [
-    "/p/demo/records/nonsense",
-    `/p/demo/records/payment/${crypto.randomUUID()}`,
-    "/p/demo/records/payment/not-a-uuid",
-  ]) {
-    const response = await page.goto(path);
+  for (const path of ["/records/nonsense", `/records/payment/${crypto.randomUUID()}`, "/records/payment/not-a-uuid"]) {
+    const response = await page.goto(tenant.home + path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
   // Pages the viewer may open still answer 200.
-  for (const path of ["/p/demo", "/p/demo/records/payment"]) {
-    expect((await page.goto(path))?.status(), path).toBe(200);
+  for (const path of ["", "/records/payment"]) {
+    expect((await page.goto(tenant.home + path))?.status(), path).toBe(200);
   }
   // Not a member: the plain 404, without the partner's shell.
   const response = await page.goto("/p/no-such-partner/settings");

@@ -1,18 +1,27 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { BELL_OPERATOR } from "./fixtures/accounts";
-import { signIn } from "./fixtures/auth";
+import type { Browser, Page } from "@playwright/test";
+import { signInAs } from "./fixtures/session";
+import { createTenant, type Tenant } from "./fixtures/tenant";
+import { expect, test } from "./fixtures/test";
 
-// The bell partner's webhook is registered at start (e2e/serve.ts): sandbox top-ups come back as
-// status changes. One story: the steps share the notifications the first one creates.
+// A partner whose webhook is registered (a "webhook" sandbox partner, e2e/serve.ts): sandbox
+// top-ups come back as status changes. One story: the steps share the notifications the first one
+// creates, so it is the file's own partner.
 test.describe.configure({ mode: "serial", retries: 0 });
 
-const home = `/p/${BELL_OPERATOR.partnerSlug}`;
+let tenant: Tenant;
+let home = "";
 const TOP_UPS = 10;
+
+test.beforeAll(async () => {
+  tenant = await createTenant({ sandbox: "webhook" });
+  home = tenant.home;
+});
 
 /** A new browser: its own cookies and its own storage, signed in as the same person. */
 async function newBrowser(browser: Browser) {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, BELL_OPERATOR.email, BELL_OPERATOR.password);
+  const context = await browser.newContext();
+  await signInAs(context, tenant.operator);
+  const page = await context.newPage();
   await page.goto(home);
   return page;
 }
@@ -28,7 +37,7 @@ test("status changes from Wallex are listed on the notifications page, more than
   tablet = await newBrowser(browser);
   for (let i = 0; i < TOP_UPS; i++) {
     const topUp = await laptop.request.post("/api/wallex-sandbox/_sandbox/balances/top-up", {
-      headers: { "X-Partner-Slug": BELL_OPERATOR.partnerSlug },
+      headers: { "X-Partner-Slug": tenant.slug },
       data: { currency: "USD", amount: `${100 + i}.00`, reference: `E2E-BELL-${i}` },
     });
     expect(topUp.ok()).toBe(true);

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_TARGET, OTHER_ADMIN, demo } from "./fixtures/accounts";
+import type { Page } from "@playwright/test";
 import { signIn } from "./fixtures/auth";
+import { signInAs } from "./fixtures/session";
+import { expect, test } from "./fixtures/test";
 
 /** Every CSP refusal the page reports, from the console and from the DOM's violation events. */
 function watchCsp(page: Page) {
@@ -22,6 +23,7 @@ const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.
 test("sign-in, overview, settings and security work under the CSP, whose nonce is new on every request", async ({
   page,
   baseURL,
+  tenant,
 }) => {
   const violations = watchCsp(page);
   const first = await page.request.get("/sign-in");
@@ -37,9 +39,10 @@ test("sign-in, overview, settings and security work under the CSP, whose nonce i
   expect(first.headers()["strict-transport-security"]).toBeUndefined(); // served over plain http here
   expect(await first.text()).toContain(`nonce="${nonceOf(csp)}"`);
 
-  await signIn(page, OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
-  await expect(page).toHaveURL(`${baseURL}/p/other`);
-  await page.goto("/p/other/settings");
+  const { admin } = tenant;
+  await signIn(page, admin.email, admin.password, admin.totpSecret!);
+  await expect(page).toHaveURL(`${baseURL}${tenant.home}`);
+  await page.goto(`${tenant.home}/settings`);
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.locator("[data-sonner-toast]").getByText("Profile saved.")).toBeVisible();
   await page.goto("/account/security");
@@ -47,9 +50,9 @@ test("sign-in, overview, settings and security work under the CSP, whose nonce i
   expect(violations).toEqual([]);
 });
 
-test("the authenticator QR code (a data: image) shows under the CSP", async ({ page }) => {
+test("the authenticator QR code (a data: image) shows under the CSP", async ({ page, tenant }) => {
   const violations = watchCsp(page);
-  await signIn(page, DEMO_TARGET.email, OTHER_ADMIN.password);
+  await signInAs(page.context(), tenant.viewer);
   await page.goto("/account/security");
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
   const qr = page.getByRole("img", { name: /QR code/ });
@@ -58,8 +61,8 @@ test("the authenticator QR code (a data: image) shows under the CSP", async ({ p
   expect(violations).toEqual([]);
 });
 
-test("a signed-in visitor is never sent off-site by callbackUrl", async ({ page, baseURL }) => {
-  await signIn(page, demo.operator, DEMO_PASSWORD);
+test("a signed-in visitor is never sent off-site by callbackUrl", async ({ page, baseURL, tenant }) => {
+  await signInAs(page.context(), tenant.operator);
   for (const target of [
     "//evil.example/x",
     "/\\evil.example",
@@ -75,21 +78,24 @@ test("a signed-in visitor is never sent off-site by callbackUrl", async ({ page,
     const location = response.headers()["location"];
     expect(location, target).toBe("/");
   }
-  const kept = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent("/p/demo/team")}`, {
+  const kept = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(`${tenant.home}/team`)}`, {
     maxRedirects: 0,
   });
-  expect(kept.headers()["location"]).toBe("/p/demo/team");
+  expect(kept.headers()["location"]).toBe(`${tenant.home}/team`);
   expect(new URL(kept.headers()["location"], baseURL).origin).toBe(new URL(baseURL!).origin);
 });
 
-test("page scripts never see a session id; one other device can be signed out by its handle", async ({ browser }) => {
+test("page scripts never see a session id; one other device can be signed out by its handle", async ({
+  browser,
+  tenant,
+}) => {
+  const { viewer } = tenant;
   const laptopContext = await browser.newContext();
-  const phoneContext = await browser.newContext({
-    userAgent: "Mozilla/5.0 (Android 14; Mobile; rv:120.0) Gecko/120.0 Firefox/120.0",
-  });
+  const firefoxOnAndroid = "Mozilla/5.0 (Android 14; Mobile; rv:120.0) Gecko/120.0 Firefox/120.0";
+  const phoneContext = await browser.newContext({ userAgent: firefoxOnAndroid });
   const [laptop, phone] = [await laptopContext.newPage(), await phoneContext.newPage()];
-  await signIn(laptop, demo.viewer, DEMO_PASSWORD);
-  await signIn(phone, demo.viewer, DEMO_PASSWORD);
+  await signIn(laptop, viewer.email, viewer.password);
+  await signInAs(phoneContext, viewer, { userAgent: firefoxOnAndroid });
 
   // A session row id is 32 base64url characters; the page (HTML and its RSC payload) must carry none.
   const html = await (await laptop.request.get("/account/security")).text();
@@ -97,7 +103,7 @@ test("page scripts never see a session id; one other device can be signed out by
 
   const session = await laptop.request.get("/api/auth/session");
   expect(await session.json()).toEqual({
-    user: { name: expect.any(String), email: demo.viewer },
+    user: { name: viewer.name, email: viewer.email },
     expires: expect.any(String),
   });
 
@@ -106,16 +112,17 @@ test("page scripts never see a session id; one other device can be signed out by
   await expect(laptop.getByText("Firefox on Android")).toHaveCount(0);
   await expect(laptop.getByText("This device")).toBeVisible();
 
-  await phone.goto("/p/demo");
+  await phone.goto(tenant.home);
   await expect(phone).toHaveURL(/\/sign-in/);
-  await laptop.goto("/p/demo");
-  await expect(laptop).toHaveURL(/\/p\/demo/);
+  await laptop.goto(tenant.home);
+  await expect(laptop).toHaveURL(new RegExp(tenant.home));
   await Promise.all([laptopContext.close(), phoneContext.close()]);
 });
 
 test("the address recorded is the connection's, never one the client names in a header", async ({
   browser,
   baseURL,
+  tenant,
 }) => {
   const named = { "x-forwarded-for": "203.0.113.9", "x-pd-client-ip": "203.0.113.10", "x-real-ip": "203.0.113.11" };
   // Over IPv4 explicitly (Chromium takes ::1 for localhost): the server's dual-stack socket sees
@@ -123,14 +130,14 @@ test("the address recorded is the connection's, never one the client names in a 
   const overIpv4 = baseURL!.replace("//localhost:", "//127.0.0.1:");
   const context = await browser.newContext({ baseURL: overIpv4, extraHTTPHeaders: named });
   const page = await context.newPage();
-  await signIn(page, OTHER_ADMIN.email, OTHER_ADMIN.password, OTHER_ADMIN.totpSecret);
+  await signIn(page, tenant.admin.email, tenant.admin.password, tenant.admin.totpSecret!);
 
   await page.goto("/account/security");
   await expect(page.getByRole("listitem").filter({ hasText: "This device" })).toContainText("127.0.0.1 · last active");
-  await page.goto("/p/other/audit");
+  await page.goto(`${tenant.home}/audit`);
   await expect(page.getByRole("row").filter({ hasText: "auth.signed_in" }).first()).toContainText("127.0.0.1");
 
-  for (const path of ["/account/security", "/p/other/audit", "/p/other/audit/export"]) {
+  for (const path of ["/account/security", `${tenant.home}/audit`, `${tenant.home}/audit/export`]) {
     const body = await (await context.request.get(path)).text();
     for (const address of Object.values(named)) expect(body, path).not.toContain(address);
   }

@@ -1,10 +1,19 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { DEMO_PASSWORD, demo } from "./fixtures/accounts";
+import type { Browser } from "@playwright/test";
 import { freshTotpCode, sidebar, signIn } from "./fixtures/auth";
+import { createTenant, type Tenant } from "./fixtures/tenant";
+import { expect, test } from "./fixtures/test";
 
 // One story, in order: each step builds on the previous one (2FA set up, then used, and so on).
 // A retry would start again from the top, where the admin has already set up 2FA: no retries here.
+// The story's partner is its own, with a sandbox identity and an admin who has no 2FA yet.
 test.describe.configure({ mode: "serial", retries: 0 });
+
+let tenant: Tenant;
+let home = "";
+test.beforeAll(async () => {
+  tenant = await createTenant({ sandbox: "connected", adminTwoFactor: false, country: "SG" });
+  home = tenant.home;
+});
 
 let adminSecret = "";
 // The admin's signed-in browser state, kept after the first test: codes work once per 30 s window.
@@ -21,8 +30,8 @@ async function adminPage(browser: Browser) {
 }
 
 test("an admin must set up two-factor on first sign-in, then signs in with a code", async ({ page }) => {
-  await signIn(page, demo.admin, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/account\/security\?required=1&partner=demo$/);
+  await signIn(page, tenant.admin.email, tenant.admin.password);
+  await expect(page).toHaveURL(new RegExp(`/account/security\\?required=1&partner=${tenant.slug}$`));
   await expect(page.getByText("Two-factor authentication is required")).toBeVisible();
 
   await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
@@ -35,29 +44,29 @@ test("an admin must set up two-factor on first sign-in, then signs in with a cod
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   // The forced set-up leads on to the partner the admin came for.
-  await page.getByRole("link", { name: "Continue to Demo Partner" }).click();
-  await expect(page).toHaveURL(/\/p\/demo$/);
+  await page.getByRole("link", { name: `Continue to ${tenant.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`${home}$`));
   await expect(sidebar(page).getByRole("link", { name: "Settings" })).toBeVisible();
 
   const fresh = await page.context().browser()!.newContext();
   const second = await fresh.newPage();
   await second.goto("/sign-in");
-  await second.getByLabel("Email").fill(demo.admin);
-  await second.getByLabel("Password").fill(DEMO_PASSWORD);
+  await second.getByLabel("Email").fill(tenant.admin.email);
+  await second.getByLabel("Password").fill(tenant.admin.password);
   await second.getByRole("button", { name: "Sign in" }).click();
   await second.getByLabel("Authentication code").fill("000000");
   await second.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(second.getByText("That code is not valid")).toBeVisible();
   await second.getByLabel("Authentication code").fill(await freshTotpCode(adminSecret));
   await second.getByRole("button", { name: "Verify and sign in" }).click();
-  await expect(second).toHaveURL(/\/p\/demo$/);
+  await expect(second).toHaveURL(new RegExp(`${home}$`));
   adminState = await fresh.storageState();
   await fresh.close();
 });
 
-test("an admin tests the demo partner's connection to the embedded sandbox", async ({ browser }) => {
+test("an admin tests the partner's connection to the embedded sandbox", async ({ browser }) => {
   const admin = await adminPage(browser);
-  await admin.goto("/p/demo/settings");
+  await admin.goto(`${home}/settings`);
   await expect(admin.getByText("Sandbox", { exact: true })).toBeVisible();
   await expect(admin.getByText(/Stored: ••••/).first()).toBeVisible();
   await admin.getByRole("button", { name: "Test connection" }).click();
@@ -96,12 +105,12 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   // by the worker, which re-reads the funding and the balances into the mirror. The helper call
   // rides on the admin's session; the server fills in the partner's own sandbox key.
   const topUp = await admin.request.post("/api/wallex-sandbox/_sandbox/balances/top-up", {
-    headers: { "X-Partner-Slug": "demo" },
+    headers: { "X-Partner-Slug": tenant.slug },
     data: { currency: "USD", amount: "2500.00", reference: "E2E-TOPUP" },
   });
   expect(topUp.ok()).toBe(true);
   const funding = (await topUp.json()) as { id: string };
-  await admin.goto(`/p/demo/webhooks?resourceId=${funding.id}`);
+  await admin.goto(`${home}/webhooks?resourceId=${funding.id}`);
   await expect(async () => {
     await admin.reload();
     await expect(admin.getByText("funding new → completed")).toBeVisible({ timeout: 1000 });
@@ -110,17 +119,17 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   await expect(admin.getByText("Replayed: no change: funding is completed")).toBeVisible();
 
   // A forged delivery leaves a small record (size, hash, source), never its body.
-  await admin.goto("/p/demo/settings");
+  await admin.goto(`${home}/settings`);
   const hookUrl = (await admin.locator("code", { hasText: "/api/webhooks/wallex/" }).first().textContent())!.trim();
   const forged = await admin.request.post(new URL(hookUrl).pathname, {
     headers: { "x-partner-desk-secret": "forged" },
     data: { resource: "simple_payment", resourceId: "e2e-forged", status: "completed", remarks: "E2E-FORGED-BODY" },
   });
   expect(forged.status()).toBe(401);
-  await admin.goto("/p/demo/webhooks?outcome=rejected");
+  await admin.goto(`${home}/webhooks?outcome=rejected`);
   await expect(admin.getByTestId("body-not-kept").first()).toContainText(/Body not kept \(\d+ bytes, sha256 /);
   await expect(admin.getByText("E2E-FORGED-BODY")).toHaveCount(0);
-  await admin.goto(`/p/demo/webhooks?resourceId=${funding.id}`);
+  await admin.goto(`${home}/webhooks?resourceId=${funding.id}`);
 
   // Wallex's status changes are notifications; opening the menu marks them seen.
   await admin.getByRole("button", { name: /^Notifications, \d+ new$/ }).click();
@@ -140,10 +149,10 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
   await expect(admin.getByRole("list", { name: "Status history" })).toContainText("Wallex notification");
   await admin.getByRole("button", { name: "Refresh from Wallex" }).click();
   await expect(admin.getByText("Already current.")).toBeVisible();
-  await admin.goto("/p/demo/records/balance");
+  await admin.goto(`${home}/records/balance`);
   await expect(admin.getByRole("cell", { name: /USD\s2,500\.00/ })).toBeVisible();
 
-  await admin.goto("/p/demo/api-log");
+  await admin.goto(`${home}/api-log`);
   await expect(admin.getByRole("heading", { name: "API log" })).toBeVisible();
   await expect(admin.getByRole("cell", { name: /currencies.list/ }).first()).toBeVisible();
   await expect(admin.getByRole("cell", { name: /auth.authenticate/ }).first()).toBeVisible();
@@ -152,7 +161,7 @@ test("an admin tests the demo partner's connection to the embedded sandbox", asy
 
 test("an admin invites a staff member, who accepts from the mailbox", async ({ browser }) => {
   const admin = await adminPage(browser);
-  await admin.goto("/p/demo/team");
+  await admin.goto(`${home}/team`);
   await admin.getByLabel("Email").fill("not-an-email");
   await admin.getByRole("button", { name: "Send invitation" }).click();
   await expect(admin.getByText("Enter a valid email address.")).toBeVisible();
@@ -163,9 +172,9 @@ test("an admin invites a staff member, who accepts from the mailbox", async ({ b
   await expect(admin.getByText(`Invitation sent to ${invitee.email}.`)).toBeVisible();
   await expect(admin.getByTestId(`invitation-${invitee.email}`)).toBeVisible();
 
-  await admin.goto("/p/demo/mailbox");
+  await admin.goto(`${home}/mailbox`);
   await admin
-    .getByRole("link", { name: /Join Demo Partner/ })
+    .getByRole("link", { name: new RegExp(`Join ${tenant.name}`) })
     .first()
     .click();
   await expect(admin.getByTestId("mail-to")).toHaveText(invitee.email);
@@ -174,7 +183,7 @@ test("an admin invites a staff member, who accepts from the mailbox", async ({ b
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(link!);
-  await expect(page.getByRole("heading", { name: "Join Demo Partner" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Join ${tenant.name}` })).toBeVisible();
   await page.getByLabel("Your name").fill(invitee.name);
   await page.getByLabel("Password", { exact: true }).fill(invitee.password);
   await page.getByLabel("Confirm password").fill("something-else-entirely");
@@ -184,7 +193,7 @@ test("an admin invites a staff member, who accepts from the mailbox", async ({ b
   await page.getByLabel("Password", { exact: true }).fill(invitee.password);
   await page.getByLabel("Confirm password").fill(invitee.password);
   await page.getByRole("button", { name: "Create account and join" }).click();
-  await expect(page).toHaveURL(/\/p\/demo$/);
+  await expect(page).toHaveURL(new RegExp(`${home}$`));
   await expect(sidebar(page).getByRole("link", { name: "Overview" })).toBeVisible();
   await expect(sidebar(page).getByRole("link", { name: "Audit log" })).toHaveCount(0);
 
@@ -195,10 +204,12 @@ test("an admin invites a staff member, who accepts from the mailbox", async ({ b
 
 test("changing a role asks first, then changes the member's menu", async ({ browser }) => {
   const admin = await adminPage(browser);
-  await admin.goto("/p/demo/team");
+  await admin.goto(`${home}/team`);
   // The admin's own row offers no Remove.
-  await expect(admin.getByTestId(`member-${demo.admin}`)).toBeVisible();
-  await expect(admin.getByTestId(`member-${demo.admin}`).getByRole("button", { name: "Remove" })).toHaveCount(0);
+  await expect(admin.getByTestId(`member-${tenant.admin.email}`)).toBeVisible();
+  await expect(admin.getByTestId(`member-${tenant.admin.email}`).getByRole("button", { name: "Remove" })).toHaveCount(
+    0,
+  );
   await expect(admin.getByTestId(`member-${invitee.email}`).getByRole("button", { name: "Remove" })).toBeVisible();
 
   const role = admin.getByLabel(`Role of ${invitee.name}`);
@@ -233,7 +244,7 @@ test("sign out everywhere ends the person's other sessions", async ({ browser })
   await expect(laptop).toHaveURL(/\/sign-in\?signedOut=everywhere/);
   await expect(laptop.getByText("You are signed out on every device.")).toBeVisible();
 
-  await tablet.goto("/p/demo");
+  await tablet.goto(home);
   await expect(tablet).toHaveURL(/\/sign-in/);
   await Promise.all(contexts.map((c) => c.close()));
 });
@@ -242,10 +253,10 @@ test("removing a member shuts them out on their next request", async ({ browser 
   const context = await browser.newContext();
   const member = await context.newPage();
   await signIn(member, invitee.email, invitee.password);
-  await expect(member).toHaveURL(/\/p\/demo$/);
+  await expect(member).toHaveURL(new RegExp(`${home}$`));
 
   const admin = await adminPage(browser);
-  await admin.goto("/p/demo/team");
+  await admin.goto(`${home}/team`);
   await admin.getByTestId(`member-${invitee.email}`).getByRole("button", { name: "Remove" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Remove from team" }).click();
   await expect(admin.getByText(`${invitee.name} was removed.`)).toBeVisible();
@@ -260,7 +271,7 @@ test("removing a member shuts them out on their next request", async ({ browser 
 
 test("the audit page shows each of those actions and exports them", async ({ browser }) => {
   const admin = await adminPage(browser);
-  await admin.goto("/p/demo/audit");
+  await admin.goto(`${home}/audit`);
   for (const action of [
     "auth.signed_in",
     "auth.two_factor_enabled",
@@ -296,7 +307,7 @@ test("the audit page shows each of those actions and exports them", async ({ bro
 
 test("request ids are found by the 8 characters the logs show; impossible filters say so", async ({ browser }) => {
   const admin = await adminPage(browser);
-  await admin.goto("/p/demo/api-log");
+  await admin.goto(`${home}/api-log`);
   const shownId = admin.locator("td[title]").first();
   const fullId = (await shownId.getAttribute("title"))!;
   const shown = (await shownId.textContent())!.trim();
@@ -307,23 +318,23 @@ test("request ids are found by the 8 characters the logs show; impossible filter
   await expect(admin.locator(`td[title="${fullId}"]`).first()).toBeVisible();
   await expect(admin.getByText("Nothing matches these filters")).toHaveCount(0);
 
-  await admin.goto("/p/demo/api-log?requestId=abc");
+  await admin.goto(`${home}/api-log?requestId=abc`);
   await expect(admin.getByText("Type at least 4 characters of the request ID.")).toBeVisible();
   await expect(admin.getByText("Nothing matches these filters")).toBeVisible();
 
-  await admin.goto("/p/demo/audit?from=2026-03-02&to=2026-03-01");
+  await admin.goto(`${home}/audit?from=2026-03-02&to=2026-03-01`);
   await expect(admin.getByText("From must be on or before To.")).toBeVisible();
   await expect(admin.getByLabel("From")).toHaveAttribute("aria-invalid", "true");
 
-  await admin.goto("/p/demo/records/payment?q=no-such-payment-anywhere");
+  await admin.goto(`${home}/records/payment?q=no-such-payment-anywhere`);
   await expect(admin.getByText("Nothing matches these filters")).toBeVisible();
-  await expect(admin.getByRole("link", { name: "Clear filters" })).toHaveAttribute("href", "/p/demo/records/payment");
+  await expect(admin.getByRole("link", { name: "Clear filters" })).toHaveAttribute("href", `${home}/records/payment`);
   await expect(admin.getByText(/^No payments yet$/)).toHaveCount(0);
 });
 
 test("the partner's country is picked by name, never cut to two letters", async ({ browser }) => {
   const admin = await adminPage(browser);
-  await admin.goto("/p/demo/settings");
+  await admin.goto(`${home}/settings`);
   const country = admin.getByLabel("Country");
   await expect(country).toHaveValue("SG");
   await expect(country.locator("option:checked")).toHaveText("Singapore");
