@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/format-money";
 import type { ResourceKind } from "@/lib/wallex/mirror/resources";
 
 /** A mirror row as the records pages read it: the columns we project, the raw object, the member's e-mail. */

@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import type { StaffScope } from "@/lib/auth/scope";
 import { getMirrorRow } from "@/lib/data/mirror";
 import { AppError, notFound } from "@/lib/errors";
-import { refreshAccountMoney } from "@/lib/wallex/mirror/money";
+import { refreshAccountMoney } from "@/lib/wallex/mirror/refresh-balances";
 import { refreshObject } from "@/lib/wallex/mirror/refresh";
 import { RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
 import { wallexClientFor } from "@/lib/wallex/partner-client";

@@ -22,7 +22,7 @@ import {
 import type { RateLimiter } from "./rate-limiter";
 import { sleep } from "./rate-limiter";
 import { redact } from "./redact";
-import { toJson } from "./schemas/money";
+import { toJson } from "./schemas/wire-decimal";
 import type { TokenManager } from "./token";
 
 export type CallOptions = {
