@@ -5,7 +5,7 @@ import { getMirrorRow } from "@/lib/data/mirror";
 import { AppError, notFound } from "@/lib/errors";
 import { refreshAccountMoney } from "@/lib/wallex/mirror/refresh-balances";
 import { refreshObject } from "@/lib/wallex/mirror/refresh";
-import { RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import { RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/read-map";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 
 /** Reads one mirrored object from Wallex now, instead of waiting for a webhook or the reconcile job. */
@@ -13,7 +13,7 @@ export async function refreshRecord(db: Database, scope: StaffScope, kind: Resou
   const def = RESOURCES[kind];
   const record = await getMirrorRow(db, scope, kind, recordId);
   if (!record) throw notFound("Record");
-  if (!("retrieve" in def)) {
+  if (!def.retrieve) {
     throw new AppError("CONFLICT", {
       userMessage: `Wallex cannot return a single ${def.label}; the reconcile job lists them again every night.`,
     });

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { notFound } from "@/lib/errors";
 import { refreshRecord } from "@/lib/services/records";
 import { refreshRecordSchema } from "@/lib/validations/records";
-import { kindFromSlug } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug } from "@/lib/records/mirror-tables";
 import { defineStaffAction } from "../define-action";
 
 export const refreshRecordAction = defineStaffAction(

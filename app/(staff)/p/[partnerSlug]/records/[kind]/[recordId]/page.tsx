@@ -10,7 +10,7 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { can } from "@/lib/auth/permissions";
 import { recordColumns } from "@/lib/records/columns";
-import { RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { RESOURCES, titleOf } from "@/lib/records/mirror-tables";
 import { loadRecord } from "./load-record";
 
 export const metadata: Metadata = { title: "Wallex record" };

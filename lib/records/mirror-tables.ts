@@ -1,13 +1,15 @@
 import "server-only";
 import * as schema from "@/db/schema";
 import type { MirrorTable } from "@/db/schema";
-import type { WallexClient } from "../client";
-import type { CallOptions } from "../client/request";
+
+/**
+ * What we mirror of Wallex, one row per kind: the table it lives in, its label, how its webhooks
+ * name it, when it stops changing and the columns pages filter on. Nothing here calls Wallex:
+ * pages and `lib/data` read this; the Wallex reads per kind are in `lib/wallex/mirror/read-map.ts`.
+ */
 
 /** A Wallex object as the client returns it: an id, maybe a status, and whatever else Wallex sent. */
 export type WallexObject = { id: string; status?: string | null } & Record<string, unknown>;
-export type OnBehalfOf = CallOptions["onBehalfOf"];
-type Page = { data: WallexObject[]; pagination?: { totalPages?: number | null } | null };
 
 /** The columns a page filters and sorts on, taken from the object. */
 export type Projection = {
@@ -18,7 +20,7 @@ export type Projection = {
   createdAt?: unknown;
 };
 
-export type ResourceDef = {
+export type MirrorTableDef = {
   kind: string;
   /** Singular, for people: "payment", "collection account". */
   label: string;
@@ -29,19 +31,9 @@ export type ResourceDef = {
   finalStatuses: readonly string[];
   /** Users are addressed by path; everything else belongs to an account, named with onBehalfOfAccount. */
   ownedByAccount: boolean;
-  retrieve?: (
-    client: WallexClient,
-    row: { wallexId: string; parentId?: string | null },
-    onBehalfOf: OnBehalfOf,
-  ) => Promise<WallexObject>;
-  list?: (client: WallexClient, page: number, onBehalfOf: OnBehalfOf) => Promise<Page>;
-  /** Objects listed under a parent only (a member's documents). */
-  listByParent?: (client: WallexClient, parentId: string, page: number) => Promise<Page>;
   project: (object: WallexObject) => Projection;
 };
 
-const LIMIT = 100;
-const asPage = (p: unknown) => p as Page;
 export const asObject = (o: unknown) => o as WallexObject;
 const movement = (o: WallexObject): Projection => ({
   currency: o.currency,
@@ -50,10 +42,6 @@ const movement = (o: WallexObject): Projection => ({
   createdAt: o.createdAt,
 });
 
-/**
- * What we mirror of Wallex, one row per resource: where it lives in our database, how to re-read
- * it and how its webhooks name it. A renamed field in the reference is a change here only.
- */
 export const RESOURCES = {
   user: {
     kind: "user",
@@ -62,8 +50,6 @@ export const RESOURCES = {
     webhookResource: "user",
     ownedByAccount: false,
     finalStatuses: ["withdrawn", "terminated", "closed"],
-    retrieve: async (c, row) => asObject(await c.users.retrieve({ userId: row.wallexId })),
-    list: async (c, page) => asPage(await c.users.list({ query: { page, limit: LIMIT } })),
     project: (o) => ({ reference: o.email, createdAt: o.createdAt }),
   },
   document: {
@@ -72,10 +58,6 @@ export const RESOURCES = {
     table: schema.wallexDocuments,
     ownedByAccount: false,
     finalStatuses: ["approved", "rejected", "deleted"],
-    retrieve: async (c, row) =>
-      asObject(await c.users.retrieveDocument({ userId: row.parentId!, documentId: row.wallexId })),
-    listByParent: async (c, userId, page) =>
-      asPage(await c.users.listDocuments({ userId, query: { page, limit: LIMIT } })),
     project: (o) => ({ reference: o.documentType, parentId: o.userId, createdAt: o.createdAt }),
   },
   beneficiary: {
@@ -84,10 +66,6 @@ export const RESOURCES = {
     table: schema.wallexBeneficiaries,
     ownedByAccount: true,
     finalStatuses: ["deleted"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.beneficiaries.retrieve({ beneficiaryId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.beneficiaries.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({
       currency: (o.bankAccount as { currency?: unknown } | null)?.currency,
       reference: o.nickname,
@@ -110,9 +88,6 @@ export const RESOURCES = {
     webhookResource: "simple_payment",
     ownedByAccount: true,
     finalStatuses: ["completed", "failed", "rejected"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.payments.retrieve({ simplePaymentId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) => asPage(await c.payments.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({
       currency: o.sellCurrency,
       amount: o.totalAmount ?? o.sellAmount,
@@ -128,10 +103,6 @@ export const RESOURCES = {
     webhookResource: "conversion",
     ownedByAccount: true,
     finalStatuses: ["completed", "failed"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.conversions.retrieve({ conversionId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.conversions.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({
       currency: o.sellCurrency,
       amount: o.totalAmount ?? o.sellAmount,
@@ -146,10 +117,6 @@ export const RESOURCES = {
     webhookResource: "collection_account",
     ownedByAccount: true,
     finalStatuses: ["inactive", "rejected"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.collections.retrieveAccount({ collectionAccountId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.collections.listAccounts({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({ currency: o.currency, reference: o.reference ?? o.name, createdAt: o.createdAt }),
   },
   collection: {
@@ -159,10 +126,6 @@ export const RESOURCES = {
     webhookResource: "collection",
     ownedByAccount: true,
     finalStatuses: ["completed", "rejected"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.collections.retrieve({ collectionId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.collections.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({
       currency: o.currency,
       amount: o.amount,
@@ -178,10 +141,6 @@ export const RESOURCES = {
     webhookResource: "collection_request",
     ownedByAccount: true,
     finalStatuses: ["full_paid", "cancel", "expired"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.collectionRequests.retrieve({ collectionRequestId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.collectionRequests.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({ currency: o.currency, amount: o.amount, reference: o.reference, createdAt: o.createdAt }),
   },
   balance: {
@@ -190,9 +149,6 @@ export const RESOURCES = {
     table: schema.wallexBalances,
     ownedByAccount: true,
     finalStatuses: [],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.balances.retrieveById({ balanceId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) => asPage(await c.balances.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({ currency: o.currency, amount: o.amount, createdAt: o.updatedAt }),
   },
   balanceHistory: {
@@ -202,8 +158,6 @@ export const RESOURCES = {
     ownedByAccount: true,
     // Ledger entries never change once written.
     finalStatuses: [],
-    list: async (c, page, obo) =>
-      asPage(await c.balances.listHistory({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({ ...movement(o), parentId: o.relatedEntityId }),
   },
   funding: {
@@ -213,9 +167,6 @@ export const RESOURCES = {
     webhookResource: "funding",
     ownedByAccount: true,
     finalStatuses: ["completed", "failed", "rejected"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.funding.retrieve({ fundingId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) => asPage(await c.funding.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: movement,
   },
   deduction: {
@@ -225,10 +176,6 @@ export const RESOURCES = {
     webhookResource: "deduction",
     ownedByAccount: true,
     finalStatuses: ["completed", "failed"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.deductions.retrieve({ deductionId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.deductions.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: movement,
   },
   transfer: {
@@ -237,31 +184,19 @@ export const RESOURCES = {
     table: schema.wallexTransfers,
     ownedByAccount: true,
     finalStatuses: ["completed", "rejected", "failed"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.transfers.retrieve({ transferId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.transfers.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: movement,
   },
-} satisfies Record<string, ResourceDef>;
+} satisfies Record<string, MirrorTableDef>;
 
 export type ResourceKind = keyof typeof RESOURCES;
 export const RESOURCE_KINDS = Object.keys(RESOURCES) as ResourceKind[];
 
-export function resourceDef(kind: ResourceKind): ResourceDef {
-  return RESOURCES[kind];
-}
-
-export function resourceForWebhook(resource: string | null): ResourceDef | undefined {
-  return Object.values(RESOURCES).find((def: ResourceDef) => def.webhookResource === resource);
-}
-
-export function isFinal(def: ResourceDef, status: string | null | undefined) {
+export function isFinal(def: MirrorTableDef, status: string | null | undefined) {
   return !!status && def.finalStatuses.includes(status);
 }
 
 /** "Payment", or with `plural` "Payments", "History entries": for headings and tabs. */
-export function titleOf(def: ResourceDef, { plural = false } = {}) {
+export function titleOf(def: MirrorTableDef, { plural = false } = {}) {
   const label = plural ? (def.label.endsWith("y") ? `${def.label.slice(0, -1)}ies` : `${def.label}s`) : def.label;
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
