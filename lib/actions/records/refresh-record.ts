@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
 import { notFound } from "@/lib/errors";
 import { refreshRecord } from "@/lib/services/records";
 import { refreshRecordSchema } from "@/lib/validations/records";
@@ -10,10 +9,10 @@ import { defineStaffAction } from "../define-action";
 
 export const refreshRecordAction = defineStaffAction(
   { name: "records.refreshed", schema: refreshRecordSchema, permission: "payments.create", transaction: false },
-  async ({ kind: slug, recordId }, { scope, audit }) => {
+  async ({ kind: slug, recordId }, { db, scope, audit }) => {
     const kind = kindFromSlug(slug);
     if (!kind) throw notFound("Record");
-    const result = await refreshRecord(getDb(), scope, kind, recordId);
+    const result = await refreshRecord(db, scope, kind, recordId);
     audit({
       target: { type: `wallex_${kind}`, id: result.wallexId },
       before: { status: result.before },
