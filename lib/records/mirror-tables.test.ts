@@ -1,36 +1,14 @@
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "vitest";
+import { reachableFrom, ROOT } from "@/lib/testing/import-graph";
 import { RESOURCES as READ_MAP } from "@/lib/wallex/mirror/read-map";
 import { RESOURCE_KINDS, RESOURCES } from "./mirror-tables";
 
-const root = resolve(import.meta.dirname, "../..");
-
-/** Every project file a module reaches through its imports, type-only imports included. */
-function reachable(start: string) {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = readFileSync(file, "utf8");
-    for (const [, spec] of source.matchAll(/(?:import|export)[^'"]*?from\s+["']([^"']+)["']/g)) {
-      const base = spec.startsWith("@/")
-        ? join(root, spec.slice(2))
-        : spec.startsWith(".")
-          ? resolve(dirname(file), spec)
-          : null;
-      const target = base && [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((f) => existsSync(f));
-      if (target) visit(target);
-    }
-  };
-  visit(start);
-  return [...seen].map((f) => relative(root, f));
-}
-
 test("the table registry and the data layer reach no Wallex module, not even for its types", () => {
-  const dataLayer = readdirSync(join(root, "lib/data")).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  const dataLayer = readdirSync(join(ROOT, "lib/data")).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
   const starts = ["lib/records/mirror-tables.ts", ...dataLayer.map((f) => `lib/data/${f}`)];
-  const reached = new Set(starts.flatMap((file) => reachable(join(root, file))));
+  const reached = new Set(starts.flatMap((file) => reachableFrom(file)));
   expect(reached).toContain("lib/records/mirror-tables.ts"); // the walk follows lib/data/mirror.ts's import
   expect([...reached].filter((f) => f.startsWith("lib/wallex/"))).toEqual([]);
 });
