@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Database, type Executor, type Transaction } from "@/db";
-import { auditedAs, type Audited, type AuditNote } from "@/lib/audit/audited";
+import { auditedAs, type Audited, type AuditNote, type AuditSignature } from "@/lib/audit/audited";
 import { recordAudit } from "@/lib/audit/record";
 import type { Permission } from "@/lib/auth/permissions";
 import { assertCan, findStaffScope, scopeProblemError, type StaffScope } from "@/lib/auth/scope";
@@ -86,44 +86,26 @@ export function defineStaffAction<S extends z.ZodType, T>(
 
       const meta = await getRequestMeta();
       const ctxLog = log.child({ requestId: meta.requestId, userId: user.id, partnerId: scope.partnerId });
-      const signature = {
+      const trail = auditTrail(opts, {
         partnerId: scope.partnerId,
         actor: { userId: user.id, email: user.email },
         requestId: meta.requestId,
         ip: meta.ip,
         action: opts.name,
-      };
-      const refuseUnaudited = () => {
-        if (opts.unaudited) throw new Error(`${opts.name} is declared unaudited: ${opts.unaudited}`);
-      };
-      const notes: AuditNote[] = [];
-      let auditedWrites = 0;
-      const audit = (note: AuditNote) => {
-        refuseUnaudited();
-        notes.push(note);
-      };
-      const writeNotes = async (db: Executor) => {
-        const rows = notes.length || auditedWrites || opts.unaudited ? notes : [{}];
-        for (const note of rows) await recordAudit(db, { ...signature, ...note, action: note.action ?? opts.name });
-      };
-      const common = { scope, meta, log: ctxLog, audit };
+      });
+      const common = { scope, meta, log: ctxLog, audit: trail.audit };
 
       let result: T;
       if (opts.transaction === false) {
         const db = getDb();
-        const commit = auditedAs(db, signature);
-        const audited: Audited = async (write, written) => {
-          refuseUnaudited();
-          const value = await commit(write, written);
-          auditedWrites++;
-          return value;
-        };
-        result = await (handler as Handler<S, T, OutsideTransactionContext>)(parsed.data, { ...common, db, audited });
-        await writeNotes(db);
+        const run = handler as Handler<S, T, OutsideTransactionContext>;
+        result = await run(parsed.data, { ...common, db, audited: trail.auditedOn(db) });
+        await trail.flush(db);
       } else {
+        const run = handler as Handler<S, T, StaffActionContext>;
         result = await getDb().transaction(async (tx) => {
-          const value = await (handler as Handler<S, T, StaffActionContext>)(parsed.data, { ...common, db: tx });
-          await writeNotes(tx);
+          const value = await run(parsed.data, { ...common, db: tx });
+          await trail.flush(tx);
           return value;
         });
       }
@@ -132,6 +114,38 @@ export function defineStaffAction<S extends z.ZodType, T>(
     } catch (error) {
       return failure(error, log, data);
     }
+  };
+}
+
+/**
+ * The audit side of one run: `audit` notes wait for `flush`, `audited` writes commit with their
+ * own rows, and a run that recorded nothing either way gets one row under the action's name.
+ */
+function auditTrail(opts: { name: string; unaudited?: string }, signature: AuditSignature) {
+  const notes: AuditNote[] = [];
+  let auditedWrites = 0;
+  const refuseUnaudited = () => {
+    if (opts.unaudited) throw new Error(`${opts.name} is declared unaudited: ${opts.unaudited}`);
+  };
+  return {
+    audit(note: AuditNote) {
+      refuseUnaudited();
+      notes.push(note);
+    },
+    auditedOn(db: Database): Audited {
+      const commit = auditedAs(db, signature);
+      return async (write, written) => {
+        refuseUnaudited();
+        const value = await commit(write, written);
+        auditedWrites++;
+        return value;
+      };
+    },
+    async flush(db: Executor) {
+      const rows = notes.length || auditedWrites || opts.unaudited ? notes : [{}];
+      for (const note of rows)
+        await recordAudit(db, { ...signature, ...note, action: note.action ?? signature.action });
+    },
   };
 }
 

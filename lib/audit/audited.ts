@@ -21,9 +21,12 @@ type Notes<T> = AuditNote | AuditNote[] | ((value: T) => AuditNote | AuditNote[]
  */
 export type Audited = <T>(write: (tx: Transaction) => Promise<T>, notes: Notes<T>) => Promise<T>;
 
-type Signature = Omit<AuditEntry, "action" | "target" | "before" | "after" | "memberId"> & { action: string };
+/** Who and what every row of one run is signed with; a note may name another `action`. */
+export type AuditSignature = Omit<AuditEntry, "action" | "target" | "before" | "after" | "memberId"> & {
+  action: string;
+};
 
-export function auditedAs(db: Database, signature: Signature): Audited {
+export function auditedAs(db: Database, signature: AuditSignature): Audited {
   return (write, notes) =>
     db.transaction(async (tx) => {
       const value = await write(tx);
