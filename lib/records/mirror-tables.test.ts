@@ -18,6 +18,8 @@ test("the read map is the table registry plus the Wallex reads, kind for kind", 
   for (const kind of RESOURCE_KINDS) expect(READ_MAP[kind]).toMatchObject(RESOURCES[kind]);
   const readBack = RESOURCE_KINDS.filter((kind) => READ_MAP[kind].retrieve);
   expect(RESOURCE_KINDS.filter((kind) => !readBack.includes(kind))).toEqual(["quote", "balanceHistory"]);
+  // What the record page offers (Refresh) matches what the read map can do.
+  expect(RESOURCE_KINDS.filter((kind) => RESOURCES[kind].readBack)).toEqual(readBack);
   expect(READ_MAP.document.listByParent).toBeTypeOf("function");
   for (const def of Object.values(RESOURCES)) expect(Object.keys(def)).not.toContain("retrieve");
 });

@@ -31,6 +31,8 @@ export type MirrorTableDef = {
   finalStatuses: readonly string[];
   /** Users are addressed by path; everything else belongs to an account, named with onBehalfOfAccount. */
   ownedByAccount: boolean;
+  /** Wallex returns one object again (the record page's Refresh); the call itself is in the read map. */
+  readBack: boolean;
   project: (object: WallexObject) => Projection;
 };
 
@@ -49,6 +51,7 @@ export const RESOURCES = {
     table: schema.wallexUsers,
     webhookResource: "user",
     ownedByAccount: false,
+    readBack: true,
     finalStatuses: ["withdrawn", "terminated", "closed"],
     project: (o) => ({ reference: o.email, createdAt: o.createdAt }),
   },
@@ -57,6 +60,7 @@ export const RESOURCES = {
     label: "document",
     table: schema.wallexDocuments,
     ownedByAccount: false,
+    readBack: true,
     finalStatuses: ["approved", "rejected", "deleted"],
     project: (o) => ({ reference: o.documentType, parentId: o.userId, createdAt: o.createdAt }),
   },
@@ -65,6 +69,7 @@ export const RESOURCES = {
     label: "beneficiary",
     table: schema.wallexBeneficiaries,
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["deleted"],
     project: (o) => ({
       currency: (o.bankAccount as { currency?: unknown } | null)?.currency,
@@ -77,6 +82,7 @@ export const RESOURCES = {
     label: "quote",
     table: schema.wallexQuotes,
     ownedByAccount: true,
+    readBack: false,
     // Quotes cannot be read back; they are kept as answered and expire by themselves.
     finalStatuses: [],
     project: (o) => ({ currency: o.sellCurrency, amount: o.totalAmount ?? o.sellAmount, createdAt: o.createdAt }),
@@ -87,6 +93,7 @@ export const RESOURCES = {
     table: schema.wallexPayments,
     webhookResource: "simple_payment",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "failed", "rejected"],
     project: (o) => ({
       currency: o.sellCurrency,
@@ -102,6 +109,7 @@ export const RESOURCES = {
     table: schema.wallexConversions,
     webhookResource: "conversion",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "failed"],
     project: (o) => ({
       currency: o.sellCurrency,
@@ -116,6 +124,7 @@ export const RESOURCES = {
     table: schema.wallexCollectionAccounts,
     webhookResource: "collection_account",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["inactive", "rejected"],
     project: (o) => ({ currency: o.currency, reference: o.reference ?? o.name, createdAt: o.createdAt }),
   },
@@ -125,6 +134,7 @@ export const RESOURCES = {
     table: schema.wallexCollections,
     webhookResource: "collection",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "rejected"],
     project: (o) => ({
       currency: o.currency,
@@ -140,6 +150,7 @@ export const RESOURCES = {
     table: schema.wallexCollectionRequests,
     webhookResource: "collection_request",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["full_paid", "cancel", "expired"],
     project: (o) => ({ currency: o.currency, amount: o.amount, reference: o.reference, createdAt: o.createdAt }),
   },
@@ -148,6 +159,7 @@ export const RESOURCES = {
     label: "balance",
     table: schema.wallexBalances,
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: [],
     project: (o) => ({ currency: o.currency, amount: o.amount, createdAt: o.updatedAt }),
   },
@@ -156,6 +168,7 @@ export const RESOURCES = {
     label: "history entry",
     table: schema.wallexBalanceHistory,
     ownedByAccount: true,
+    readBack: false,
     // Ledger entries never change once written.
     finalStatuses: [],
     project: (o) => ({ ...movement(o), parentId: o.relatedEntityId }),
@@ -166,6 +179,7 @@ export const RESOURCES = {
     table: schema.wallexFundings,
     webhookResource: "funding",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "failed", "rejected"],
     project: movement,
   },
@@ -175,6 +189,7 @@ export const RESOURCES = {
     table: schema.wallexDeductions,
     webhookResource: "deduction",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "failed"],
     project: movement,
   },
@@ -183,6 +198,7 @@ export const RESOURCES = {
     label: "internal transfer",
     table: schema.wallexTransfers,
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "rejected", "failed"],
     project: movement,
   },

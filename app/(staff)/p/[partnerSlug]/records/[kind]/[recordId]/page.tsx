@@ -51,7 +51,7 @@ export default async function RecordPage({ params }: Props) {
           { label: record.wallexId },
         ]}
         actions={
-          can(scope.role, "payments.create") && "retrieve" in def ? (
+          can(scope.role, "payments.create") && def.readBack ? (
             <RefreshRecordButton partnerSlug={scope.partnerSlug} kind={slug} recordId={record.id} />
           ) : undefined
         }
