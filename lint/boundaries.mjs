@@ -120,18 +120,6 @@ export function boundaries(root) {
       ignores: ["**/*.test.{ts,tsx}"],
       rules: { [RULE]: restrict(noProcessEnvImport, dataNeverCallsWallex(callers)) },
     },
-    // TEMPORARY, delete at merge: lib/wallex/mirror/resources.ts holds both the table registry these
-    // two files need and the Wallex read calls; the "rooms" branch splits it. Until then they may
-    // import it, and nothing else that calls Wallex.
-    {
-      files: ["lib/data/mirror.ts", "lib/data/notifications.ts"],
-      rules: {
-        [RULE]: restrict(
-          noProcessEnvImport,
-          dataNeverCallsWallex(wallexCallers(root, { notCallers: ["lib/wallex/mirror/resources"] })),
-        ),
-      },
-    },
     // Where process.env may be read besides lib/env.ts: tests and the test harness set up their own
     // environment; the standalone sandbox (lib/wallex/sandbox/server.ts) is its own program and may
     // not import the app's env; instrumentation.ts branches on NEXT_RUNTIME, which Next inlines per

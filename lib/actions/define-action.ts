@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getDb, type Executor } from "@/db";
+import { getDb, type Database, type Executor, type Transaction } from "@/db";
+import { auditedAs, type Audited, type AuditNote, type AuditSignature } from "@/lib/audit/audited";
 import { recordAudit } from "@/lib/audit/record";
 import type { Permission } from "@/lib/auth/permissions";
 import { assertCan, findStaffScope, scopeProblemError, type StaffScope } from "@/lib/auth/scope";
@@ -17,40 +18,59 @@ export type ActionResult<T = void> =
   | { ok: true; data: T; message?: string }
   | { ok: false; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
 
-export type AuditNote = {
-  action?: string;
-  target?: { type: string; id: string };
-  before?: unknown;
-  after?: unknown;
-  memberId?: string | null;
-};
+export type { AuditNote };
 
-export type StaffActionContext = {
-  /** The action's transaction; the plain database for actions that call Wallex (`transaction: false`). */
-  db: Executor;
-  scope: StaffScope;
-  meta: RequestMeta;
-  log: Logger;
+type Common = { scope: StaffScope; meta: RequestMeta; log: Logger };
+
+/** What a handler gets inside its transaction (the default). */
+export type StaffActionContext = Common & {
+  db: Transaction;
   /** Adds an audit row, written in the same transaction as the mutation. */
   audit: (note: AuditNote) => void;
 };
 
+/** What a `transaction: false` handler (one that calls Wallex) gets: the plain database. */
+export type OutsideTransactionContext = Common & {
+  db: Database;
+  /** A database change of the action's own, committed together with its audit rows (see `Audited`). */
+  audited: Audited;
+  /** An audit row for what happened outside our database (a Wallex call, a re-read), written once the handler returns. */
+  audit: (note: AuditNote) => void;
+};
+
 type RawInput = FormData | Record<string, unknown>;
+type Options<S> = { name: string; schema: S; permission: Permission; unaudited?: string };
+type Handler<S extends z.ZodType, T, C> = (input: z.output<S>, ctx: C) => Promise<T>;
+type StaffAction<T> = (prev: ActionResult<T> | undefined, raw: RawInput) => Promise<ActionResult<T>>;
 
 /**
  * The one way in for staff mutations: session → tenant scope (from the partner slug the page
  * posts) → permission → zod → handler and audit rows in one transaction → an ActionResult that
  * `useActionState` reads. Unexpected errors are logged with a reference and shown generically.
- * Actions that call Wallex pass `transaction: false`: no transaction may stay open across that call,
- * so their audit rows are written once the handler has succeeded.
+ *
+ * Actions that call Wallex pass `transaction: false`: no transaction may stay open across that
+ * call. Their handler calls Wallex first and then passes its own database change to `audited`,
+ * which runs it with its audit rows in one short transaction, so a change never commits without
+ * its row and a row is never written for a change that rolled back. `audit` notes (for what
+ * happened only at Wallex) are written when the handler returns. An action that recorded nothing
+ * either way still gets one row under its name.
+ *
  * The rare action whose write is not tenant data worth auditing (a person's own read marker) says
  * why in `unaudited`; it then writes no audit row and may not add one.
  */
 export function defineStaffAction<S extends z.ZodType, T>(
-  opts: { name: string; schema: S; permission: Permission; transaction?: boolean; unaudited?: string },
+  opts: Options<S> & { transaction: false },
+  handler: (input: z.output<S>, ctx: OutsideTransactionContext) => Promise<T>,
+): StaffAction<T>;
+export function defineStaffAction<S extends z.ZodType, T>(
+  opts: Options<S> & { transaction?: true },
   handler: (input: z.output<S>, ctx: StaffActionContext) => Promise<T>,
-) {
-  return async (_prev: ActionResult<T> | undefined, raw: RawInput): Promise<ActionResult<T>> => {
+): StaffAction<T>;
+export function defineStaffAction<S extends z.ZodType, T>(
+  opts: Options<S> & { transaction?: boolean },
+  handler: Handler<S, T, StaffActionContext> | Handler<S, T, OutsideTransactionContext>,
+): StaffAction<T> {
+  return async (_prev, raw) => {
     const data = toPlainObject(raw);
     const log = logger.child({ action: opts.name });
     try {
@@ -66,34 +86,66 @@ export function defineStaffAction<S extends z.ZodType, T>(
 
       const meta = await getRequestMeta();
       const ctxLog = log.child({ requestId: meta.requestId, userId: user.id, partnerId: scope.partnerId });
-      const run = async (db: Executor) => {
-        const notes: AuditNote[] = [];
-        const audit = (n: AuditNote) => {
-          if (opts.unaudited) throw new Error(`${opts.name} is declared unaudited: ${opts.unaudited}`);
-          notes.push(n);
-        };
-        const value = await handler(parsed.data, { db, scope, meta, log: ctxLog, audit });
-        for (const note of notes.length || opts.unaudited ? notes : [{}]) {
-          await recordAudit(db, {
-            partnerId: scope.partnerId,
-            action: note.action ?? opts.name,
-            actor: { userId: user.id, email: user.email },
-            memberId: note.memberId,
-            target: note.target,
-            before: note.before,
-            after: note.after,
-            requestId: meta.requestId,
-            ip: meta.ip,
-          });
-        }
-        return value;
-      };
-      const result = opts.transaction === false ? await run(getDb()) : await getDb().transaction(run);
+      const trail = auditTrail(opts, {
+        partnerId: scope.partnerId,
+        actor: { userId: user.id, email: user.email },
+        requestId: meta.requestId,
+        ip: meta.ip,
+        action: opts.name,
+      });
+      const common = { scope, meta, log: ctxLog, audit: trail.audit };
+
+      let result: T;
+      if (opts.transaction === false) {
+        const db = getDb();
+        const run = handler as Handler<S, T, OutsideTransactionContext>;
+        result = await run(parsed.data, { ...common, db, audited: trail.auditedOn(db) });
+        await trail.flush(db);
+      } else {
+        const run = handler as Handler<S, T, StaffActionContext>;
+        result = await getDb().transaction(async (tx) => {
+          const value = await run(parsed.data, { ...common, db: tx });
+          await trail.flush(tx);
+          return value;
+        });
+      }
       ctxLog.info("action done");
       return { ok: true, data: result };
     } catch (error) {
       return failure(error, log, data);
     }
+  };
+}
+
+/**
+ * The audit side of one run: `audit` notes wait for `flush`, `audited` writes commit with their
+ * own rows, and a run that recorded nothing either way gets one row under the action's name.
+ */
+function auditTrail(opts: { name: string; unaudited?: string }, signature: AuditSignature) {
+  const notes: AuditNote[] = [];
+  let auditedWrites = 0;
+  const refuseUnaudited = () => {
+    if (opts.unaudited) throw new Error(`${opts.name} is declared unaudited: ${opts.unaudited}`);
+  };
+  return {
+    audit(note: AuditNote) {
+      refuseUnaudited();
+      notes.push(note);
+    },
+    auditedOn(db: Database): Audited {
+      const commit = auditedAs(db, signature);
+      return async (write, written) => {
+        refuseUnaudited();
+        const value = await commit(write, written);
+        auditedWrites++;
+        return value;
+      };
+    },
+    async flush(db: Executor) {
+      const rows = notes.length || auditedWrites || opts.unaudited ? notes : [{}];
+      for (const note of rows)
+        await recordAudit(db, { ...signature, ...note, action: note.action ?? signature.action });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { RESOURCE_KINDS } from "@/lib/wallex/mirror/resources";
+import { RESOURCE_KINDS } from "@/lib/records/mirror-tables";
 import {
   can,
   permissionTable,

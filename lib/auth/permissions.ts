@@ -1,5 +1,5 @@
 import type { StaffRole } from "@/db/schema";
-import type { ResourceKind } from "@/lib/wallex/mirror/resources";
+import type { ResourceKind } from "@/lib/records/mirror-tables";
 
 /** Every staff permission, and which roles hold it. Code asks for permissions, never role names. */
 export const permissionTable = {

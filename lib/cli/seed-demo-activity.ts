@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { getDb, getPool } from "@/db";
 import { partners } from "@/db/schema";
-import { registerWebhook } from "@/lib/services/webhooks";
+import { auditedFor } from "@/lib/audit/audited";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { registerWebhook } from "@/lib/services/wallex-connection/webhook";
 import { closeEmbeddedSandbox, getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
 import { reconcileEverything } from "@/lib/wallex/mirror/reconcile";
@@ -27,7 +29,8 @@ export async function seedDemoActivity() {
   try {
     const [partner] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG));
     const client = await wallexClientFor(db, partner.id);
-    await registerWebhook(db, { partnerId: partner.id });
+    const scope = mintJobScope(partner.id, "seed-demo");
+    await registerWebhook(db, scope, auditedFor(db, scope, "settings.webhook_registered"));
     const approved: string[] = [];
     for (const member of members) {
       const user = await client.users.signup({ body: { ...member, countryCode: "SG", accountType: "individual" } });

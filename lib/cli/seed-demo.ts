@@ -4,7 +4,9 @@ import { partners, staffMemberships, users, type StaffRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { embeddedSandboxEnabled } from "@/lib/env";
-import { connectToEmbeddedSandbox } from "@/lib/services/embedded-sandbox-connection";
+import { auditedFor } from "@/lib/audit/audited";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { connectEmbeddedSandbox } from "@/lib/services/wallex-connection/save";
 
 export const DEMO_PARTNER_SLUG = "demo";
 export const DEMO_PASSWORD = "partnerdesk-demo";
@@ -51,14 +53,9 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
       });
       return partner;
     });
-    const connection = await connectToEmbeddedSandbox(db, partner);
-    await recordAudit(db, {
-      partnerId: partner.id,
-      action: "settings.embedded_sandbox_connected",
-      actor: { userId: null, email: "system" },
-      target: { type: "wallex_connection", id: partner.id },
-      after: connection,
-    });
+    const scope = mintJobScope(partner.id, "seed-demo");
+    const audited = auditedFor(db, scope, "settings.embedded_sandbox_connected");
+    await connectEmbeddedSandbox(db, scope, partner.name, audited, { registerWebhook: false });
     return true;
   } finally {
     await pool.end();

@@ -1,12 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { createDatabase } from "@/db";
 import { partners, wallexConnections } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
-import {
-  connectToEmbeddedSandbox,
-  followAppUrl,
-  hasEmbeddedSandboxIdentity,
-} from "@/lib/services/embedded-sandbox-connection";
+import { auditedFor } from "@/lib/audit/audited";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { followAppUrl, hasEmbeddedSandboxIdentity } from "@/lib/services/wallex-connection/embedded-sandbox";
+import { connectEmbeddedSandbox } from "@/lib/services/wallex-connection/save";
 import { closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { seedDemoData } from "./seed-demo";
 import type { StartupPlan } from "./startup-plan";
@@ -58,20 +56,15 @@ async function restoreSandboxIdentities(databaseUrl: string) {
       .innerJoin(partners, eq(partners.id, wallexConnections.partnerId))
       .where(eq(wallexConnections.kind, "embedded_sandbox"));
     for (const partner of rows) {
+      const scope = mintJobScope(partner.id, "startup");
       if (await hasEmbeddedSandboxIdentity(partner.id)) {
-        if (await followAppUrl(db, partner.id, { webhookRegistered: !!partner.webhookRegisteredAt })) {
+        if (await followAppUrl(db, scope, { webhookRegistered: !!partner.webhookRegisteredAt })) {
           messages.push(`Pointed ${partner.slug}'s embedded sandbox and webhook at the current APP_URL.`);
         }
         continue;
       }
-      const after = await connectToEmbeddedSandbox(db, partner);
-      await recordAudit(db, {
-        partnerId: partner.id,
-        action: "settings.embedded_sandbox_connected",
-        actor: { userId: null, email: "system" },
-        target: { type: "wallex_connection", id: partner.id },
-        after,
-      });
+      const audited = auditedFor(db, scope, "settings.embedded_sandbox_connected");
+      await connectEmbeddedSandbox(db, scope, partner.name, audited, { registerWebhook: false });
       messages.push(`Gave ${partner.slug} a new embedded sandbox identity (register its webhook again in Settings).`);
     }
     return messages;

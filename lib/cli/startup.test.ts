@@ -6,7 +6,8 @@ import { setEnv } from "@/lib/env";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { getEmbeddedSandbox, closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { decryptSecret } from "@/lib/crypto";
-import { registerWebhook, webhookUrlFor } from "@/lib/services/webhooks";
+import { registerWebhookAsSystem } from "@/lib/testing/wallex";
+import { webhookUrlFor } from "@/lib/wallex/webhook-url";
 import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { startupPlan } from "./startup-plan";
@@ -108,7 +109,7 @@ describe("prepareTenants on a database of its own", () => {
     const check = createDatabase(database.url);
     try {
       const [partner] = await check.db.select().from(partners).where(eq(partners.slug, "demo"));
-      await registerWebhook(check.db, { partnerId: partner.id });
+      await registerWebhookAsSystem(check.db, partner.id);
       await closeEmbeddedSandbox();
 
       setEnv("APP_URL", "http://127.0.0.1:3300"); // e.g. PORT=3300 with APP_URL unset

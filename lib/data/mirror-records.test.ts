@@ -12,7 +12,7 @@ import {
   startTestSandbox,
   type TestSandbox,
 } from "@/lib/testing/wallex";
-import { RESOURCES } from "@/lib/wallex/mirror/resources";
+import { RESOURCES } from "@/lib/records/mirror-tables";
 import { applyToMirror } from "@/lib/wallex/mirror/store";
 import { getMirrorRecord, getMirrorRow, listMirrorRecords, RECORDS_PAGE_SIZE } from "./mirror";
 

@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { RecordFilters } from "@/lib/validations/records";
 import { isUuid } from "@/lib/validations/search-params";
 import { hasUnsupportedCharacters } from "@/lib/validations/text";
-import { RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import { RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/records/mirror-tables";
 
 export const RECORDS_PAGE_SIZE = 50;
 

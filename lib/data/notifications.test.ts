@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { notificationReads, staffMemberships, wallexPayments, wallexTimeline } from "@/db/schema";
 import { findStaffScope, type StaffScope } from "@/lib/auth/scope";
 import { createPartner, createStaff } from "@/lib/testing/factories";
-import type { ResourceKind } from "@/lib/wallex/mirror/resources";
+import type { ResourceKind } from "@/lib/records/mirror-tables";
 import {
   getNotificationsMenu,
   listNotifications,

@@ -4,7 +4,7 @@ import type { Executor } from "@/db";
 import { notificationReads, wallexTimeline } from "@/db/schema";
 import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
 import type { NotificationFilters } from "@/lib/validations/notifications";
-import { kindFromSlug, RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug, RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/records/mirror-tables";
 
 export const MENU_SIZE = 8;
 export const NOTIFICATIONS_PAGE_SIZE = 50;

@@ -1,9 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { partners, wallexConnections } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { partners } from "@/db/schema";
+import type { StaffScope, TenantScope } from "@/lib/auth/scope";
 import { notFound } from "@/lib/errors";
+
+export { getWallexConnectionView } from "./wallex-connections";
 
 export async function getPartnerOrThrow(db: Executor, scope: StaffScope) {
   const [partner] = await db.select().from(partners).where(eq(partners.id, scope.partnerId)).limit(1);
@@ -11,26 +13,14 @@ export async function getPartnerOrThrow(db: Executor, scope: StaffScope) {
   return partner;
 }
 
-/** The connection as the browser may see it: never the secrets, only their last four characters. */
-export async function getWallexConnectionView(db: Executor, scope: StaffScope) {
-  const [row] = await db
-    .select({
-      baseUrl: wallexConnections.baseUrl,
-      kind: wallexConnections.kind,
-      requestsPerSecond: wallexConnections.requestsPerSecond,
-      apiKeyLast4: wallexConnections.apiKeyLast4,
-      accessKeyIdLast4: wallexConnections.accessKeyIdLast4,
-      secretAccessKeyLast4: wallexConnections.secretAccessKeyLast4,
-      updatedAt: wallexConnections.updatedAt,
-      webhookRegisteredAt: wallexConnections.webhookRegisteredAt,
-    })
-    .from(wallexConnections)
-    .where(scopeWhere(wallexConnections, scope))
-    .limit(1);
-  return row ?? null;
-}
+export type PartnerProfile = {
+  name: string;
+  legalName: string | null;
+  country: string | null;
+  supportEmail: string | null;
+  website: string | null;
+};
 
-export async function getWallexConnectionRow(db: Executor, scope: StaffScope) {
-  const [row] = await db.select().from(wallexConnections).where(scopeWhere(wallexConnections, scope)).limit(1);
-  return row ?? null;
+export async function updatePartnerProfileRow(db: Executor, scope: TenantScope, profile: PartnerProfile) {
+  await db.update(partners).set(profile).where(eq(partners.id, scope.partnerId));
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { invitations, staffMemberships, users } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { invitations, staffMemberships, users, type StaffRole } from "@/db/schema";
+import { scopeWhere, type StaffScope, type TenantScope } from "@/lib/auth/scope";
 import { notFound } from "@/lib/errors";
 
 export async function listTeam(db: Executor, scope: StaffScope) {
@@ -92,4 +92,73 @@ export async function findLiveInvitationByEmail(db: Executor, scope: StaffScope,
     )
     .limit(1);
   return row ?? null;
+}
+
+/** An expired, unanswered invitation for the same email gives way to a new one. */
+export async function revokeExpiredInvitationsFor(db: Executor, scope: TenantScope, email: string) {
+  await db
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        scopeWhere(invitations, scope),
+        sql`lower(${invitations.email}) = ${email.toLowerCase()}`,
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        lte(invitations.expiresAt, new Date()),
+      ),
+    );
+}
+
+export async function insertInvitation(
+  db: Executor,
+  scope: TenantScope,
+  values: Omit<typeof invitations.$inferInsert, "partnerId">,
+) {
+  const [invitation] = await db
+    .insert(invitations)
+    .values({ ...values, partnerId: scope.partnerId })
+    .returning();
+  return invitation;
+}
+
+/** A new link for an invitation of the scope's partner; undefined if there is none with that id. */
+export async function renewInvitationToken(
+  db: Executor,
+  scope: TenantScope,
+  invitationId: string,
+  renewal: { tokenHash: string; expiresAt: Date },
+) {
+  const [invitation] = await db
+    .update(invitations)
+    .set(renewal)
+    .where(and(scopeWhere(invitations, scope), eq(invitations.id, invitationId)))
+    .returning();
+  return invitation;
+}
+
+export async function markInvitationRevoked(db: Executor, scope: TenantScope, invitationId: string) {
+  const rows = await db
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(and(scopeWhere(invitations, scope), eq(invitations.id, invitationId)))
+    .returning({ id: invitations.id });
+  return rows.length > 0;
+}
+
+export async function setMembershipRole(db: Executor, scope: TenantScope, membershipId: string, role: StaffRole) {
+  const rows = await db
+    .update(staffMemberships)
+    .set({ role })
+    .where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membershipId)))
+    .returning({ id: staffMemberships.id });
+  return rows.length > 0;
+}
+
+export async function deleteMembership(db: Executor, scope: TenantScope, membershipId: string) {
+  const rows = await db
+    .delete(staffMemberships)
+    .where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membershipId)))
+    .returning({ id: staffMemberships.id });
+  return rows.length > 0;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Notification } from "@/lib/data/notifications";
 import { formatDateTime } from "@/lib/format";
 import { recordHref } from "@/lib/records/record-href";
-import { RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { RESOURCES, titleOf } from "@/lib/records/mirror-tables";
 
 const words = (status: string | null) => (status ?? "updated").replaceAll("_", " ");
 

@@ -4,7 +4,7 @@ import type { StaffScope } from "@/lib/auth/scope";
 import { listMirrorRecords } from "@/lib/data/mirror";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import { applyToMirror } from "@/lib/wallex/mirror/store";
-import { RESOURCE_KINDS, RESOURCES, type ResourceKind, type WallexObject } from "@/lib/wallex/mirror/resources";
+import { RESOURCE_KINDS, RESOURCES, type ResourceKind, type WallexObject } from "@/lib/records/mirror-tables";
 import { RECORD_COLUMNS, recordColumns } from "./columns";
 
 /**

@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/lib/format";
-import { formatMoney } from "@/lib/money";
-import type { ResourceKind } from "@/lib/wallex/mirror/resources";
+import { formatMoney } from "@/lib/format-money";
+import type { ResourceKind } from "@/lib/records/mirror-tables";
 
 /** A mirror row as the records pages read it: the columns we project, the raw object, the member's e-mail. */
 export type RecordRow = {

@@ -1,5 +1,5 @@
 import "server-only";
-import { kindSlug, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import { kindSlug, type ResourceKind } from "@/lib/records/mirror-tables";
 
 /**
  * The one place that spells the URL of a Wallex record's page: it names the Wallex id. `row.id`

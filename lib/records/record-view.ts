@@ -2,7 +2,7 @@ import "server-only";
 import type { getMirrorRecord } from "@/lib/data/mirror";
 import { formatDateTime } from "@/lib/format";
 import type { RecordView } from "@/lib/live/live-routes";
-import { isFinal, RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import { isFinal, RESOURCES, type ResourceKind } from "@/lib/records/mirror-tables";
 import { recordColumns } from "./columns";
 
 type MirrorRecord = NonNullable<Awaited<ReturnType<typeof getMirrorRecord>>>;

@@ -4,9 +4,9 @@ import { refreshPermissionFor } from "@/lib/auth/permissions";
 import { assertCan, type StaffScope } from "@/lib/auth/scope";
 import { getMirrorRow } from "@/lib/data/mirror";
 import { AppError, notFound } from "@/lib/errors";
-import { refreshAccountMoney } from "@/lib/wallex/mirror/money";
+import { refreshAccountMoney } from "@/lib/wallex/mirror/refresh-balances";
 import { refreshObject } from "@/lib/wallex/mirror/refresh";
-import { RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/resources";
+import { RESOURCES, type ResourceKind } from "@/lib/wallex/mirror/read-map";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 
 /**
@@ -18,7 +18,7 @@ export async function refreshRecord(db: Database, scope: StaffScope, kind: Resou
   const def = RESOURCES[kind];
   const record = await getMirrorRow(db, scope, kind, recordId);
   if (!record) throw notFound("Record");
-  if (!("retrieve" in def)) {
+  if (!def.retrieve) {
     throw new AppError("CONFLICT", {
       userMessage: `Wallex cannot return a single ${def.label}; the reconcile job lists them again every night.`,
     });

@@ -1,15 +1,20 @@
 import "server-only";
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { invitations, staffMemberships, type StaffRole } from "@/db/schema";
+import type { StaffRole } from "@/db/schema";
 import { roleLabels } from "@/lib/auth/permissions";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import type { StaffScope } from "@/lib/auth/scope";
 import {
   countAdmins,
+  deleteMembership,
   findLiveInvitationByEmail,
   findMembershipByEmail,
   getMembershipOrThrow,
   getOpenInvitationOrThrow,
+  insertInvitation,
+  markInvitationRevoked,
+  renewInvitationToken,
+  revokeExpiredInvitationsFor,
+  setMembershipRole,
 } from "@/lib/data/team";
 import { env } from "@/lib/env";
 import { AppError, fieldError } from "@/lib/errors";
@@ -24,31 +29,15 @@ export async function inviteStaff(db: Executor, scope: StaffScope, input: { emai
   if (await findLiveInvitationByEmail(db, scope, input.email)) {
     throw fieldError("email", "An invitation is already pending for this email. Resend it from the list below.");
   }
-  // An expired, unanswered invitation for the same email gives way to the new one.
-  await db
-    .update(invitations)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        scopeWhere(invitations, scope),
-        sql`lower(${invitations.email}) = ${input.email.toLowerCase()}`,
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        lte(invitations.expiresAt, new Date()),
-      ),
-    );
+  await revokeExpiredInvitationsFor(db, scope, input.email);
   const { secret, hash } = newInvitationSecret();
-  const [invitation] = await db
-    .insert(invitations)
-    .values({
-      partnerId: scope.partnerId,
-      email: input.email,
-      role: input.role,
-      tokenHash: hash,
-      invitedByMembershipId: scope.membershipId,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-    })
-    .returning();
+  const invitation = await insertInvitation(db, scope, {
+    email: input.email,
+    role: input.role,
+    tokenHash: hash,
+    invitedByMembershipId: scope.membershipId,
+    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+  });
   await mailInvitation(db, scope, invitation.id, secret, invitation);
   return invitation;
 }
@@ -56,31 +45,24 @@ export async function inviteStaff(db: Executor, scope: StaffScope, input: { emai
 export async function resendInvitation(db: Executor, scope: StaffScope, invitationId: string) {
   const current = await getOpenInvitationOrThrow(db, scope, invitationId);
   const { secret, hash } = newInvitationSecret();
-  const [invitation] = await db
-    .update(invitations)
-    .set({ tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) })
-    .where(and(scopeWhere(invitations, scope), eq(invitations.id, current.id)))
-    .returning();
+  const invitation = (await renewInvitationToken(db, scope, current.id, {
+    tokenHash: hash,
+    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+  }))!;
   await mailInvitation(db, scope, invitation.id, secret, invitation);
   return invitation;
 }
 
 export async function revokeInvitation(db: Executor, scope: StaffScope, invitationId: string) {
   const invitation = await getOpenInvitationOrThrow(db, scope, invitationId);
-  await db
-    .update(invitations)
-    .set({ revokedAt: new Date() })
-    .where(and(scopeWhere(invitations, scope), eq(invitations.id, invitation.id)));
+  await markInvitationRevoked(db, scope, invitation.id);
   return invitation;
 }
 
 export async function changeRole(db: Executor, scope: StaffScope, membershipId: string, role: StaffRole) {
   const { membership, email } = await getMembershipOrThrow(db, scope, membershipId);
   if (membership.role === "admin" && role !== "admin") await assertNotLastAdmin(db, scope);
-  await db
-    .update(staffMemberships)
-    .set({ role })
-    .where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membership.id)));
+  await setMembershipRole(db, scope, membership.id, role);
   return { email, before: membership.role, after: role };
 }
 
@@ -90,9 +72,7 @@ export async function removeStaff(db: Executor, scope: StaffScope, membershipId:
   if (membership.id === scope.membershipId)
     throw new AppError("CONFLICT", { userMessage: "You cannot remove yourself. Ask another admin." });
   if (membership.role === "admin") await assertNotLastAdmin(db, scope);
-  await db
-    .delete(staffMemberships)
-    .where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membership.id)));
+  await deleteMembership(db, scope, membership.id);
   return { email, role: membership.role };
 }
 

@@ -27,7 +27,9 @@ import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners"
 import { getMembershipOrThrow, listOpenInvitations, listTeam } from "@/lib/data/team";
 import { listWebhookEvents, listWebhookFacets, requeueWebhookEvent } from "@/lib/data/webhook-events";
 import { createPartner, createStaff } from "@/lib/testing/factories";
-import { saveWallexConnection, updatePartnerProfile } from "./settings";
+import { auditedFor } from "@/lib/audit/audited";
+import { updatePartnerProfile } from "./partner-profile";
+import { saveWallexConnection } from "./wallex-connection/save";
 import { changeRole, inviteStaff, removeStaff, resendInvitation, revokeInvitation } from "./team";
 
 /**
@@ -46,12 +48,18 @@ describe("tenant isolation", () => {
     const operatorA = await createStaff(partnerA, "operator");
     const adminB = await createStaff(partnerB, "admin");
     const invitation = await inviteStaff(db, adminA.scope, { email: "new@a.test", role: "viewer" });
-    await saveWallexConnection(db, adminA.scope, {
-      baseUrl: "https://api.wallex.asia",
-      apiKey: "a-key-1234",
-      accessKeyId: "a-id-1234",
-      secretAccessKey: "a-secret-1234",
-    });
+    await saveWallexConnection(
+      db,
+      adminA.scope,
+      {
+        baseUrl: "https://api.wallex.asia",
+        apiKey: "a-key-1234",
+        accessKeyId: "a-id-1234",
+        secretAccessKey: "a-secret-1234",
+      },
+      auditedFor(db, adminA.scope, "settings.wallex_connection_saved"),
+      { registerWebhook: false },
+    );
     await recordAudit(db, {
       partnerId: partnerA.id,
       action: "a.secret_thing",
@@ -192,12 +200,18 @@ describe("tenant isolation", () => {
       supportEmail: null,
       website: null,
     });
-    await saveWallexConnection(db, scope, {
-      baseUrl: "https://b.example",
-      apiKey: "b-key-9999",
-      accessKeyId: "b-id-9999",
-      secretAccessKey: "b-secret-9999",
-    });
+    await saveWallexConnection(
+      db,
+      scope,
+      {
+        baseUrl: "https://b.example",
+        apiKey: "b-key-9999",
+        accessKeyId: "b-id-9999",
+        secretAccessKey: "b-secret-9999",
+      },
+      auditedFor(db, scope, "settings.wallex_connection_saved"),
+      { registerWebhook: false },
+    );
     expect((await getPartnerOrThrow(db, a.adminA.scope)).name).toBe("Partner A");
     const [connectionA] = await db
       .select()

@@ -5,9 +5,14 @@ import { getDb } from "@/db";
 import { wallexConnections, webhookEvents } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
-import { registerWebhook, WEBHOOK_SECRET_HEADER, webhookUrlFor } from "./webhooks";
+import { auditedFor } from "@/lib/audit/audited";
+import type { StaffScope } from "@/lib/auth/tenant-scope";
+import { registerWebhook as register } from "./wallex-connection/webhook";
+import { WEBHOOK_SECRET_HEADER, webhookUrlFor } from "./webhooks";
 
 const db = getDb();
+const registerWebhook = (scope: StaffScope) =>
+  register(db, scope, auditedFor(db, scope, "settings.webhook_registered"));
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
@@ -22,7 +27,7 @@ const inbox = (partnerId: string) => db.select().from(webhookEvents).where(eq(we
 describe("webhook intake", () => {
   test("registering points Wallex at us, and its notifications land in the inbox", async () => {
     const scope = await connectedAdmin();
-    const { url } = await registerWebhook(db, scope);
+    const { url } = await registerWebhook(scope);
     expect(url).toBe(webhookUrlFor(scope.partnerId));
     const client = await wallexClientFor(db, scope.partnerId);
     const subscription = await client.webhooks.retrieve();
@@ -47,7 +52,7 @@ describe("webhook intake", () => {
 
   test("a forged or missing secret gets a 401 and is kept as rejected", async () => {
     const scope = await connectedAdmin();
-    await registerWebhook(db, scope);
+    await registerWebhook(scope);
     const body = JSON.stringify({ resource: "simple_payment", resourceId: crypto.randomUUID(), status: "completed" });
     for (const headers of [{ [WEBHOOK_SECRET_HEADER]: "forged" }, {}] as Record<string, string>[]) {
       const response = await deliverToRoute(webhookUrlFor(scope.partnerId), { method: "POST", body, headers });
@@ -63,7 +68,7 @@ describe("webhook intake", () => {
 
   test("a secret rotated by another instance is accepted at once, and the old one refused", async () => {
     const scope = await connectedAdmin();
-    await registerWebhook(db, scope);
+    await registerWebhook(scope);
     const post = (secret: string) =>
       deliverToRoute(webhookUrlFor(scope.partnerId), {
         method: "POST",

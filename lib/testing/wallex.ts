@@ -1,7 +1,9 @@
 import { POST } from "@/app/api/webhooks/wallex/[partnerId]/route";
-import { getDb } from "@/db";
-import { saveWallexConnection } from "@/lib/services/settings";
-import { registerWebhook } from "@/lib/services/webhooks";
+import { getDb, type Database } from "@/db";
+import { auditedFor } from "@/lib/audit/audited";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { connectEmbeddedSandbox, saveWallexConnection } from "@/lib/services/wallex-connection/save";
+import { registerWebhook } from "@/lib/services/wallex-connection/webhook";
 import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { DEMO_PARTNER_CREDENTIALS, type SandboxOptions } from "@/lib/wallex/sandbox";
@@ -35,8 +37,10 @@ export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 export async function connectedPartner(sandbox: TestSandbox, { register = true } = {}) {
   const db = getDb();
   const { scope } = await createStaff(await createPartner(), "admin");
-  await saveWallexConnection(db, scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
-  if (register) await registerWebhook(db, scope);
+  const audited = auditedFor(db, scope, "settings.wallex_connection_saved");
+  const input = { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS };
+  const { webhookError } = await saveWallexConnection(db, scope, input, audited, { registerWebhook: register });
+  if (webhookError) throw new Error(`webhook registration failed: ${webhookError}`);
   return { scope, client: await wallexClientFor(db, scope.partnerId) };
 }
 
@@ -92,3 +96,16 @@ export async function createdPayment(
 }
 
 export { SG_BENEFICIARY };
+
+/** Registers (or rotates) a partner's webhook as the server would on its own, with its audit row. */
+export function registerWebhookAsSystem(db: Database, partnerId: string) {
+  const scope = mintJobScope(partnerId, "test");
+  return registerWebhook(db, scope, auditedFor(db, scope, "settings.webhook_registered"));
+}
+
+/** A new embedded-sandbox identity for a partner, as start-up gives one, without its webhook. */
+export function connectEmbeddedSandboxAsSystem(db: Database, partner: { id: string; name: string }) {
+  const scope = mintJobScope(partner.id, "test");
+  const audited = auditedFor(db, scope, "settings.embedded_sandbox_connected");
+  return connectEmbeddedSandbox(db, scope, partner.name, audited, { registerWebhook: false });
+}

@@ -10,7 +10,7 @@ import { listNotifications } from "@/lib/data/notifications";
 import { listWebhookEvents } from "@/lib/data/webhook-events";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import { QUERY_VALUES } from "@/lib/testing/probe-cases";
-import { RESOURCE_KINDS } from "@/lib/wallex/mirror/resources";
+import { RESOURCE_KINDS } from "@/lib/records/mirror-tables";
 import { apiLogFiltersSchema } from "./api-log";
 import { auditFiltersSchema } from "./audit";
 import { mailboxParamsSchema } from "./mailbox";

@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { appListening, onAppStopping } from "@/lib/app-lifecycle";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
-import { webhookUrlFor } from "@/lib/services/webhooks";
+import { webhookUrlFor } from "@/lib/wallex/webhook-url";
 import { EMBEDDED_SANDBOX_PATH } from "./demo";
 import { createWallexSandbox, type WallexSandbox } from "./sandbox";
 
@@ -12,7 +12,7 @@ const globalForSandbox = globalThis as unknown as { wallexSandbox?: Promise<Wall
  * The sandbox the app serves at /api/wallex-sandbox when WALLEX_SANDBOX_EMBEDDED=true: one per
  * process, its state in the app's PostgreSQL under its own schema. It knows no static partner:
  * each tenant that chooses it is provisioned with its own generated credentials
- * (lib/services/embedded-sandbox-connection.ts), and it delivers webhooks only to this app.
+ * (lib/services/wallex-connection/embedded-sandbox.ts), and it delivers webhooks only to this app.
  */
 export function getEmbeddedSandbox(): Promise<WallexSandbox> {
   if (!embeddedSandboxEnabled())

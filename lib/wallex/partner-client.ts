@@ -1,21 +1,24 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { wallexConnections } from "@/db/schema";
+import { wallexConnections, type WallexConnection } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baseUrlProblem } from "./base-url-policy";
 import { createWallexClient, type WallexClient } from "./client";
-import { getEmbeddedSandbox } from "./embedded-sandbox";
+import type { TokenStore } from "./client/token-store";
 import { embeddedSandboxBaseUrl } from "./demo";
 import { createDbCallLogger } from "./runtime/db-call-logger";
 import { createPgRateLimiter } from "./runtime/pg-rate-limiter";
 import { createPgTokenStore } from "./runtime/pg-token-store";
 
 /** Calls to the app's own embedded sandbox stay in the process instead of looping through HTTP. */
-const embeddedFetch = async (input: string, init: RequestInit) =>
-  (await getEmbeddedSandbox()).fetch(new Request(input, init));
+const embeddedFetch = async (input: string, init: RequestInit) => {
+  // Loaded on first use: importing the client must not load the whole simulator.
+  const { getEmbeddedSandbox } = await import("./embedded-sandbox");
+  return (await getEmbeddedSandbox()).fetch(new Request(input, init));
+};
 
 /**
  * The one way to Wallex for a partner: its stored (decrypted) credentials, with the token cache,
@@ -33,6 +36,32 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
       userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings.",
     });
   }
+  return wallexClientForConnection(db, connection);
+}
+
+type Connection = Pick<
+  WallexConnection,
+  | "partnerId"
+  | "baseUrl"
+  | "kind"
+  | "secretsOrigin"
+  | "apiKey"
+  | "accessKeyId"
+  | "secretAccessKey"
+  | "requestsPerSecond"
+>;
+
+/**
+ * A client for a connection row in hand (the Settings save registers the webhook with the
+ * connection it is about to store). `tokenStore` replaces the shared one, so a token for
+ * credentials not stored yet never reaches other processes.
+ */
+export async function wallexClientForConnection(
+  db: Database,
+  connection: Connection,
+  opts: { tokenStore?: TokenStore } = {},
+): Promise<WallexClient> {
+  const partnerId = connection.partnerId;
   const embedded = connection.kind === "embedded_sandbox";
   if (embedded && !embeddedSandboxEnabled()) {
     throw new AppError("CONFLICT", {
@@ -58,7 +87,7 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
     secretAccessKey: decryptSecret(connection.secretAccessKey),
     tenant: partnerId,
     maxRequestsPerSecond: connection.requestsPerSecond,
-    tokenStore: createPgTokenStore(db),
+    tokenStore: opts.tokenStore ?? createPgTokenStore(db),
     rateLimiter: createPgRateLimiter(db),
     logger: createDbCallLogger(db),
     ...(embedded ? { fetch: embeddedFetch } : {}),

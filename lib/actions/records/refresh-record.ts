@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
 import { notFound } from "@/lib/errors";
 import { refreshRecord } from "@/lib/services/records";
 import { refreshRecordSchema } from "@/lib/validations/records";
-import { kindFromSlug } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug } from "@/lib/records/mirror-tables";
 import { defineStaffAction } from "../define-action";
 
 export const refreshRecordAction = defineStaffAction(
@@ -16,10 +15,10 @@ export const refreshRecordAction = defineStaffAction(
     permission: "records.refresh-member",
     transaction: false,
   },
-  async ({ kind: slug, recordId }, { scope, audit }) => {
+  async ({ kind: slug, recordId }, { db, scope, audit }) => {
     const kind = kindFromSlug(slug);
     if (!kind) throw notFound("Record");
-    const result = await refreshRecord(getDb(), scope, kind, recordId);
+    const result = await refreshRecord(db, scope, kind, recordId);
     audit({
       target: { type: `wallex_${kind}`, id: result.wallexId },
       before: { status: result.before },

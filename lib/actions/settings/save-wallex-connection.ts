@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { saveWallexConnection } from "@/lib/services/settings";
+import { saveWallexConnection } from "@/lib/services/wallex-connection/save";
 import { wallexConnectionSchema } from "@/lib/validations/settings";
 import { defineStaffAction } from "../define-action";
-import { registerWebhookAfterConnect } from "./register-webhook-after-connect";
 
-/** Saves the connection, then points Wallex's webhook at us (the save stands if Wallex cannot be reached). */
+/** Saves the connection and points Wallex's webhook at us (the save stands if Wallex cannot be reached). */
 export const saveWallexConnectionAction = defineStaffAction(
   {
     name: "settings.wallex_connection_saved",
@@ -14,11 +13,9 @@ export const saveWallexConnectionAction = defineStaffAction(
     permission: "settings.manage",
     transaction: false,
   },
-  async (input, context) => {
-    const { db, scope, audit } = context;
-    const change = await saveWallexConnection(db, scope, input);
-    audit({ target: { type: "wallex_connection", id: scope.partnerId }, ...change });
+  async (input, { db, scope, audited }) => {
+    const outcome = await saveWallexConnection(db, scope, input, audited);
     revalidatePath(`/p/${scope.partnerSlug}/settings`);
-    return registerWebhookAfterConnect(context, "Wallex could not be reached.");
+    return outcome;
   },
 );

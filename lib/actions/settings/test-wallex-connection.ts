@@ -1,8 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db";
-import { testWallexConnection } from "@/lib/services/wallex-connection";
+import { testWallexConnection } from "@/lib/services/wallex-connection/test-connection";
 import { defineStaffAction } from "../define-action";
 
 /** Authenticate + one harmless read, with the stored credentials. Audited like any other action. */
@@ -13,8 +12,8 @@ export const testWallexConnectionAction = defineStaffAction(
     permission: "settings.manage",
     transaction: false,
   },
-  async (_input, { scope, audit }) => {
-    const result = await testWallexConnection(getDb(), scope);
+  async (_input, { db, scope, audit }) => {
+    const result = await testWallexConnection(db, scope);
     audit({ target: { type: "wallex_connection", id: scope.partnerId }, after: result });
     return result;
   },

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { updatePartnerProfile } from "@/lib/services/settings";
+import { updatePartnerProfile } from "@/lib/services/partner-profile";
 import { partnerProfileSchema } from "@/lib/validations/settings";
 import { defineStaffAction } from "../define-action";
 

@@ -21,7 +21,7 @@ import {
 } from "./http";
 import type { RateLimiter } from "./rate-limiter";
 import { redact } from "./redact";
-import { toJson } from "./schemas/money";
+import { toJson } from "./schemas/wire-decimal";
 import type { TokenManager } from "./token";
 
 export type CallOptions = {

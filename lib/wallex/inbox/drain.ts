@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/db";
 import { logger } from "@/lib/logger";
 import type { WallexClient } from "../client";
-import { refreshAccountMoney } from "../mirror/money";
+import { refreshAccountMoney } from "../mirror/refresh-balances";
 import { wallexClientFor } from "../partner-client";
 import { claimObjects, partnersWaiting } from "./claim";
 import { processObject } from "./process-object";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/db";
-import { refreshAccountMoney } from "../mirror/money";
+import { refreshAccountMoney } from "../mirror/refresh-balances";
 import { wallexClientFor } from "../partner-client";
 import { claimEvent } from "./claim";
 import { drainInbox } from "./drain";

@@ -5,7 +5,7 @@ import { logger } from "@/lib/logger";
 import type { WallexClient } from "../client";
 import { WallexError, WallexNotFoundError } from "../client/errors";
 import { refreshObject } from "../mirror/refresh";
-import { resourceForWebhook } from "../mirror/resources";
+import { resourceForWebhook } from "../mirror/read-map";
 import { failObject, finishObject, type ObjectClaim } from "./claim";
 
 export type ObjectOutcome = {

@@ -6,7 +6,7 @@ import { withLease } from "@/lib/data/leases";
 import { AppError } from "@/lib/errors";
 import type { WallexClient } from "../client";
 import { WallexError } from "../client/errors";
-import { resourceDef, type ResourceKind, type WallexObject } from "./resources";
+import { resourceDef, type ResourceKind, type WallexObject } from "./read-map";
 import { applyToMirror } from "./store";
 
 /**

@@ -5,7 +5,7 @@ import { wallexIntents, type WallexIntent } from "@/db/schema";
 import type { WallexClient } from "../client";
 import { sendOnce, type Operation } from "./intents";
 import { forAccount, onBehalfOfAccount } from "./refresh";
-import { asObject, RESOURCES, type WallexObject } from "./resources";
+import { asObject, RESOURCES, type WallexObject } from "./read-map";
 import { applyToMirror } from "./store";
 
 type Body = Record<string, unknown>;

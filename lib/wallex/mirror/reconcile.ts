@@ -7,9 +7,9 @@ import { WallexNotFoundError } from "../client/errors";
 import { webhookAlarm } from "../inbox/alarm";
 import { wallexClientFor } from "../partner-client";
 import { resolveOpenIntents } from "./resolve-intents";
-import { refreshAccountMoney } from "./money";
+import { refreshAccountMoney } from "./refresh-balances";
 import { refreshObject, syncListing } from "./refresh";
-import { RESOURCES, type ResourceDef } from "./resources";
+import { RESOURCES, type ResourceDef } from "./read-map";
 
 const tracked = (Object.values(RESOURCES) as ResourceDef[]).filter(
   (def) => def.retrieve && def.finalStatuses.length > 0,

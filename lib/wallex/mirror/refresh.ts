@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import type { WallexClient } from "../client";
-import type { OnBehalfOf, ResourceDef } from "./resources";
+import type { OnBehalfOf, ResourceDef } from "./read-map";
 import { applyToMirror, type ApplyResult, type MirrorSource } from "./store";
 
 export type ObjectRef = { wallexId: string; accountId?: string | null; parentId?: string | null };

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { wallexTimeline } from "@/db/schema";
-import type { ResourceDef, WallexObject } from "./resources";
+import type { MirrorTableDef, WallexObject } from "@/lib/records/mirror-tables";
 
 export type MirrorSource = "write" | "webhook" | "reconcile";
 
@@ -38,7 +38,7 @@ const time = (value: unknown) => {
 export async function applyToMirror(
   db: Executor,
   partnerId: string,
-  def: ResourceDef,
+  def: MirrorTableDef,
   object: WallexObject,
   opts: ApplyOptions,
 ): Promise<ApplyResult> {

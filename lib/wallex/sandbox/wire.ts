@@ -1,4 +1,4 @@
-import { NUMERIC_KEYS } from "./money";
+import { NUMERIC_KEYS } from "./arithmetic";
 import type { LooseJson } from "./loose-json";
 
 /** Internal record → JSON body: drops "_" keys and sends money strings as JSON numbers. */

@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import { wallexConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { setEnv } from "@/lib/env";
-import { connectToEmbeddedSandbox } from "@/lib/services/embedded-sandbox-connection";
-import { registerWebhook, webhookUrlFor } from "@/lib/services/webhooks";
+import { connectEmbeddedSandboxAsSystem, registerWebhookAsSystem } from "@/lib/testing/wallex";
+import { webhookUrlFor } from "@/lib/wallex/webhook-url";
 import { createPartner } from "@/lib/testing/factories";
 import { closeEmbeddedSandbox, getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
@@ -28,7 +28,7 @@ function call(
 
 async function tenantOnSandbox(name: string) {
   const partner = await createPartner(name);
-  await connectToEmbeddedSandbox(getDb(), partner);
+  await connectEmbeddedSandboxAsSystem(getDb(), partner);
   const [row] = await getDb().select().from(wallexConnections).where(eq(wallexConnections.partnerId, partner.id));
   const creds = {
     apiKey: decryptSecret(row.apiKey),
@@ -160,8 +160,8 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
     const seenByB = await call("GET", `/v2/users/${user.id}`, { headers: b.headers });
     expect(seenByB.status).toBe(404);
 
-    await registerWebhook(db, { partnerId: a.partner.id });
-    await registerWebhook(db, { partnerId: b.partner.id });
+    await registerWebhookAsSystem(db, a.partner.id);
+    await registerWebhookAsSystem(db, b.partner.id);
     expect((await clientA.webhooks.retrieve()).url).toBe(webhookUrlFor(a.partner.id));
     expect((await clientB.webhooks.retrieve()).url).toBe(webhookUrlFor(b.partner.id));
     // B's helper calls act on B's sandbox identity only.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export { money, moneyInput } from "./money";
+export { money, moneyInput } from "./wire-decimal";
 
 export const id = z.string().min(1);
 /** Lenient on purpose (responses): an unexpected code must not fail a read. */

@@ -3,7 +3,7 @@ import { CHOICES } from "../config";
 import type { Engine } from "../engine";
 import { badState } from "../errors";
 import { seededUuid, uuid } from "../ids";
-import { D, round } from "../money";
+import { D, round } from "../arithmetic";
 import { collectionRejected } from "../magic-values";
 import type { Tx } from "../store/state";
 import type { Doc } from "../store/types";

@@ -2,7 +2,7 @@ import { iso } from "../clock";
 import { badState } from "../errors";
 import type { Engine } from "../engine";
 import { reference as newReference, uuid } from "../ids";
-import { round } from "../money";
+import { round } from "../arithmetic";
 import type { Tx } from "../store/state";
 import type { Doc } from "../store/types";
 import { balanceOf, post } from "./ledger";

@@ -2,7 +2,7 @@ import { iso } from "../clock";
 import { badState, invalid } from "../errors";
 import { currency as currencyOf } from "../fixtures/currencies";
 import { seededUuid, uuid } from "../ids";
-import { D, round } from "../money";
+import { D, round } from "../arithmetic";
 import type { Tx } from "../store/state";
 import type { Doc } from "../store/types";
 

@@ -3,7 +3,7 @@ import { CHOICES } from "../config";
 import type { Engine } from "../engine";
 import { invalid } from "../errors";
 import { reference, uuid } from "../ids";
-import { D, round } from "../money";
+import { D, round } from "../arithmetic";
 import type { Actor } from "../on-behalf-of";
 import type { Tx } from "../store/state";
 import type { Doc } from "../store/types";

@@ -3,7 +3,7 @@ import { CHOICES } from "../config";
 import { invalid } from "../errors";
 import { currency } from "../fixtures/currencies";
 import { uuid } from "../ids";
-import { D, parseAmount, round } from "../money";
+import { D, parseAmount, round } from "../arithmetic";
 import type { Actor } from "../on-behalf-of";
 import type { Tx } from "../store/state";
 import type { Doc } from "../store/types";

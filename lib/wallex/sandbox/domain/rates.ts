@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { iso } from "../clock";
 import { CHOICES } from "../config";
 import { currency } from "../fixtures/currencies";
-import { D, type Dec } from "../money";
+import { D, type Dec } from "../arithmetic";
 
 /** Deterministic drift in [-max, +max] for one currency during one minute (rates refresh every minute). */
 function drift(code: string, minute: number): Dec {

@@ -1,7 +1,7 @@
 import { iso } from "../clock";
 import { badState, invalid } from "../errors";
 import { uuid } from "../ids";
-import { parseAmount } from "../money";
+import { parseAmount } from "../arithmetic";
 import type { Actor } from "../on-behalf-of";
 import type { Tx } from "../store/state";
 import type { Doc } from "../store/types";

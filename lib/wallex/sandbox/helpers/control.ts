@@ -1,7 +1,7 @@
 import type { ManualClock } from "../clock";
 import type { Engine } from "../engine";
 import { badState, invalid, notFound } from "../errors";
-import { parseAmount } from "../money";
+import { parseAmount } from "../arithmetic";
 import type { RequestFault, WebhookFault } from "../runtime";
 import type { Doc, Kind } from "../store/types";
 import type { Features, ProvisionRequest } from "../types";

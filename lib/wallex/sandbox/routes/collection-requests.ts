@@ -7,7 +7,7 @@ import { isCountry } from "../fixtures/countries";
 import { COLLECTION_PROVIDERS, COLLECTION_PURPOSE_CODES } from "../fixtures/lists";
 import { input, listOwned, matches, owned, type Ctx, type Env } from "../http";
 import { uuid } from "../ids";
-import { parseAmount, round } from "../money";
+import { parseAmount, round } from "../arithmetic";
 import { onePage, pageOf, paginate } from "../pagination";
 import { parse } from "../validation";
 import { wire } from "../wire";

@@ -5,7 +5,7 @@ import type { Engine } from "../engine";
 import { invalid } from "../errors";
 import { input, listOwned, matches, owned, type Ctx, type Env } from "../http";
 import { uuid } from "../ids";
-import { round } from "../money";
+import { round } from "../arithmetic";
 import { pageOf, paginate } from "../pagination";
 import { wire } from "../wire";
 import { assertHoldable } from "../domain/ledger";

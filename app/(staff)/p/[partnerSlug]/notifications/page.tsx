@@ -12,7 +12,7 @@ import { formatDateTime } from "@/lib/format";
 import { describeNotification } from "@/lib/notifications/describe";
 import { notificationFiltersSchema } from "@/lib/validations/notifications";
 import type { SearchParams } from "@/lib/validations/search-params";
-import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES, titleOf } from "@/lib/records/mirror-tables";
 
 export const metadata: Metadata = { title: "Notifications" };
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/scope";
-import { kindFromSlug } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug } from "@/lib/records/mirror-tables";
 
 type Props = { children: React.ReactNode; params: Promise<{ partnerSlug: string; kind: string }> };
 

@@ -19,7 +19,7 @@ import {
 import { recordColumns } from "@/lib/records/columns";
 import { recordFiltersSchema } from "@/lib/validations/records";
 import type { SearchParams } from "@/lib/validations/search-params";
-import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES, titleOf } from "@/lib/records/mirror-tables";
 
 export const metadata: Metadata = { title: "Wallex records" };
 

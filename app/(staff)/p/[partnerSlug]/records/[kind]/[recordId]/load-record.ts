@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
 import { getMirrorRecord, getMirrorRow } from "@/lib/data/mirror";
 import { isUuid } from "@/lib/validations/search-params";
-import { kindFromSlug } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug } from "@/lib/records/mirror-tables";
 
 /**
  * One lookup per request (cached by its string arguments), shared by the layout (which decides the

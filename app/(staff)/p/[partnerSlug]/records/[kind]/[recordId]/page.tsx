@@ -6,7 +6,7 @@ import { RefreshRecordButton } from "@/components/records/refresh-record-button"
 import { CopyButton } from "@/components/ui/copy-button";
 import { can, refreshPermissionFor } from "@/lib/auth/permissions";
 import { recordView } from "@/lib/records/record-view";
-import { RESOURCES, titleOf } from "@/lib/wallex/mirror/resources";
+import { RESOURCES, titleOf } from "@/lib/records/mirror-tables";
 import { loadRecord } from "./load-record";
 
 export const metadata: Metadata = { title: "Wallex record" };
@@ -35,7 +35,7 @@ export default async function RecordPage({ params }: Props) {
           { label: record.wallexId },
         ]}
         actions={
-          can(scope.role, refreshPermissionFor(kind)) && "retrieve" in def ? (
+          can(scope.role, refreshPermissionFor(kind)) && def.readBack ? (
             <RefreshRecordButton partnerSlug={scope.partnerSlug} kind={slug} recordId={record.id} />
           ) : undefined
         }

@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { getMirrorRecord } from "@/lib/data/mirror";
 import { recordView } from "@/lib/records/record-view";
 import { defineStaffRoute } from "@/lib/routes/define-staff-route";
-import { kindFromSlug } from "@/lib/wallex/mirror/resources";
+import { kindFromSlug } from "@/lib/records/mirror-tables";
 
 type Params = { partnerSlug: string; kind: string; wallexId: string };
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatMoney as format } from "./money";
+import { formatMoney as format } from "./format-money";
 
 // Intl keeps the code and the figure together with a no-break space.
 const formatMoney = (amount: string | null, currency: string | null) => format(amount, currency).replace("\u00a0", " ");

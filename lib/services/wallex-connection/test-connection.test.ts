@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
+import { auditedFor } from "@/lib/audit/audited";
+import type { StaffScope } from "@/lib/auth/tenant-scope";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import { DEMO_PARTNER_CREDENTIALS } from "@/lib/wallex/sandbox";
 import { startStandalone } from "@/lib/wallex/sandbox/server";
-import { saveWallexConnection } from "./settings";
-import { testWallexConnection } from "./wallex-connection";
+import { saveWallexConnection, type ConnectionInput } from "./save";
+import { testWallexConnection } from "./test-connection";
 
 const db = getDb();
+/** The save alone, as the form's action makes it, without telling Wallex about the webhook. */
+const save = (scope: StaffScope, input: ConnectionInput) =>
+  saveWallexConnection(db, scope, input, auditedFor(db, scope, "settings.wallex_connection_saved"), {
+    registerWebhook: false,
+  });
 let sandbox: Awaited<ReturnType<typeof startStandalone>>;
 
 beforeAll(async () => {
@@ -20,7 +27,7 @@ afterAll(() => sandbox.stop());
 
 async function adminConnectedTo(baseUrl: string, credentials: { apiKey?: string; secretAccessKey?: string } = {}) {
   const { scope } = await createStaff(await createPartner(), "admin");
-  await saveWallexConnection(db, scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS, ...credentials });
+  await save(scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS, ...credentials });
   return scope;
 }
 

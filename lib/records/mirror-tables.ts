@@ -1,13 +1,15 @@
 import "server-only";
 import * as schema from "@/db/schema";
 import type { MirrorTable } from "@/db/schema";
-import type { WallexClient } from "../client";
-import type { CallOptions } from "../client/request";
+
+/**
+ * What we mirror of Wallex, one row per kind: the table it lives in, its label, how its webhooks
+ * name it, when it stops changing and the columns pages filter on. Nothing here calls Wallex:
+ * pages and `lib/data` read this; the Wallex reads per kind are in `lib/wallex/mirror/read-map.ts`.
+ */
 
 /** A Wallex object as the client returns it: an id, maybe a status, and whatever else Wallex sent. */
 export type WallexObject = { id: string; status?: string | null } & Record<string, unknown>;
-export type OnBehalfOf = CallOptions["onBehalfOf"];
-type Page = { data: WallexObject[]; pagination?: { totalPages?: number | null } | null };
 
 /** The columns a page filters and sorts on, taken from the object. */
 export type Projection = {
@@ -18,7 +20,7 @@ export type Projection = {
   createdAt?: unknown;
 };
 
-export type ResourceDef = {
+export type MirrorTableDef = {
   kind: string;
   /** Singular, for people: "payment", "collection account". */
   label: string;
@@ -29,19 +31,11 @@ export type ResourceDef = {
   finalStatuses: readonly string[];
   /** Users are addressed by path; everything else belongs to an account, named with onBehalfOfAccount. */
   ownedByAccount: boolean;
-  retrieve?: (
-    client: WallexClient,
-    row: { wallexId: string; parentId?: string | null },
-    onBehalfOf: OnBehalfOf,
-  ) => Promise<WallexObject>;
-  list?: (client: WallexClient, page: number, onBehalfOf: OnBehalfOf) => Promise<Page>;
-  /** Objects listed under a parent only (a member's documents). */
-  listByParent?: (client: WallexClient, parentId: string, page: number) => Promise<Page>;
+  /** Wallex returns one object again (the record page's Refresh); the call itself is in the read map. */
+  readBack: boolean;
   project: (object: WallexObject) => Projection;
 };
 
-const LIMIT = 100;
-const asPage = (p: unknown) => p as Page;
 export const asObject = (o: unknown) => o as WallexObject;
 const movement = (o: WallexObject): Projection => ({
   currency: o.currency,
@@ -50,10 +44,6 @@ const movement = (o: WallexObject): Projection => ({
   createdAt: o.createdAt,
 });
 
-/**
- * What we mirror of Wallex, one row per resource: where it lives in our database, how to re-read
- * it and how its webhooks name it. A renamed field in the reference is a change here only.
- */
 export const RESOURCES = {
   user: {
     kind: "user",
@@ -61,9 +51,8 @@ export const RESOURCES = {
     table: schema.wallexUsers,
     webhookResource: "user",
     ownedByAccount: false,
+    readBack: true,
     finalStatuses: ["withdrawn", "terminated", "closed"],
-    retrieve: async (c, row) => asObject(await c.users.retrieve({ userId: row.wallexId })),
-    list: async (c, page) => asPage(await c.users.list({ query: { page, limit: LIMIT } })),
     project: (o) => ({ reference: o.email, createdAt: o.createdAt }),
   },
   document: {
@@ -71,11 +60,8 @@ export const RESOURCES = {
     label: "document",
     table: schema.wallexDocuments,
     ownedByAccount: false,
+    readBack: true,
     finalStatuses: ["approved", "rejected", "deleted"],
-    retrieve: async (c, row) =>
-      asObject(await c.users.retrieveDocument({ userId: row.parentId!, documentId: row.wallexId })),
-    listByParent: async (c, userId, page) =>
-      asPage(await c.users.listDocuments({ userId, query: { page, limit: LIMIT } })),
     project: (o) => ({ reference: o.documentType, parentId: o.userId, createdAt: o.createdAt }),
   },
   beneficiary: {
@@ -83,11 +69,8 @@ export const RESOURCES = {
     label: "beneficiary",
     table: schema.wallexBeneficiaries,
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["deleted"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.beneficiaries.retrieve({ beneficiaryId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.beneficiaries.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({
       currency: (o.bankAccount as { currency?: unknown } | null)?.currency,
       reference: o.nickname,
@@ -99,6 +82,7 @@ export const RESOURCES = {
     label: "quote",
     table: schema.wallexQuotes,
     ownedByAccount: true,
+    readBack: false,
     // Quotes cannot be read back; they are kept as answered and expire by themselves.
     finalStatuses: [],
     project: (o) => ({ currency: o.sellCurrency, amount: o.totalAmount ?? o.sellAmount, createdAt: o.createdAt }),
@@ -109,10 +93,8 @@ export const RESOURCES = {
     table: schema.wallexPayments,
     webhookResource: "simple_payment",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "failed", "rejected"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.payments.retrieve({ simplePaymentId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) => asPage(await c.payments.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({
       currency: o.sellCurrency,
       amount: o.totalAmount ?? o.sellAmount,
@@ -127,11 +109,8 @@ export const RESOURCES = {
     table: schema.wallexConversions,
     webhookResource: "conversion",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "failed"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.conversions.retrieve({ conversionId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.conversions.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({
       currency: o.sellCurrency,
       amount: o.totalAmount ?? o.sellAmount,
@@ -145,11 +124,8 @@ export const RESOURCES = {
     table: schema.wallexCollectionAccounts,
     webhookResource: "collection_account",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["inactive", "rejected"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.collections.retrieveAccount({ collectionAccountId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.collections.listAccounts({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({ currency: o.currency, reference: o.reference ?? o.name, createdAt: o.createdAt }),
   },
   collection: {
@@ -158,11 +134,8 @@ export const RESOURCES = {
     table: schema.wallexCollections,
     webhookResource: "collection",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "rejected"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.collections.retrieve({ collectionId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.collections.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({
       currency: o.currency,
       amount: o.amount,
@@ -177,11 +150,8 @@ export const RESOURCES = {
     table: schema.wallexCollectionRequests,
     webhookResource: "collection_request",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["full_paid", "cancel", "expired"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.collectionRequests.retrieve({ collectionRequestId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.collectionRequests.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({ currency: o.currency, amount: o.amount, reference: o.reference, createdAt: o.createdAt }),
   },
   balance: {
@@ -189,10 +159,8 @@ export const RESOURCES = {
     label: "balance",
     table: schema.wallexBalances,
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: [],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.balances.retrieveById({ balanceId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) => asPage(await c.balances.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({ currency: o.currency, amount: o.amount, createdAt: o.updatedAt }),
   },
   balanceHistory: {
@@ -200,10 +168,9 @@ export const RESOURCES = {
     label: "history entry",
     table: schema.wallexBalanceHistory,
     ownedByAccount: true,
+    readBack: false,
     // Ledger entries never change once written.
     finalStatuses: [],
-    list: async (c, page, obo) =>
-      asPage(await c.balances.listHistory({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: (o) => ({ ...movement(o), parentId: o.relatedEntityId }),
   },
   funding: {
@@ -212,10 +179,8 @@ export const RESOURCES = {
     table: schema.wallexFundings,
     webhookResource: "funding",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "failed", "rejected"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.funding.retrieve({ fundingId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) => asPage(await c.funding.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: movement,
   },
   deduction: {
@@ -224,11 +189,8 @@ export const RESOURCES = {
     table: schema.wallexDeductions,
     webhookResource: "deduction",
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "failed"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.deductions.retrieve({ deductionId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.deductions.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: movement,
   },
   transfer: {
@@ -236,32 +198,21 @@ export const RESOURCES = {
     label: "internal transfer",
     table: schema.wallexTransfers,
     ownedByAccount: true,
+    readBack: true,
     finalStatuses: ["completed", "rejected", "failed"],
-    retrieve: async (c, row, obo) =>
-      asObject(await c.transfers.retrieve({ transferId: row.wallexId }, { onBehalfOf: obo })),
-    list: async (c, page, obo) =>
-      asPage(await c.transfers.list({ query: { page, limit: LIMIT } }, { onBehalfOf: obo })),
     project: movement,
   },
-} satisfies Record<string, ResourceDef>;
+} satisfies Record<string, MirrorTableDef>;
 
 export type ResourceKind = keyof typeof RESOURCES;
 export const RESOURCE_KINDS = Object.keys(RESOURCES) as ResourceKind[];
 
-export function resourceDef(kind: ResourceKind): ResourceDef {
-  return RESOURCES[kind];
-}
-
-export function resourceForWebhook(resource: string | null): ResourceDef | undefined {
-  return Object.values(RESOURCES).find((def: ResourceDef) => def.webhookResource === resource);
-}
-
-export function isFinal(def: ResourceDef, status: string | null | undefined) {
+export function isFinal(def: MirrorTableDef, status: string | null | undefined) {
   return !!status && def.finalStatuses.includes(status);
 }
 
 /** "Payment", or with `plural` "Payments", "History entries": for headings and tabs. */
-export function titleOf(def: ResourceDef, { plural = false } = {}) {
+export function titleOf(def: MirrorTableDef, { plural = false } = {}) {
   const label = plural ? (def.label.endsWith("y") ? `${def.label.slice(0, -1)}ies` : `${def.label}s`) : def.label;
   return label.charAt(0).toUpperCase() + label.slice(1);
 }

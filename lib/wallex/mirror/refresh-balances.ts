@@ -2,7 +2,7 @@ import "server-only";
 import type { Executor } from "@/db";
 import type { WallexClient } from "../client";
 import { syncListing } from "./refresh";
-import { RESOURCES } from "./resources";
+import { RESOURCES } from "./read-map";
 import type { MirrorSource } from "./store";
 
 /**

@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
+import { auditedFor } from "@/lib/audit/audited";
+import type { StaffScope } from "@/lib/auth/tenant-scope";
 import { wallexConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { setEnv } from "@/lib/env";
@@ -10,10 +12,15 @@ import { createPartner, createStaff } from "@/lib/testing/factories";
 import { startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { DEMO_PARTNER_CREDENTIALS } from "@/lib/wallex/sandbox";
-import { NEW_HOST_NEEDS_SECRETS, saveWallexConnection } from "./settings";
-import { testWallexConnection } from "./wallex-connection";
+import { NEW_HOST_NEEDS_SECRETS, saveWallexConnection, type ConnectionInput } from "./save";
+import { testWallexConnection } from "./test-connection";
 
 const db = getDb();
+/** The save alone, as the form's action makes it, without telling Wallex about the webhook. */
+const save = (scope: StaffScope, input: ConnectionInput) =>
+  saveWallexConnection(db, scope, input, auditedFor(db, scope, "settings.wallex_connection_saved"), {
+    registerWebhook: false,
+  });
 const blank = { apiKey: "", accessKeyId: "", secretAccessKey: "" };
 let sandbox: TestSandbox;
 // A host that counts every request made to it: nothing may reach it without fresh credentials.
@@ -37,7 +44,7 @@ afterAll(async () => {
 
 async function connected() {
   const { scope } = await createStaff(await createPartner(), "admin");
-  await saveWallexConnection(db, scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
+  await save(scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
   return scope;
 }
 const rowOf = async (partnerId: string) =>
@@ -52,11 +59,9 @@ describe("changing the base URL", () => {
       { ...blank, apiKey: "new-key" },
       { ...DEMO_PARTNER_CREDENTIALS, secretAccessKey: "" },
     ]) {
-      await expect(saveWallexConnection(db, scope, { baseUrl: `${listenerUrl}/v2`, ...secrets })).rejects.toMatchObject(
-        {
-          fieldErrors: { baseUrl: [NEW_HOST_NEEDS_SECRETS] },
-        },
-      );
+      await expect(save(scope, { baseUrl: `${listenerUrl}/v2`, ...secrets })).rejects.toMatchObject({
+        fieldErrors: { baseUrl: [NEW_HOST_NEEDS_SECRETS] },
+      });
     }
     expect(await rowOf(scope.partnerId)).toEqual(before);
     await testWallexConnection(db, scope); // still the sandbox, with the stored secrets
@@ -65,11 +70,11 @@ describe("changing the base URL", () => {
 
   test("the same host keeps the stored secrets; a new host with every secret takes them", async () => {
     const scope = await connected();
-    await saveWallexConnection(db, scope, { baseUrl: `${sandbox.url}/`, ...blank, requestsPerSecond: 3 });
+    await save(scope, { baseUrl: `${sandbox.url}/`, ...blank, requestsPerSecond: 3 });
     expect((await rowOf(scope.partnerId)).requestsPerSecond).toBe(3);
     await testWallexConnection(db, scope);
 
-    await saveWallexConnection(db, scope, {
+    await save(scope, {
       baseUrl: listenerUrl,
       apiKey: "k-new",
       accessKeyId: "id-new",
@@ -98,7 +103,7 @@ describe("changing the base URL", () => {
   test("plain http is refused except on loopback while developing", async () => {
     const scope = await connected();
     for (const baseUrl of ["http://api.wallex.example", "ftp://api.wallex.example", "http://user:pw@127.0.0.1:1"]) {
-      await expect(saveWallexConnection(db, scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS })).rejects.toMatchObject({
+      await expect(save(scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS })).rejects.toMatchObject({
         code: "INVALID_INPUT",
         fieldErrors: { baseUrl: [expect.any(String)] },
       });
@@ -124,10 +129,7 @@ describe("in production", () => {
       ["https://wallex.invalid", /could not be found/],
     ];
     for (const [baseUrl, message] of refusals) {
-      await expect(
-        saveWallexConnection(db, scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS }),
-        baseUrl,
-      ).rejects.toMatchObject({
+      await expect(save(scope, { baseUrl, ...DEMO_PARTNER_CREDENTIALS }), baseUrl).rejects.toMatchObject({
         code: "INVALID_INPUT",
         fieldErrors: { baseUrl: [expect.stringMatching(message)] },
       });

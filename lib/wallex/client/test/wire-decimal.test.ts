@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { money, moneyInput, toJson } from "../schemas/money";
+import { money, moneyInput, toJson } from "../schemas/wire-decimal";
 import { entity, page, normalizeEnum, status } from "../schemas/common";
 import { notification } from "../schemas/notification";
 import { z } from "zod";
