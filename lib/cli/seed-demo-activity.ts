@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb, getPool } from "@/db";
 import { partners } from "@/db/schema";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { registerWebhook } from "@/lib/services/webhooks";
 import { closeEmbeddedSandbox, getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
@@ -26,8 +27,10 @@ export async function seedDemoActivity() {
   const sandbox = await getEmbeddedSandbox();
   try {
     const [partner] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG));
-    const client = await wallexClientFor(db, partner.id);
-    await registerWebhook(db, { partnerId: partner.id });
+    if (!partner) throw new Error(`No demo partner "${DEMO_PARTNER_SLUG}" to seed activity for.`);
+    const scope = mintJobScope(partner.id, "seed-demo-activity");
+    const client = await wallexClientFor(db, scope);
+    await registerWebhook(db, scope);
     const approved: string[] = [];
     for (const member of members) {
       const user = await client.users.signup({ body: { ...member, countryCode: "SG", accountType: "individual" } });
@@ -75,7 +78,7 @@ export async function seedDemoActivity() {
       const quote = await requestQuote(
         db,
         client,
-        partner.id,
+        scope,
         "payment",
         { sellCurrency: "SGD", amount, beneficiaryId: beneficiary.id },
         mei,
@@ -88,7 +91,7 @@ export async function seedDemoActivity() {
       };
       payments.push(
         (
-          await perform(db, client, partner.id, "createPayment", {
+          await perform(db, client, scope, "createPayment", {
             idempotencyKey: `demo-payment-${amount}`,
             input,
             accountId: mei,
@@ -97,7 +100,7 @@ export async function seedDemoActivity() {
       );
     }
     for (const id of payments.slice(0, 2))
-      await perform(db, client, partner.id, "fundPayment", {
+      await perform(db, client, scope, "fundPayment", {
         idempotencyKey: `fund:${id}`,
         input: { paymentId: id },
         accountId: mei,
@@ -108,24 +111,24 @@ export async function seedDemoActivity() {
     const conversionQuote = await requestQuote(
       db,
       client,
-      partner.id,
+      scope,
       "conversion",
       { sellCurrency: "SGD", buyCurrency: "USD", amount: "5000.00" },
       mei,
     );
-    const conversion = await perform(db, client, partner.id, "createConversion", {
+    const conversion = await perform(db, client, scope, "createConversion", {
       idempotencyKey: "demo-conversion",
       input: { quoteId: String(conversionQuote.quoteId) },
       accountId: mei,
     });
-    await perform(db, client, partner.id, "fundConversion", {
+    await perform(db, client, scope, "fundConversion", {
       idempotencyKey: `fund:${conversion.wallexId}`,
       input: { conversionId: conversion.wallexId },
       accountId: mei,
     });
     await sandbox.control.advanceConversion(conversion.wallexId, undefined, undefined, partner.id);
 
-    await reconcileEverything(db, partner.id);
+    await reconcileEverything(db, scope);
   } finally {
     await closeEmbeddedSandbox();
     await getPool().end();

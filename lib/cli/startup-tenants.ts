@@ -1,7 +1,9 @@
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { createDatabase } from "@/db";
-import { partners, wallexConnections } from "@/db/schema";
+import { partners } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { listEmbeddedSandboxPartners } from "@/lib/data/wallex-credentials";
 import {
   connectToEmbeddedSandbox,
   followAppUrl,
@@ -47,19 +49,10 @@ async function restoreSandboxIdentities(databaseUrl: string) {
   const { db, pool } = createDatabase(databaseUrl);
   const messages: string[] = [];
   try {
-    const rows = await db
-      .select({
-        id: partners.id,
-        name: partners.name,
-        slug: partners.slug,
-        webhookRegisteredAt: wallexConnections.webhookRegisteredAt,
-      })
-      .from(wallexConnections)
-      .innerJoin(partners, eq(partners.id, wallexConnections.partnerId))
-      .where(eq(wallexConnections.kind, "embedded_sandbox"));
-    for (const partner of rows) {
+    for (const partner of await listEmbeddedSandboxPartners(db)) {
+      const scope = mintJobScope(partner.id, "startup");
       if (await hasEmbeddedSandboxIdentity(partner.id)) {
-        if (await followAppUrl(db, partner.id, { webhookRegistered: !!partner.webhookRegisteredAt })) {
+        if (await followAppUrl(db, scope, { webhookRegistered: !!partner.webhookRegisteredAt })) {
           messages.push(`Pointed ${partner.slug}'s embedded sandbox and webhook at the current APP_URL.`);
         }
         continue;

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { partners, wallexConnections } from "@/db/schema";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { probeWallex } from "@/lib/wallex/probe";
 import { openCliDatabase } from "./database";
@@ -27,7 +28,7 @@ async function main() {
       );
     }
     console.log(`Probing ${row.baseUrl} (read-only)…\n`);
-    const rows = await probeWallex(await wallexClientFor(db, row.id));
+    const rows = await probeWallex(await wallexClientFor(db, mintJobScope(row.id, "wallex-check")));
     for (const r of rows)
       console.log(`${r.outcome.padEnd(8)} ${r.operation.padEnd(34)} ${r.path}${r.detail ? `  — ${r.detail}` : ""}`);
     const count = (outcome: string) => rows.filter((r) => r.outcome === outcome).length;

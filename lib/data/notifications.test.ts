@@ -89,16 +89,14 @@ describe("the read marker", () => {
     expect((await getNotificationsMenu(db, carol)).unread).toBe(0);
 
     await markNotificationsRead(db, carol, new Date("2999-01-01T00:00:00Z"));
-    await db
-      .insert(wallexTimeline)
-      .values({
-        partnerId: carol.partnerId,
-        kind: "payment",
-        wallexId: "later",
-        status: "completed",
-        source: "webhook",
-        at: new Date(Date.now() + 60_000),
-      });
+    await db.insert(wallexTimeline).values({
+      partnerId: carol.partnerId,
+      kind: "payment",
+      wallexId: "later",
+      status: "completed",
+      source: "webhook",
+      at: new Date(Date.now() + 60_000),
+    });
     expect((await getNotificationsMenu(db, carol)).unread).toBe(1);
   });
 

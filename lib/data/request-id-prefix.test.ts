@@ -18,18 +18,16 @@ const lookalike = "7f3a_x1e-0000-4000-8000-000000000000"; // `_` must not match 
 beforeAll(async () => {
   scope = (await createStaff(await createPartner(), "admin")).scope;
   for (const id of [requestId, lookalike, "aaaa%bbb-0000-4000-8000-000000000000"]) {
-    await db
-      .insert(wallexApiCalls)
-      .values({
-        partnerId: scope.partnerId,
-        operation: "payments.list",
-        method: "GET",
-        pathTemplate: "/v2/x",
-        path: "/v2/x",
-        durationMs: 1,
-        requestId: id,
-        attempt: 1,
-      });
+    await db.insert(wallexApiCalls).values({
+      partnerId: scope.partnerId,
+      operation: "payments.list",
+      method: "GET",
+      pathTemplate: "/v2/x",
+      path: "/v2/x",
+      durationMs: 1,
+      requestId: id,
+      attempt: 1,
+    });
     await recordAudit(db, {
       partnerId: scope.partnerId,
       action: "test.thing",

@@ -4,13 +4,15 @@ import type { Executor } from "@/db";
 import { wallexConnections, wallexTokens } from "@/db/schema";
 import { encryptSecret, last4 } from "@/lib/crypto";
 import type { Database } from "@/db";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
 import { getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { DEMO_PARTNER } from "@/lib/wallex/sandbox";
-import { registerWebhook, webhookUrlFor } from "./webhooks";
+import { registerWebhook } from "./webhooks";
 
 /**
  * Points a partner at the embedded sandbox with a sandbox identity of its own: the sandbox
@@ -69,7 +71,8 @@ export async function hasEmbeddedSandboxIdentity(partnerId: string) {
  * and a registered webhook is pointed at the current receiver (the sandbox sends only there).
  * Says whether anything changed.
  */
-export async function followAppUrl(db: Database, partnerId: string, opts: { webhookRegistered: boolean }) {
+export async function followAppUrl(db: Database, scope: TenantScope, opts: { webhookRegistered: boolean }) {
+  const { partnerId } = scope;
   const baseUrl = embeddedSandboxBaseUrl(env().APP_URL);
   const moved = await db
     .update(wallexConnections)
@@ -83,9 +86,9 @@ export async function followAppUrl(db: Database, partnerId: string, opts: { webh
     )
     .returning({ partnerId: wallexConnections.partnerId });
   if (!opts.webhookRegistered) return moved.length > 0;
-  const client = await wallexClientFor(db, partnerId);
+  const client = await wallexClientFor(db, scope);
   const subscription = await client.webhooks.retrieve().catch(() => null);
   if (subscription?.url === webhookUrlFor(partnerId)) return moved.length > 0;
-  await registerWebhook(db, { partnerId });
+  await registerWebhook(db, scope);
   return true;
 }

@@ -91,18 +91,16 @@ describe("tenant isolation", () => {
         readAt: new Date(),
       })
       .returning();
-    await db
-      .insert(wallexApiCalls)
-      .values({
-        partnerId: partnerA.id,
-        operation: "a.secret_call",
-        method: "GET",
-        pathTemplate: "/v2/x",
-        path: "/v2/x",
-        durationMs: 1,
-        requestId: "req-a",
-        attempt: 1,
-      });
+    await db.insert(wallexApiCalls).values({
+      partnerId: partnerA.id,
+      operation: "a.secret_call",
+      method: "GET",
+      pathTemplate: "/v2/x",
+      path: "/v2/x",
+      durationMs: 1,
+      requestId: "req-a",
+      attempt: 1,
+    });
     return { partnerA, partnerB, adminA, operatorA, adminB, invitation, eventA, paymentA, memberA };
   }
 

@@ -1,5 +1,6 @@
 import { POST } from "@/app/api/webhooks/wallex/[partnerId]/route";
 import { getDb } from "@/db";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
 import { saveWallexConnection } from "@/lib/services/settings";
 import { registerWebhook } from "@/lib/services/webhooks";
 import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
@@ -37,7 +38,7 @@ export async function connectedPartner(sandbox: TestSandbox, { register = true }
   const { scope } = await createStaff(await createPartner(), "admin");
   await saveWallexConnection(db, scope, { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS });
   if (register) await registerWebhook(db, scope);
-  return { scope, client: await wallexClientFor(db, scope.partnerId) };
+  return { scope, client: await wallexClientFor(db, scope) };
 }
 
 type Client = Awaited<ReturnType<typeof wallexClientFor>>;
@@ -67,7 +68,7 @@ export async function approvedMember(
 /** An SGD 80 payment to a Singapore beneficiary, created through our exactly-once path; `input` adds fields. */
 export async function createdPayment(
   client: Client,
-  partnerId: string,
+  scope: TenantScope,
   accountId: string,
   input: Record<string, unknown> = {},
 ) {
@@ -79,12 +80,12 @@ export async function createdPayment(
   const quote = await requestQuote(
     db,
     client,
-    partnerId,
+    scope,
     "payment",
     { sellCurrency: "SGD", amount: "80.00", beneficiaryId: beneficiary.id },
     accountId,
   );
-  return perform(db, client, partnerId, "createPayment", {
+  return perform(db, client, scope, "createPayment", {
     idempotencyKey: crypto.randomUUID(),
     input: { quoteId: String(quote.quoteId), purposeOfTransfer: "rent", fundingSource: "wallet", ...input },
     accountId,

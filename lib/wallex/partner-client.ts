@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { wallexConnections } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
 import { decryptSecret } from "@/lib/crypto";
+import { getWallexCredentials } from "@/lib/data/wallex-credentials";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baseUrlProblem } from "./base-url-policy";
@@ -19,15 +19,10 @@ const embeddedFetch = async (input: string, init: RequestInit) =>
 
 /**
  * The one way to Wallex for a partner: its stored (decrypted) credentials, with the token cache,
- * rate limiter and call log shared by every process through PostgreSQL. Callers pass a partner id
- * they got from a scope, never one from the browser.
+ * rate limiter and call log shared by every process through PostgreSQL, all bound to the scope.
  */
-export async function wallexClientFor(db: Database, partnerId: string): Promise<WallexClient> {
-  const [connection] = await db
-    .select()
-    .from(wallexConnections)
-    .where(eq(wallexConnections.partnerId, partnerId))
-    .limit(1);
+export async function wallexClientFor(db: Database, scope: TenantScope): Promise<WallexClient> {
+  const connection = await getWallexCredentials(db, scope);
   if (!connection) {
     throw new AppError("CONFLICT", {
       userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings.",
@@ -56,11 +51,11 @@ export async function wallexClientFor(db: Database, partnerId: string): Promise<
     apiKey: decryptSecret(connection.apiKey),
     accessKeyId: decryptSecret(connection.accessKeyId),
     secretAccessKey: decryptSecret(connection.secretAccessKey),
-    tenant: partnerId,
+    tenant: scope.partnerId,
     maxRequestsPerSecond: connection.requestsPerSecond,
-    tokenStore: createPgTokenStore(db),
+    tokenStore: createPgTokenStore(db, scope),
     rateLimiter: createPgRateLimiter(db),
-    logger: createDbCallLogger(db),
+    logger: createDbCallLogger(db, scope),
     ...(embedded ? { fetch: embeddedFetch } : {}),
   });
 }

@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { wallexConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { setEnv } from "@/lib/env";
 import { connectToEmbeddedSandbox } from "@/lib/services/embedded-sandbox-connection";
-import { registerWebhook, webhookUrlFor } from "@/lib/services/webhooks";
+import { registerWebhook } from "@/lib/services/webhooks";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { createPartner } from "@/lib/testing/factories";
 import { closeEmbeddedSandbox, getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
@@ -146,8 +148,8 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
     const a = await tenantOnSandbox("Tenant A");
     const b = await tenantOnSandbox("Tenant B");
     expect(a.creds.apiKey).not.toBe(b.creds.apiKey);
-    const clientA = await wallexClientFor(db, a.partner.id);
-    const clientB = await wallexClientFor(db, b.partner.id);
+    const clientA = await wallexClientFor(db, mintJobScope(a.partner.id, "test"));
+    const clientB = await wallexClientFor(db, mintJobScope(b.partner.id, "test"));
     const user = await clientA.users.signup({
       body: {
         email: "tenant-a-member@example.com",
@@ -160,8 +162,8 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
     const seenByB = await call("GET", `/v2/users/${user.id}`, { headers: b.headers });
     expect(seenByB.status).toBe(404);
 
-    await registerWebhook(db, { partnerId: a.partner.id });
-    await registerWebhook(db, { partnerId: b.partner.id });
+    await registerWebhook(db, mintJobScope(a.partner.id, "test"));
+    await registerWebhook(db, mintJobScope(b.partner.id, "test"));
     expect((await clientA.webhooks.retrieve()).url).toBe(webhookUrlFor(a.partner.id));
     expect((await clientB.webhooks.retrieve()).url).toBe(webhookUrlFor(b.partner.id));
     // B's helper calls act on B's sandbox identity only.
