@@ -74,8 +74,7 @@ export function defineStaffAction<S extends z.ZodType, T>(
         };
         const value = await handler(parsed.data, { db, scope, meta, log: ctxLog, audit });
         for (const note of notes.length || opts.unaudited ? notes : [{}]) {
-          await recordAudit(db, {
-            partnerId: scope.partnerId,
+          await recordAudit(db, scope, {
             action: note.action ?? opts.name,
             actor: { userId: user.id, email: user.email },
             memberId: note.memberId,

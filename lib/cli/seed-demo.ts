@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { createDatabase } from "@/db";
-import { partners, staffMemberships, users, type StaffRole } from "@/db/schema";
+import { partners, users, type StaffRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { addStaffMembership } from "@/lib/data/staff-memberships";
 import { embeddedSandboxEnabled } from "@/lib/env";
 import { connectToEmbeddedSandbox } from "@/lib/services/embedded-sandbox-connection";
 
@@ -33,17 +35,16 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
         .insert(partners)
         .values({ slug: DEMO_PARTNER_SLUG, name: "Demo Partner", legalName: "Demo Partner Pte. Ltd.", country: "SG" })
         .returning();
+      const scope = mintJobScope(partner.id, "seed-demo");
       for (const person of demoStaff) {
         const [user] = await tx
           .insert(users)
           .values({ email: person.email, name: person.name, passwordHash })
           .onConflictDoNothing()
           .returning();
-        if (user)
-          await tx.insert(staffMemberships).values({ partnerId: partner.id, userId: user.id, role: person.role });
+        if (user) await addStaffMembership(tx, scope, user.id, person.role);
       }
-      await recordAudit(tx, {
-        partnerId: partner.id,
+      await recordAudit(tx, scope, {
         action: "partner.seeded",
         actor: { userId: null, email: "system" },
         target: { type: "partner", id: partner.id },
@@ -52,8 +53,7 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
       return partner;
     });
     const connection = await connectToEmbeddedSandbox(db, partner);
-    await recordAudit(db, {
-      partnerId: partner.id,
+    await recordAudit(db, mintJobScope(partner.id, "seed-demo"), {
       action: "settings.embedded_sandbox_connected",
       actor: { userId: null, email: "system" },
       target: { type: "wallex_connection", id: partner.id },

@@ -58,8 +58,7 @@ async function restoreSandboxIdentities(databaseUrl: string) {
         continue;
       }
       const after = await connectToEmbeddedSandbox(db, partner);
-      await recordAudit(db, {
-        partnerId: partner.id,
+      await recordAudit(db, scope, {
         action: "settings.embedded_sandbox_connected",
         actor: { userId: null, email: "system" },
         target: { type: "wallex_connection", id: partner.id },

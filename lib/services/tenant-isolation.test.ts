@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import {
@@ -52,8 +53,7 @@ describe("tenant isolation", () => {
       accessKeyId: "a-id-1234",
       secretAccessKey: "a-secret-1234",
     });
-    await recordAudit(db, {
-      partnerId: partnerA.id,
+    await recordAudit(db, mintJobScope(partnerA.id, "test"), {
       action: "a.secret_thing",
       actor: { userId: null, email: "system" },
     });
