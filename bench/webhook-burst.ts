@@ -125,7 +125,7 @@ async function bench(notifications: number, objects: number, rate: number) {
     const { getDb, getPool } = await import("@/db");
     const { partners, wallexApiCalls, wallexConnections, webhookEvents } = await import("@/db/schema");
     const { encryptSecret } = await import("@/lib/crypto");
-    const { WEBHOOK_SECRET_HEADER } = await import("@/lib/wallex/inbox/receive");
+    const { WEBHOOK_SECRET_HEADER } = await import("@/lib/wallex/inbox/intake-address");
     const { startInboxDrainer } = await import("@/lib/wallex/inbox/drainer");
     const { POST } = await import("@/app/api/webhooks/wallex/[partnerId]/route");
     const { startStandalone } = await import("@/lib/wallex/sandbox/server");

@@ -243,7 +243,7 @@ async function inProcess(seconds: number, concurrency: number, warmup: number) {
     const { getDb, getPool } = await import("@/db");
     const { partners, wallexConnections, webhookEvents } = await import("@/db/schema");
     const { encryptSecret } = await import("@/lib/crypto");
-    const { WEBHOOK_SECRET_HEADER } = await import("@/lib/services/webhooks");
+    const { WEBHOOK_SECRET_HEADER } = await import("@/lib/wallex/inbox/intake-address");
     const { POST } = await import("@/app/api/webhooks/wallex/[partnerId]/route");
     const { serve } = await import("@hono/node-server");
     const { sql } = await import("drizzle-orm");

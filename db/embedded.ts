@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-
-const EMBEDDED_APP_NAME = "pglite-embedded";
+import { EMBEDDED_APP_NAME } from "./embedded-url";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -93,9 +92,4 @@ function keepExchangesTogether(server: PGLiteSocketServer) {
       queue.processing = false;
     }
   };
-}
-
-/** True when a connection string points at an embedded PGlite (which wants one connection). */
-export function isEmbeddedUrl(url: string) {
-  return url.includes(`application_name=${EMBEDDED_APP_NAME}`);
 }

@@ -1,7 +1,7 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { env } from "@/lib/env";
-import { isEmbeddedUrl } from "./embedded";
+import { isEmbeddedUrl } from "./embedded-url";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;

@@ -87,7 +87,7 @@ export function defineStaffAction<S extends z.ZodType, T>(
       const meta = await getRequestMeta();
       const ctxLog = log.child({ requestId: meta.requestId, userId: user.id, partnerId: scope.partnerId });
       const trail = auditTrail(opts, {
-        partnerId: scope.partnerId,
+        scope,
         actor: { userId: user.id, email: user.email },
         requestId: meta.requestId,
         ip: meta.ip,
@@ -143,8 +143,8 @@ function auditTrail(opts: { name: string; unaudited?: string }, signature: Audit
     },
     async flush(db: Executor) {
       const rows = notes.length || auditedWrites || opts.unaudited ? notes : [{}];
-      for (const note of rows)
-        await recordAudit(db, { ...signature, ...note, action: note.action ?? signature.action });
+      const { scope, ...entry } = signature;
+      for (const note of rows) await recordAudit(db, scope, { ...entry, ...note, action: note.action ?? entry.action });
     },
   };
 }

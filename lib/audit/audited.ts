@@ -22,17 +22,15 @@ type Notes<T> = AuditNote | AuditNote[] | ((value: T) => AuditNote | AuditNote[]
 export type Audited = <T>(write: (tx: Transaction) => Promise<T>, notes: Notes<T>) => Promise<T>;
 
 /** Who and what every row of one run is signed with; a note may name another `action`. */
-export type AuditSignature = Omit<AuditEntry, "action" | "target" | "before" | "after" | "memberId"> & {
-  action: string;
-};
+export type AuditSignature = Omit<AuditEntry, "target" | "before" | "after" | "memberId"> & { scope: TenantScope };
 
-export function auditedAs(db: Database, signature: AuditSignature): Audited {
+export function auditedAs(db: Database, { scope, ...signature }: AuditSignature): Audited {
   return (write, notes) =>
     db.transaction(async (tx) => {
       const value = await write(tx);
       const list = typeof notes === "function" ? notes(value) : notes;
       for (const note of Array.isArray(list) ? list : [list]) {
-        await recordAudit(tx, { ...signature, ...note, action: note.action ?? signature.action });
+        await recordAudit(tx, scope, { ...signature, ...note, action: note.action ?? signature.action });
       }
       return value;
     });
@@ -44,5 +42,5 @@ export function auditedFor(db: Database, scope: TenantScope, action: string): Au
     scope.kind === "staff"
       ? { userId: scope.user.id, email: scope.user.email }
       : { userId: null, email: scope.kind === "job" ? `system (${scope.job})` : "system (webhook)" };
-  return auditedAs(db, { partnerId: scope.partnerId, actor, action });
+  return auditedAs(db, { scope, actor, action });
 }

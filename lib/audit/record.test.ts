@@ -1,4 +1,5 @@
 import { afterAll, expect, test } from "vitest";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { sql } from "drizzle-orm";
 import { partners } from "@/db/schema";
 import { connectTestDb } from "@/lib/testing/test-db";
@@ -22,16 +23,20 @@ test("concurrent writers build one unbroken chain", async () => {
   const partner = await newPartner();
   await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      recordAudit(db, { partnerId: partner.id, action: "test.concurrent", actor, after: { i, at: new Date() } }),
+      recordAudit(db, mintJobScope(partner.id, "test"), {
+        action: "test.concurrent",
+        actor,
+        after: { i, at: new Date() },
+      }),
     ),
   );
-  expect(await verifyPartnerChain(db, partner.id)).toEqual({ ok: true, checked: 20 });
+  expect(await verifyPartnerChain(db, mintJobScope(partner.id, "test"))).toEqual({ ok: true, checked: 20 });
 });
 
 test("a row edited behind the app's back is reported as the first broken link", async () => {
   const partner = await newPartner();
   for (let i = 1; i <= 4; i++) {
-    await recordAudit(db, { partnerId: partner.id, action: "test.step", actor, after: { i } });
+    await recordAudit(db, mintJobScope(partner.id, "test"), { action: "test.step", actor, after: { i } });
   }
   // Tampering needs the append-only trigger out of the way, as an attacker with table access would do.
   await db.transaction(async (tx) => {
@@ -39,6 +44,6 @@ test("a row edited behind the app's back is reported as the first broken link", 
     await tx.execute(sql`update audit_events set after = '{"i": 99}' where partner_id = ${partner.id} and seq = 2`);
     await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_or_delete`);
   });
-  const verdict = await verifyPartnerChain(db, partner.id);
+  const verdict = await verifyPartnerChain(db, mintJobScope(partner.id, "test"));
   expect(verdict).toMatchObject({ ok: false, brokenAt: { seq: 2 } });
 });

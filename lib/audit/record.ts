@@ -1,11 +1,10 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { auditEvents } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import { appendAuditEvent, getLastAuditLink, lockAuditChain } from "@/lib/data/audit-chain";
 import { GENESIS_HASH, hashAuditRow, type AuditContent } from "./chain";
 
 export type AuditEntry = {
-  partnerId: string;
   action: string;
   actor: { userId: string | null; email: string | null };
   memberId?: string | null;
@@ -16,21 +15,13 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-/**
- * Appends one row to the partner's chain. A transaction-scoped advisory lock serialises writers of
- * the same partner, so two concurrent mutations cannot both claim the same `seq`.
- */
-export async function recordAudit(executor: Executor, entry: AuditEntry) {
+/** Appends one row to the chain of the scope's partner, one writer of that partner at a time. */
+export async function recordAudit(executor: Executor, scope: TenantScope, entry: AuditEntry) {
   return executor.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`audit:${entry.partnerId}`}))`);
-    const [last] = await tx
-      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-      .from(auditEvents)
-      .where(eq(auditEvents.partnerId, entry.partnerId))
-      .orderBy(desc(auditEvents.seq))
-      .limit(1);
+    await lockAuditChain(tx, scope);
+    const last = await getLastAuditLink(tx, scope);
     const content: AuditContent = {
-      partnerId: entry.partnerId,
+      partnerId: scope.partnerId,
       seq: (last?.seq ?? 0) + 1,
       actorUserId: entry.actor.userId,
       actorEmail: entry.actor.email,
@@ -45,11 +36,8 @@ export async function recordAudit(executor: Executor, entry: AuditEntry) {
       createdAt: new Date(),
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const [row] = await tx
-      .insert(auditEvents)
-      .values({ ...content, prevHash, hash: hashAuditRow(prevHash, content) })
-      .returning();
-    return row;
+    const { partnerId: _partnerId, ...row } = content;
+    return appendAuditEvent(tx, scope, { ...row, prevHash, hash: hashAuditRow(prevHash, content) });
   });
 }
 

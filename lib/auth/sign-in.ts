@@ -2,10 +2,10 @@ import "server-only";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "@/db";
 import { recoveryCodes, users, type User } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAuditForUser } from "@/lib/audit/record-for-user";
 import { decryptSecret } from "@/lib/crypto";
 import { createSession } from "@/lib/data/sessions";
-import { getUserByEmail, listStaffMembershipsOfUser } from "@/lib/data/users";
+import { getUserByEmail } from "@/lib/data/users";
 import type { RequestMeta } from "@/lib/request-context";
 import { verifyDecoy, verifyPassword } from "./password";
 import { clearSignInFailures, recordSignInFailure, signInLockout } from "./throttle";
@@ -47,16 +47,8 @@ export async function signInWithPassword(
 
   await clearSignInFailures(db, input.email);
   const sessionId = await createSession(db, user.id, meta);
-  for (const membership of await listStaffMembershipsOfUser(db, user.id)) {
-    await recordAudit(db, {
-      partnerId: membership.partnerId,
-      action: "auth.signed_in",
-      actor: { userId: user.id, email: user.email },
-      target: { type: "user", id: user.id },
-      requestId: meta.requestId,
-      ip: meta.ip,
-    });
-  }
+  const current = { id: user.id, email: user.email, name: user.name, sessionId, hasTwoFactor: !!user.totpSecret };
+  await recordAuditForUser(db, current, meta, { action: "auth.signed_in" });
   return { ok: true, sessionId, user };
 }
 

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
-import { users, wallexConnections, wallexTokens } from "@/db/schema";
+import { users } from "@/db/schema";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { listConnectedPartnerIds, rewrapWallexCredentials } from "@/lib/data/wallex-connections";
 import { decryptWith, encryptWith, isEncryptedWithActiveKey, parseKeyRing } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { openCliDatabase } from "./database";
@@ -18,14 +20,10 @@ async function main() {
   let count = 0;
   try {
     await db.transaction(async (tx) => {
-      for (const row of await tx.select().from(wallexConnections)) {
-        const next = {
-          apiKey: rewrap(row.apiKey)!,
-          accessKeyId: rewrap(row.accessKeyId)!,
-          secretAccessKey: rewrap(row.secretAccessKey)!,
-        };
-        await tx.update(wallexConnections).set(next).where(eq(wallexConnections.partnerId, row.partnerId));
-        count += 1;
+      // Each connection under a JobScope of its partner (a connection's foreign key says it exists);
+      // its cached session token goes too, cheaper to fetch again than to re-encrypt.
+      for (const partnerId of await listConnectedPartnerIds(tx)) {
+        if (await rewrapWallexCredentials(tx, mintJobScope(partnerId, "secrets:rotate"), (v) => rewrap(v)!)) count += 1;
       }
       for (const row of await tx.select().from(users)) {
         if (!row.totpSecret && !row.pendingTotpSecret) continue;
@@ -35,8 +33,6 @@ async function main() {
           .where(eq(users.id, row.id));
         count += 1;
       }
-      // Cached Wallex session tokens are cheaper to fetch again than to re-encrypt.
-      await tx.delete(wallexTokens);
     });
   } finally {
     await close();

@@ -28,8 +28,9 @@ export async function seedDemoActivity() {
   const sandbox = await getEmbeddedSandbox();
   try {
     const [partner] = await db.select().from(partners).where(eq(partners.slug, DEMO_PARTNER_SLUG));
-    const client = await wallexClientFor(db, partner.id);
-    const scope = mintJobScope(partner.id, "seed-demo");
+    if (!partner) throw new Error(`No demo partner "${DEMO_PARTNER_SLUG}" to seed activity for.`);
+    const scope = mintJobScope(partner.id, "seed-demo-activity");
+    const client = await wallexClientFor(db, scope);
     await registerWebhook(db, scope, auditedFor(db, scope, "settings.webhook_registered"));
     const approved: string[] = [];
     for (const member of members) {
@@ -78,7 +79,7 @@ export async function seedDemoActivity() {
       const quote = await requestQuote(
         db,
         client,
-        partner.id,
+        scope,
         "payment",
         { sellCurrency: "SGD", amount, beneficiaryId: beneficiary.id },
         mei,
@@ -91,7 +92,7 @@ export async function seedDemoActivity() {
       };
       payments.push(
         (
-          await perform(db, client, partner.id, "createPayment", {
+          await perform(db, client, scope, "createPayment", {
             idempotencyKey: `demo-payment-${amount}`,
             input,
             accountId: mei,
@@ -100,7 +101,7 @@ export async function seedDemoActivity() {
       );
     }
     for (const id of payments.slice(0, 2))
-      await perform(db, client, partner.id, "fundPayment", {
+      await perform(db, client, scope, "fundPayment", {
         idempotencyKey: `fund:${id}`,
         input: { paymentId: id },
         accountId: mei,
@@ -111,24 +112,24 @@ export async function seedDemoActivity() {
     const conversionQuote = await requestQuote(
       db,
       client,
-      partner.id,
+      scope,
       "conversion",
       { sellCurrency: "SGD", buyCurrency: "USD", amount: "5000.00" },
       mei,
     );
-    const conversion = await perform(db, client, partner.id, "createConversion", {
+    const conversion = await perform(db, client, scope, "createConversion", {
       idempotencyKey: "demo-conversion",
       input: { quoteId: String(conversionQuote.quoteId) },
       accountId: mei,
     });
-    await perform(db, client, partner.id, "fundConversion", {
+    await perform(db, client, scope, "fundConversion", {
       idempotencyKey: `fund:${conversion.wallexId}`,
       input: { conversionId: conversion.wallexId },
       accountId: mei,
     });
     await sandbox.control.advanceConversion(conversion.wallexId, undefined, undefined, partner.id);
 
-    await reconcileEverything(db, partner.id);
+    await reconcileEverything(db, scope);
   } finally {
     await closeEmbeddedSandbox();
     await getPool().end();

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { createDatabase } from "@/db";
-import { partners, staffMemberships, users, type StaffRole } from "@/db/schema";
+import { partners, users, type StaffRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
+import { addStaffMembership } from "@/lib/data/staff-memberships";
 import { embeddedSandboxEnabled } from "@/lib/env";
 import { auditedFor } from "@/lib/audit/audited";
 import { mintJobScope } from "@/lib/auth/tenant-scope";
@@ -35,17 +36,16 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
         .insert(partners)
         .values({ slug: DEMO_PARTNER_SLUG, name: "Demo Partner", legalName: "Demo Partner Pte. Ltd.", country: "SG" })
         .returning();
+      const scope = mintJobScope(partner.id, "seed-demo");
       for (const person of demoStaff) {
         const [user] = await tx
           .insert(users)
           .values({ email: person.email, name: person.name, passwordHash })
           .onConflictDoNothing()
           .returning();
-        if (user)
-          await tx.insert(staffMemberships).values({ partnerId: partner.id, userId: user.id, role: person.role });
+        if (user) await addStaffMembership(tx, scope, user.id, person.role);
       }
-      await recordAudit(tx, {
-        partnerId: partner.id,
+      await recordAudit(tx, scope, {
         action: "partner.seeded",
         actor: { userId: null, email: "system" },
         target: { type: "partner", id: partner.id },

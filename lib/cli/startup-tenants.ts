@@ -1,8 +1,9 @@
-import { count, eq } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { createDatabase } from "@/db";
-import { partners, wallexConnections } from "@/db/schema";
+import { partners } from "@/db/schema";
 import { auditedFor } from "@/lib/audit/audited";
 import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { listEmbeddedSandboxPartners } from "@/lib/data/wallex-connections";
 import { followAppUrl, hasEmbeddedSandboxIdentity } from "@/lib/services/wallex-connection/embedded-sandbox";
 import { connectEmbeddedSandbox } from "@/lib/services/wallex-connection/save";
 import { closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
@@ -45,17 +46,7 @@ async function restoreSandboxIdentities(databaseUrl: string) {
   const { db, pool } = createDatabase(databaseUrl);
   const messages: string[] = [];
   try {
-    const rows = await db
-      .select({
-        id: partners.id,
-        name: partners.name,
-        slug: partners.slug,
-        webhookRegisteredAt: wallexConnections.webhookRegisteredAt,
-      })
-      .from(wallexConnections)
-      .innerJoin(partners, eq(partners.id, wallexConnections.partnerId))
-      .where(eq(wallexConnections.kind, "embedded_sandbox"));
-    for (const partner of rows) {
+    for (const partner of await listEmbeddedSandboxPartners(db)) {
       const scope = mintJobScope(partner.id, "startup");
       if (await hasEmbeddedSandboxIdentity(partner.id)) {
         if (await followAppUrl(db, scope, { webhookRegistered: !!partner.webhookRegisteredAt })) {

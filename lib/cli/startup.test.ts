@@ -1,4 +1,5 @@
 import { count, eq } from "drizzle-orm";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDatabase } from "@/db";
 import { auditEvents, partners, wallexConnections } from "@/db/schema";
@@ -7,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 import { getEmbeddedSandbox, closeEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { decryptSecret } from "@/lib/crypto";
 import { registerWebhookAsSystem } from "@/lib/testing/wallex";
-import { webhookUrlFor } from "@/lib/wallex/webhook-url";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { startupPlan } from "./startup-plan";
@@ -129,7 +130,7 @@ describe("prepareTenants on a database of its own", () => {
         baseUrl: embeddedSandboxBaseUrl("http://127.0.0.1:3300"),
       });
 
-      const client = await wallexClientFor(check.db, partner.id);
+      const client = await wallexClientFor(check.db, mintJobScope(partner.id, "test"));
       expect((await client.webhooks.retrieve()).url).toBe(webhookUrlFor(partner.id));
       expect(webhookUrlFor(partner.id)).toMatch(/^http:\/\/127\.0\.0\.1:3300\//);
 
@@ -138,7 +139,7 @@ describe("prepareTenants on a database of its own", () => {
         .update(wallexConnections)
         .set({ baseUrl: "http://localhost:3000/api/wallex-sandbox", secretsOrigin: "http://localhost:3000" })
         .where(eq(wallexConnections.partnerId, partner.id));
-      const stale = await wallexClientFor(check.db, partner.id);
+      const stale = await wallexClientFor(check.db, mintJobScope(partner.id, "test"));
       expect((await stale.webhooks.retrieve()).url).toBe(webhookUrlFor(partner.id));
       await closeEmbeddedSandbox();
     } finally {

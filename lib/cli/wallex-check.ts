@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
-import { partners, wallexConnections } from "@/db/schema";
+import { partners } from "@/db/schema";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { getWallexConnectionRow } from "@/lib/data/wallex-connections";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { probeWallex } from "@/lib/wallex/probe";
 import { openCliDatabase } from "./database";
@@ -15,11 +17,9 @@ async function main() {
     throw new Error("Usage: npm run wallex:check -- --partner <partner slug>");
   const { db, close } = await openCliDatabase();
   try {
-    const [row] = await db
-      .select({ id: partners.id, baseUrl: wallexConnections.baseUrl, kind: wallexConnections.kind })
-      .from(partners)
-      .innerJoin(wallexConnections, eq(wallexConnections.partnerId, partners.id))
-      .where(eq(partners.slug, slug));
+    const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.slug, slug));
+    const scope = partner && mintJobScope(partner.id, "wallex-check");
+    const row = scope && (await getWallexConnectionRow(db, scope));
     if (!row) throw new Error(`No partner "${slug}" with a Wallex connection.`);
     if (row.kind === "embedded_sandbox") {
       throw new Error(
@@ -27,7 +27,7 @@ async function main() {
       );
     }
     console.log(`Probing ${row.baseUrl} (read-only)…\n`);
-    const rows = await probeWallex(await wallexClientFor(db, row.id));
+    const rows = await probeWallex(await wallexClientFor(db, scope));
     for (const r of rows)
       console.log(`${r.outcome.padEnd(8)} ${r.operation.padEnd(34)} ${r.path}${r.detail ? `  — ${r.detail}` : ""}`);
     const count = (outcome: string) => rows.filter((r) => r.outcome === outcome).length;

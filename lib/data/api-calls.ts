@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { wallexApiCalls } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { scopeWhere, type StaffScope, type TenantScope } from "@/lib/auth/scope";
 import { startsWith } from "@/lib/data/like";
 import type { ApiLogFilters } from "@/lib/validations/api-log";
 
@@ -44,4 +44,13 @@ export async function listApiOperations(db: Executor, scope: StaffScope) {
     .where(scopeWhere(wallexApiCalls, scope))
     .orderBy(asc(wallexApiCalls.operation));
   return rows.map((r) => r.operation);
+}
+
+/** One Wallex attempt, already redacted by the client, for the partner's API log. */
+export async function recordApiCall(
+  db: Executor,
+  scope: TenantScope,
+  call: Omit<typeof wallexApiCalls.$inferInsert, "id" | "partnerId">,
+) {
+  await db.insert(wallexApiCalls).values({ ...call, partnerId: scope.partnerId });
 }

@@ -34,7 +34,7 @@ const payment = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const store = (scope: StaffScope, object: ReturnType<typeof payment>, readAt = new Date()) =>
-  applyToMirror(db, scope.partnerId, RESOURCES.payment, object, { readAt, source: "write" });
+  applyToMirror(db, scope, RESOURCES.payment, object, { readAt, source: "write" });
 const found = async (scope: StaffScope, q: string) =>
   (await listMirrorRecords(db, scope, "payment", { page: 1, q })).rows.map((r) => r.wallexId);
 
@@ -42,7 +42,7 @@ describe("the records list and record lookup", () => {
   test("a payment made through Wallex is found by the reference the person typed, and shows it apart from ours", async () => {
     const { scope, client } = await connectedPartner(sandbox);
     const member = await approvedMember(sandbox, client);
-    const { wallexId } = await createdPayment(client, scope.partnerId, member.accountId, {
+    const { wallexId } = await createdPayment(client, scope, member.accountId, {
       paymentReference: "Rent Nov 50%_off",
     });
 

@@ -28,12 +28,7 @@ beforeAll(async () => {
       requestId: id,
       attempt: 1,
     });
-    await recordAudit(db, {
-      partnerId: scope.partnerId,
-      action: "test.thing",
-      actor: { userId: null, email: "system" },
-      requestId: id,
-    });
+    await recordAudit(db, scope, { action: "test.thing", actor: { userId: null, email: "system" }, requestId: id });
   }
 });
 

@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { isEmbeddedUrl } from "@/db/embedded";
+import { isEmbeddedUrl } from "@/db/embedded-url";
 import { env } from "@/lib/env";
 import type { QueueName } from "./queues";
 

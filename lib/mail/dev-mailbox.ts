@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
-import { mailOutbox } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import type { StaffScope } from "@/lib/auth/scope";
+import { lockPartnerMail, markPartnerMailOpened } from "@/lib/data/mail-outbox";
 import { redactedBody } from "./outbox";
 
 /**
@@ -12,18 +11,10 @@ import { redactedBody } from "./outbox";
  */
 export async function openCapturedMail(db: Database, scope: StaffScope, id: string) {
   return db.transaction(async (tx) => {
-    const [mail] = await tx
-      .select()
-      .from(mailOutbox)
-      .where(and(scopeWhere(mailOutbox, scope), eq(mailOutbox.id, id)))
-      .limit(1)
-      .for("update");
+    const mail = await lockPartnerMail(tx, scope, id);
     if (!mail) return null;
     if (mail.status === "captured" && mail.sentAt === null) {
-      await tx
-        .update(mailOutbox)
-        .set({ sentAt: new Date(), ...redactedBody(mail) })
-        .where(and(eq(mailOutbox.id, mail.id), isNull(mailOutbox.sentAt)));
+      await markPartnerMailOpened(tx, scope, mail.id, redactedBody(mail));
     }
     return mail;
   });

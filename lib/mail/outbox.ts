@@ -1,14 +1,14 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Database, Executor } from "@/db";
-import { mailOutbox } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import { claimNextQueuedMail, insertPersonalMail, insertTenantMail, settleClaimedMail } from "@/lib/data/mail-outbox";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { redactLinks } from "./redact";
 
-/** `partnerId` names the tenant the mail belongs to (null for mail about a person's own account). */
-export type MailMessage = { to: string; subject: string; text: string; html?: string; partnerId?: string | null };
+/** `scope` names the tenant the mail belongs to (none for mail about a person's own account). */
+export type MailMessage = { to: string; subject: string; text: string; html?: string; scope?: TenantScope };
 
 export function smtpConfigured() {
   return !!env().SMTP_URL;
@@ -19,12 +19,9 @@ export function smtpConfigured() {
  * rolled-back mutation sends nothing; with SMTP it is "queued" and `deliverQueuedMail` sends it
  * after the commit, otherwise it stays "captured" for the dev mailbox.
  */
-export async function enqueueMail(db: Executor, message: MailMessage) {
-  const [row] = await db
-    .insert(mailOutbox)
-    .values({ ...message, status: smtpConfigured() ? "queued" : "captured" })
-    .returning({ id: mailOutbox.id });
-  return row.id;
+export async function enqueueMail(db: Executor, { scope, ...message }: MailMessage) {
+  const mail = { ...message, status: smtpConfigured() ? ("queued" as const) : ("captured" as const) };
+  return scope ? insertTenantMail(db, scope, mail) : insertPersonalMail(db, mail);
 }
 
 /**
@@ -38,13 +35,7 @@ export async function deliverQueuedMail(db: Database, limit = 20) {
   let sent = 0;
   for (let i = 0; i < limit; i++) {
     const delivered = await db.transaction(async (tx) => {
-      const [mail] = await tx
-        .select()
-        .from(mailOutbox)
-        .where(eq(mailOutbox.status, "queued"))
-        .orderBy(asc(mailOutbox.createdAt))
-        .limit(1)
-        .for("update", { skipLocked: true });
+      const mail = await claimNextQueuedMail(tx);
       if (!mail) return false;
       try {
         await transport.sendMail({
@@ -54,17 +45,15 @@ export async function deliverQueuedMail(db: Database, limit = 20) {
           text: mail.text,
           html: mail.html ?? undefined,
         });
-        await tx
-          .update(mailOutbox)
-          .set({ status: "sent", sentAt: new Date(), ...redactedBody(mail) })
-          .where(eq(mailOutbox.id, mail.id));
+        await settleClaimedMail(tx, mail.id, { status: "sent", sentAt: new Date(), ...redactedBody(mail) });
       } catch (error) {
         logger.warn({ err: error, mailId: mail.id }, "mail delivery failed");
         // A failed invitation is sent again with a new link (Resend), so this one need not be kept.
-        await tx
-          .update(mailOutbox)
-          .set({ status: "failed", error: String(error).slice(0, 500), ...redactedBody(mail) })
-          .where(eq(mailOutbox.id, mail.id));
+        await settleClaimedMail(tx, mail.id, {
+          status: "failed",
+          error: String(error).slice(0, 500),
+          ...redactedBody(mail),
+        });
       }
       return true;
     });

@@ -291,15 +291,9 @@ async function shown(kind: ResourceKind, wallexId: string) {
 beforeAll(async () => {
   ({ scope } = await createStaff(await createPartner(), "viewer"));
   const readAt = new Date();
-  await applyToMirror(
-    db,
-    scope.partnerId,
-    RESOURCES.user,
-    { ...OBJECTS.user, id: "user-acc-1" },
-    { readAt, source: "write" },
-  );
+  await applyToMirror(db, scope, RESOURCES.user, { ...OBJECTS.user, id: "user-acc-1" }, { readAt, source: "write" });
   for (const kind of RESOURCE_KINDS) {
-    await applyToMirror(db, scope.partnerId, RESOURCES[kind], OBJECTS[kind], {
+    await applyToMirror(db, scope, RESOURCES[kind], OBJECTS[kind], {
       readAt,
       source: "write",
       accountId: kind === "transfer" ? "acc-1" : undefined,
@@ -331,7 +325,7 @@ describe("the columns of each kind of record", () => {
     });
     await applyToMirror(
       db,
-      scope.partnerId,
+      scope,
       RESOURCES.user,
       { ...OBJECTS.user, id: "user-co", accountType: "company", companyName: "Lim Trading Pte Ltd" },
       { readAt: new Date(), source: "write" },
@@ -368,7 +362,7 @@ describe("the columns of each kind of record", () => {
       type: "payment",
       createdAt: created,
     };
-    await applyToMirror(db, scope.partnerId, RESOURCES.balanceHistory, signed, { readAt: new Date(), source: "write" });
+    await applyToMirror(db, scope, RESOURCES.balanceHistory, signed, { readAt: new Date(), source: "write" });
     expect(await shown("balanceHistory", "entry-2")).toMatchObject({
       Direction: "debit",
       Amount: "-SGD 80.00",

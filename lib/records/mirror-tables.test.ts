@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { reachableFrom, ROOT } from "@/lib/testing/import-graph";
+import { reachableFrom, ROOT } from "@/lib/testing/static-imports";
 import { RESOURCES as READ_MAP } from "@/lib/wallex/mirror/read-map";
 import { RESOURCE_KINDS, RESOURCES } from "./mirror-tables";
 

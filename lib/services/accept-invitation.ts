@@ -1,4 +1,5 @@
 import "server-only";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
 import { invitations, partners, staffMemberships, users, type Invitation, type Partner } from "@/db/schema";
@@ -72,8 +73,7 @@ export async function acceptInvitation(db: Database, token: string, acceptor: Ac
       .values({ partnerId: partner.id, userId: user!.id, role: invitation.role })
       .onConflictDoNothing();
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
-    await recordAudit(tx, {
-      partnerId: partner.id,
+    await recordAudit(tx, mintJobScope(partner.id, "accept-invitation"), {
       action: "team.invitation_accepted",
       actor: { userId: user!.id, email: user!.email },
       target: { type: "invitation", id: invitation.id },

@@ -1,4 +1,5 @@
 import "server-only";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { invitations, partners } from "@/db/schema";
@@ -31,15 +32,13 @@ export async function createPartnerWithAdminInvitation(db: Database, input: Crea
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
       })
       .returning();
-    await recordAudit(tx, {
-      partnerId: partner.id,
+    await recordAudit(tx, mintJobScope(partner.id, "partner:create"), {
       action: "partner.created",
       actor: SYSTEM,
       target: { type: "partner", id: partner.id },
       after: { slug: partner.slug, name: partner.name },
     });
-    await recordAudit(tx, {
-      partnerId: partner.id,
+    await recordAudit(tx, mintJobScope(partner.id, "partner:create"), {
       action: "team.invited",
       actor: SYSTEM,
       target: { type: "invitation", id: invitation.id },

@@ -23,9 +23,9 @@ export async function refreshRecord(db: Database, scope: StaffScope, kind: Resou
       userMessage: `Wallex cannot return a single ${def.label}; the reconcile job lists them again every night.`,
     });
   }
-  const client = await wallexClientFor(db, scope.partnerId);
-  const applied = await refreshObject(db, client, scope.partnerId, def, record, { source: "reconcile" });
+  const client = await wallexClientFor(db, scope);
+  const applied = await refreshObject(db, client, scope, def, record, { source: "reconcile" });
   if (applied.statusChanged && def.ownedByAccount)
-    await refreshAccountMoney(db, client, scope.partnerId, applied.accountId, "reconcile");
+    await refreshAccountMoney(db, client, scope, applied.accountId, "reconcile");
   return { wallexId: record.wallexId, before: record.status, after: applied.status, changed: applied.changed };
 }

@@ -93,7 +93,7 @@ async function mailInvitation(
 ) {
   const url = new URL(`/invite/${invitationToken(invitationId, secret)}`, env().APP_URL).toString();
   await enqueueMail(db, {
-    partnerId: scope.partnerId,
+    scope,
     ...invitationMail({
       to: invitation.email,
       partnerName: scope.partnerName,

@@ -12,6 +12,6 @@ import { processWebhookEvent } from "@/lib/wallex/inbox/process-event";
 export async function replayWebhookEvent(db: Database, scope: StaffScope, eventId: string) {
   const event = await requeueWebhookEvent(db, scope, eventId);
   if (!event) throw notFound("Event");
-  const { result } = await processWebhookEvent(db, event.id, { force: true });
+  const { result } = await processWebhookEvent(db, scope, event.id, { force: true });
   return { ...event, result };
 }

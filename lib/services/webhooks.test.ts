@@ -1,14 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { connectedPartner, deliverToRoute, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
+import { connectedPartner, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { getDb } from "@/db";
-import { wallexConnections, webhookEvents } from "@/db/schema";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { webhookEvents } from "@/db/schema";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { auditedFor } from "@/lib/audit/audited";
 import type { StaffScope } from "@/lib/auth/tenant-scope";
+import { WEBHOOK_SECRET_HEADER, webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { registerWebhook as register } from "./wallex-connection/webhook";
-import { WEBHOOK_SECRET_HEADER, webhookUrlFor } from "./webhooks";
 
 const db = getDb();
 const registerWebhook = (scope: StaffScope) =>
@@ -24,12 +23,12 @@ const connectedAdmin = async () => (await connectedPartner(sandbox, { register: 
 
 const inbox = (partnerId: string) => db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, partnerId));
 
-describe("webhook intake", () => {
+describe("webhook registration", () => {
   test("registering points Wallex at us, and its notifications land in the inbox", async () => {
     const scope = await connectedAdmin();
     const { url } = await registerWebhook(scope);
     expect(url).toBe(webhookUrlFor(scope.partnerId));
-    const client = await wallexClientFor(db, scope.partnerId);
+    const client = await wallexClientFor(db, scope);
     const subscription = await client.webhooks.retrieve();
     expect(subscription.url).toBe(url);
     expect(Object.keys(subscription.headers ?? {})).toContain(WEBHOOK_SECRET_HEADER);
@@ -48,53 +47,5 @@ describe("webhook intake", () => {
     await expect
       .poll(async () => (await inbox(scope.partnerId)).map((e) => [e.resource, e.resourceId, e.status, e.outcome]))
       .toContainEqual(["user", user.id, "approved", "received"]);
-  });
-
-  test("a forged or missing secret gets a 401 and is kept as rejected", async () => {
-    const scope = await connectedAdmin();
-    await registerWebhook(scope);
-    const body = JSON.stringify({ resource: "simple_payment", resourceId: crypto.randomUUID(), status: "completed" });
-    for (const headers of [{ [WEBHOOK_SECRET_HEADER]: "forged" }, {}] as Record<string, string>[]) {
-      const response = await deliverToRoute(webhookUrlFor(scope.partnerId), { method: "POST", body, headers });
-      expect(response.status).toBe(401);
-    }
-    const rejected = await db
-      .select()
-      .from(webhookEvents)
-      .where(and(eq(webhookEvents.partnerId, scope.partnerId), eq(webhookEvents.outcome, "rejected")));
-    expect(rejected).toHaveLength(2);
-    expect(rejected.every((e) => e.resourceId === null)).toBe(true);
-  });
-
-  test("a secret rotated by another instance is accepted at once, and the old one refused", async () => {
-    const scope = await connectedAdmin();
-    await registerWebhook(scope);
-    const post = (secret: string) =>
-      deliverToRoute(webhookUrlFor(scope.partnerId), {
-        method: "POST",
-        headers: { [WEBHOOK_SECRET_HEADER]: secret },
-        body: JSON.stringify({ resource: "user", resourceId: crypto.randomUUID(), status: "approved" }),
-      });
-    const [before] = await db.select().from(wallexConnections).where(eq(wallexConnections.partnerId, scope.partnerId));
-    const oldSecret = decryptSecret(before.webhookSecret!);
-    expect((await post(oldSecret)).status).toBe(200); // now cached in this process
-
-    // Another instance rotates: only the database knows the new secret.
-    await db
-      .update(wallexConnections)
-      .set({ webhookSecret: encryptSecret("rotated-elsewhere") })
-      .where(eq(wallexConnections.partnerId, scope.partnerId));
-    expect((await post("rotated-elsewhere")).status).toBe(200);
-    expect((await post(oldSecret)).status).toBe(401);
-  });
-
-  test("unknown partners and malformed ids get a 404 and store nothing", async () => {
-    for (const id of ["not-a-uuid", crypto.randomUUID()]) {
-      const response = await deliverToRoute(`http://localhost/api/webhooks/wallex/${id}`, {
-        method: "POST",
-        body: "{}",
-      });
-      expect(response.status).toBe(404);
-    }
   });
 });

@@ -1,31 +1,35 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export type ImportGraph = { modules: string[]; packages: string[] };
 
 /**
- * The project files a module reaches through its static imports and re-exports (packages are not
- * followed; `await import()` is not a static import). With `types: false`, `import type` lines
- * are skipped too: they load nothing at run time.
+ * Every module an entry file loads, as a bundler sees it (esbuild's metafile, `react-server`
+ * conditions as Next uses for route handlers): our own files and each package's files.
  */
-export function reachableFrom(start: string, { types = true } = {}) {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const [statement, spec] of readFileSync(file, "utf8").matchAll(
-      /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+["']([^"']+)["']/g,
-    )) {
-      if (!types && /^\s*(?:import|export)\s+type\b/.test(statement)) continue;
-      const base = spec.startsWith("@/")
-        ? join(ROOT, spec.slice(2))
-        : spec.startsWith(".")
-          ? resolve(dirname(file), spec)
-          : null;
-      const target = base && [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((f) => existsSync(f));
-      if (target) visit(target);
-    }
-  };
-  visit(join(ROOT, start));
-  return [...seen].map((f) => relative(ROOT, f));
+export async function importGraphOf(entry: string): Promise<ImportGraph> {
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    logLevel: "silent",
+    conditions: ["react-server"],
+    alias: { "@": root, "server-only": `${root}lib/testing/server-only-stub.ts` },
+    // Native add-ons and their loaders are loaded by Node, not bundled: count them as the package.
+    external: ["pg-native", "*.node"],
+  });
+  const modules = Object.keys(result.metafile.inputs).sort();
+  const packages = [...new Set(modules.flatMap((m) => packageOf(m) ?? []))].sort();
+  return { modules, packages };
+}
+
+function packageOf(path: string) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  return match?.[1];
 }

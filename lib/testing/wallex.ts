@@ -1,7 +1,7 @@
 import { POST } from "@/app/api/webhooks/wallex/[partnerId]/route";
 import { getDb, type Database } from "@/db";
 import { auditedFor } from "@/lib/audit/audited";
-import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { mintJobScope, type TenantScope } from "@/lib/auth/tenant-scope";
 import { connectEmbeddedSandbox, saveWallexConnection } from "@/lib/services/wallex-connection/save";
 import { registerWebhook } from "@/lib/services/wallex-connection/webhook";
 import { perform, requestQuote } from "@/lib/wallex/mirror/operations";
@@ -41,7 +41,7 @@ export async function connectedPartner(sandbox: TestSandbox, { register = true }
   const input = { baseUrl: sandbox.url, ...DEMO_PARTNER_CREDENTIALS };
   const { webhookError } = await saveWallexConnection(db, scope, input, audited, { registerWebhook: register });
   if (webhookError) throw new Error(`webhook registration failed: ${webhookError}`);
-  return { scope, client: await wallexClientFor(db, scope.partnerId) };
+  return { scope, client: await wallexClientFor(db, scope) };
 }
 
 type Client = Awaited<ReturnType<typeof wallexClientFor>>;
@@ -71,7 +71,7 @@ export async function approvedMember(
 /** An SGD 80 payment to a Singapore beneficiary, created through our exactly-once path; `input` adds fields. */
 export async function createdPayment(
   client: Client,
-  partnerId: string,
+  scope: TenantScope,
   accountId: string,
   input: Record<string, unknown> = {},
 ) {
@@ -83,12 +83,12 @@ export async function createdPayment(
   const quote = await requestQuote(
     db,
     client,
-    partnerId,
+    scope,
     "payment",
     { sellCurrency: "SGD", amount: "80.00", beneficiaryId: beneficiary.id },
     accountId,
   );
-  return perform(db, client, partnerId, "createPayment", {
+  return perform(db, client, scope, "createPayment", {
     idempotencyKey: crypto.randomUUID(),
     input: { quoteId: String(quote.quoteId), purposeOfTransfer: "rent", fundingSource: "wallet", ...input },
     accountId,

@@ -1,12 +1,11 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { wallexConnections } from "@/db/schema";
 import { findStaffScope } from "@/lib/auth/scope";
 import { getCurrentUser } from "@/lib/auth/session";
 import { decryptSecret } from "@/lib/crypto";
 import { listStaffMembershipsOfUser } from "@/lib/data/users";
+import { getEmbeddedSandboxApiKey } from "@/lib/data/wallex-connections";
 import { env } from "@/lib/env";
 import type { WallexSandbox } from "./sandbox";
 
@@ -33,14 +32,10 @@ export async function helperAccess(request: Request, sandbox: WallexSandbox): Pr
   const found = slug ? await findStaffScope(user, slug) : undefined;
   if (!found || !("scope" in found))
     return { status: 403, message: "Not a staff member of the partner this sandbox key belongs to." };
-  const [connection] = await getDb()
-    .select({ apiKey: wallexConnections.apiKey })
-    .from(wallexConnections)
-    .where(and(eq(wallexConnections.partnerId, found.scope.partnerId), eq(wallexConnections.kind, "embedded_sandbox")))
-    .limit(1);
-  if (!connection) return { status: 403, message: "This partner does not use the embedded sandbox." };
+  const apiKey = await getEmbeddedSandboxApiKey(getDb(), found.scope);
+  if (!apiKey) return { status: 403, message: "This partner does not use the embedded sandbox." };
   const headers = new Headers(request.headers);
-  headers.set("x-api-key", decryptSecret(connection.apiKey));
+  headers.set("x-api-key", decryptSecret(apiKey));
   headers.delete(PARTNER_SLUG_HEADER);
   return { request: new Request(request, { headers }) };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { appListening, onAppStopping } from "@/lib/app-lifecycle";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
-import { webhookUrlFor } from "@/lib/wallex/webhook-url";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { EMBEDDED_SANDBOX_PATH } from "./demo";
 import { createWallexSandbox, type WallexSandbox } from "./sandbox";
 

@@ -1,8 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { wallexConnections, type WallexConnection } from "@/db/schema";
+import type { WallexConnection } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
 import { decryptSecret } from "@/lib/crypto";
+import { getWallexConnectionRow } from "@/lib/data/wallex-connections";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { baseUrlProblem } from "./base-url-policy";
@@ -22,33 +23,21 @@ const embeddedFetch = async (input: string, init: RequestInit) => {
 
 /**
  * The one way to Wallex for a partner: its stored (decrypted) credentials, with the token cache,
- * rate limiter and call log shared by every process through PostgreSQL. Callers pass a partner id
- * they got from a scope, never one from the browser.
+ * rate limiter and call log shared by every process through PostgreSQL, all bound to the scope.
  */
-export async function wallexClientFor(db: Database, partnerId: string): Promise<WallexClient> {
-  const [connection] = await db
-    .select()
-    .from(wallexConnections)
-    .where(eq(wallexConnections.partnerId, partnerId))
-    .limit(1);
+export async function wallexClientFor(db: Database, scope: TenantScope): Promise<WallexClient> {
+  const connection = await getWallexConnectionRow(db, scope);
   if (!connection) {
     throw new AppError("CONFLICT", {
       userMessage: "This partner is not connected to Wallex yet. An admin can add the credentials in Settings.",
     });
   }
-  return wallexClientForConnection(db, connection);
+  return wallexClientForConnection(db, scope, connection);
 }
 
 type Connection = Pick<
   WallexConnection,
-  | "partnerId"
-  | "baseUrl"
-  | "kind"
-  | "secretsOrigin"
-  | "apiKey"
-  | "accessKeyId"
-  | "secretAccessKey"
-  | "requestsPerSecond"
+  "baseUrl" | "kind" | "secretsOrigin" | "apiKey" | "accessKeyId" | "secretAccessKey" | "requestsPerSecond"
 >;
 
 /**
@@ -58,10 +47,10 @@ type Connection = Pick<
  */
 export async function wallexClientForConnection(
   db: Database,
+  scope: TenantScope,
   connection: Connection,
   opts: { tokenStore?: TokenStore } = {},
 ): Promise<WallexClient> {
-  const partnerId = connection.partnerId;
   const embedded = connection.kind === "embedded_sandbox";
   if (embedded && !embeddedSandboxEnabled()) {
     throw new AppError("CONFLICT", {
@@ -85,11 +74,11 @@ export async function wallexClientForConnection(
     apiKey: decryptSecret(connection.apiKey),
     accessKeyId: decryptSecret(connection.accessKeyId),
     secretAccessKey: decryptSecret(connection.secretAccessKey),
-    tenant: partnerId,
+    tenant: scope.partnerId,
     maxRequestsPerSecond: connection.requestsPerSecond,
-    tokenStore: opts.tokenStore ?? createPgTokenStore(db),
+    tokenStore: opts.tokenStore ?? createPgTokenStore(db, scope),
     rateLimiter: createPgRateLimiter(db),
-    logger: createDbCallLogger(db),
+    logger: createDbCallLogger(db, scope),
     ...(embedded ? { fetch: embeddedFetch } : {}),
   });
 }

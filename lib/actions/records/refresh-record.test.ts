@@ -38,8 +38,8 @@ beforeAll(async () => {
   const { scope, client } = await connectedPartner(sandbox);
   partner = { id: scope.partnerId, slug: scope.partnerSlug };
   const member = await approvedMember(sandbox, client);
-  const payment = await createdPayment(client, scope.partnerId, member.accountId);
-  await reconcileEverything(db, scope.partnerId);
+  const payment = await createdPayment(client, scope, member.accountId);
+  await reconcileEverything(db, scope);
   [{ id: memberRowId }] = await db
     .select({ id: wallexUsers.id })
     .from(wallexUsers)

@@ -8,7 +8,7 @@ import { createPartner, createStaff } from "@/lib/testing/factories";
 import { startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
 import { DEMO_PARTNER_CREDENTIALS } from "@/lib/wallex/sandbox";
-import { webhookUrlFor } from "@/lib/wallex/webhook-url";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 
 // Stand-ins only for what needs a live Next.js request; the action, the service, the sandbox over
 // HTTP and the database run for real.
@@ -63,7 +63,7 @@ test("one save stores the connection with the webhook Wallex now points at, and 
 
   const row = await connectionRow(scope.partnerId);
   expect(row).toMatchObject({ baseUrl: sandbox.url, kind: "wallex", webhookRegisteredAt: expect.any(Date) });
-  const subscription = await (await wallexClientFor(db, scope.partnerId)).webhooks.retrieve();
+  const subscription = await (await wallexClientFor(db, scope)).webhooks.retrieve();
   expect(subscription.url).toBe(webhookUrlFor(scope.partnerId));
   expect(Object.values(subscription.headers ?? {})).toContain(decryptSecret(row.webhookSecret!));
   expect(await auditActions(scope.partnerId)).toEqual([

@@ -47,7 +47,7 @@ describe("Settings and the embedded sandbox: the row's kind decides, not the add
     setEnv("APP_URL", "http://localhost:3300");
     await closeEmbeddedSandbox(); // a restart on the new address
     // The client reaches the sandbox before anything rewrote the row.
-    expect((await (await wallexClientFor(db, scope.partnerId)).webhooks.retrieve()).url).toBeNull();
+    expect((await (await wallexClientFor(db, scope)).webhooks.retrieve()).url).toBeNull();
 
     await save(scope, { baseUrl: before.baseUrl, ...blank, requestsPerSecond: 2 });
     const after = await rowOf(scope.partnerId);
@@ -57,6 +57,6 @@ describe("Settings and the embedded sandbox: the row's kind decides, not the add
       requestsPerSecond: 2,
       apiKey: before.apiKey,
     });
-    await (await wallexClientFor(db, scope.partnerId)).webhooks.retrieve();
+    await (await wallexClientFor(db, scope)).webhooks.retrieve();
   });
 });

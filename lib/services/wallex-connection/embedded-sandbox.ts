@@ -9,7 +9,7 @@ import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { embeddedSandboxBaseUrl, namesEmbeddedSandbox } from "@/lib/wallex/demo";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
-import { webhookUrlFor } from "@/lib/wallex/webhook-url";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { SECRET_NAMES, type ConnectionPlan } from "./credentials";
 import { registerWebhook } from "./webhook";
 
@@ -91,7 +91,7 @@ export function meansEmbeddedSandbox(baseUrl: string, current: WallexConnection 
 export async function followAppUrl(db: Database, scope: JobScope, opts: { webhookRegistered: boolean }) {
   const moved = await moveEmbeddedSandboxAddress(db, scope, embeddedSandboxBaseUrl(env().APP_URL));
   if (!opts.webhookRegistered) return moved;
-  const client = await wallexClientFor(db, scope.partnerId);
+  const client = await wallexClientFor(db, scope);
   const subscription = await client.webhooks.retrieve().catch(() => null);
   if (subscription?.url === webhookUrlFor(scope.partnerId)) return moved;
   await registerWebhook(db, scope, auditedFor(db, scope, "settings.webhook_registered"));

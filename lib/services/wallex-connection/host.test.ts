@@ -93,7 +93,7 @@ describe("changing the base URL", () => {
       .set({ baseUrl: `${listenerUrl}/v2` })
       .where(eq(wallexConnections.partnerId, scope.partnerId));
     const before = hits;
-    await expect(wallexClientFor(db, scope.partnerId)).rejects.toMatchObject({
+    await expect(wallexClientFor(db, scope)).rejects.toMatchObject({
       userMessage: expect.stringMatching(/saved for another host/),
     });
     await expect(testWallexConnection(db, scope)).rejects.toMatchObject({ code: "CONFLICT" });
@@ -147,7 +147,7 @@ describe("in production", () => {
       .set({ baseUrl: internalUrl, secretsOrigin: internalUrl })
       .where(eq(wallexConnections.partnerId, scope.partnerId));
     setEnv("NODE_ENV", "production");
-    await expect(wallexClientFor(db, scope.partnerId)).rejects.toMatchObject({
+    await expect(wallexClientFor(db, scope)).rejects.toMatchObject({
       code: "CONFLICT",
       userMessage: expect.stringMatching(/private or internal/),
     });

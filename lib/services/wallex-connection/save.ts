@@ -92,11 +92,7 @@ async function store(
 async function tryPointWebhookAtUs(db: Database, scope: TenantScope, plan: ConnectionPlan) {
   try {
     // A token for credentials not stored yet stays in this call (the stored ones are dropped on save).
-    const client = await wallexClientForConnection(
-      db,
-      { partnerId: scope.partnerId, ...plan.values },
-      { tokenStore: createMemoryTokenStore() },
-    );
+    const client = await wallexClientForConnection(db, scope, plan.values, { tokenStore: createMemoryTokenStore() });
     return await pointWebhookAtUs(client, scope.partnerId);
   } catch (error) {
     logger.warn({ err: error, partnerId: scope.partnerId }, "webhook registration after a connection change failed");

@@ -15,7 +15,7 @@ export type ConnectionCheck = { latencyMs: number; currencies: number };
 
 /** Authenticates and makes one harmless read, and says in plain words what went wrong if it fails. */
 export async function testWallexConnection(db: Database, scope: StaffScope): Promise<ConnectionCheck> {
-  const client = await wallexClientFor(db, scope.partnerId);
+  const client = await wallexClientFor(db, scope);
   const started = performance.now();
   try {
     const currencies = await client.currencies.list();

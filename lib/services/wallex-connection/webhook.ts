@@ -7,9 +7,10 @@ import { encryptSecret } from "@/lib/crypto";
 import { getWallexConnectionRow, saveWebhookRegistration } from "@/lib/data/wallex-connections";
 import { AppError } from "@/lib/errors";
 import type { WallexClient } from "@/lib/wallex/client";
-import { forgetWebhookSecret, WEBHOOK_SECRET_HEADER } from "@/lib/wallex/inbox/receive";
+import { WEBHOOK_SECRET_HEADER } from "@/lib/wallex/inbox/intake-address";
+import { forgetWebhookSecret } from "@/lib/wallex/inbox/receive";
 import { wallexClientForConnection } from "@/lib/wallex/partner-client";
-import { webhookUrlFor } from "@/lib/wallex/webhook-url";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 
 export const connectionTarget = (scope: TenantScope) => ({ type: "wallex_connection", id: scope.partnerId });
 
@@ -31,7 +32,7 @@ export async function registerWebhook(db: Database, scope: TenantScope, audited:
     throw new AppError("CONFLICT", { userMessage: "Save the Wallex connection before registering the webhook." });
   }
   const { url, registration } = await pointWebhookAtUs(
-    await wallexClientForConnection(db, connection),
+    await wallexClientForConnection(db, scope, connection),
     scope.partnerId,
   );
   await audited((tx) => saveWebhookRegistration(tx, scope, registration), {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { wallexConnections, webhookEvents } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
-import { webhookUrlFor } from "@/lib/services/webhooks";
+import { WEBHOOK_SECRET_HEADER, webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import {
   approvedMember,
   connectedPartner,
@@ -12,11 +12,10 @@ import {
   startTestSandbox,
   type TestSandbox,
 } from "@/lib/testing/wallex";
-import { claimObjects, finishObject } from "./claim";
+import { claimWaitingObjects, finishClaimedObject } from "@/lib/data/webhook-claims";
 import { drainPartner } from "./drain";
 import { startInboxDrainer } from "./drainer";
 import { sweepInbox } from "./process-event";
-import { WEBHOOK_SECRET_HEADER } from "./receive";
 
 const db = getDb();
 let sandbox: TestSandbox;
@@ -73,13 +72,13 @@ async function memberWithTwoPayments() {
     payments.push(payment);
   }
   await control().settle();
-  await drainPartner(db, scope.partnerId); // what signing up and paying notified so far
-  return { partnerId: scope.partnerId, member, payments };
+  await drainPartner(db, scope); // what signing up and paying notified so far
+  return { scope, partnerId: scope.partnerId, member, payments };
 }
 
 describe("draining the inbox", () => {
   test("20 notifications about 2 payments cost 2 reads, finish all 20, and re-read the member's balances once", async () => {
-    const { partnerId, member, payments } = await memberWithTwoPayments();
+    const { scope, partnerId, member, payments } = await memberWithTwoPayments();
     const before = new Set((await inbox(partnerId)).map((e) => e.id));
     for (const payment of payments) {
       await control().advancePayment(payment.id, "processing");
@@ -97,7 +96,7 @@ describe("draining the inbox", () => {
     expect(burst.every((e) => e.outcome === "received")).toBe(true);
 
     const sent = requestsFromNow();
-    const result = await drainPartner(db, partnerId);
+    const result = await drainPartner(db, scope);
 
     const reads = sent().filter(
       (r) => r.method === "GET" && payments.some((p) => r.path.endsWith(`/payments/${p.id}`)),
@@ -119,10 +118,10 @@ describe("draining the inbox", () => {
   });
 
   test("an event that arrives after its object's read started waits for a read of its own", async () => {
-    const { partnerId, member, payments } = await memberWithTwoPayments();
+    const { scope, partnerId, member, payments } = await memberWithTwoPayments();
     await control().advancePayment(payments[0].id, "processing");
     await control().settle();
-    const [claim] = await claimObjects(db, partnerId);
+    const [claim] = await claimWaitingObjects(db, scope);
     const readStartedAt = new Date();
     await new Promise((r) => setTimeout(r, 10));
     await notify(partnerId, {
@@ -132,32 +131,32 @@ describe("draining the inbox", () => {
       accountId: member.accountId,
     });
 
-    await finishObject(db, claim, "answered by the first read", readStartedAt);
+    await finishClaimedObject(db, scope, claim, "answered by the first read", readStartedAt);
     const late = (await inbox(partnerId)).at(-1)!;
     expect(late.outcome).toBe("received");
-    await drainPartner(db, partnerId);
+    await drainPartner(db, scope);
     expect((await db.select().from(webhookEvents).where(eq(webhookEvents.id, late.id)))[0].outcome).toBe("processed");
   });
 
   test("a failed read leaves the events failed and due again later; the next drain finishes them", async () => {
-    const { partnerId, member, payments } = await memberWithTwoPayments();
+    const { scope, partnerId, member, payments } = await memberWithTwoPayments();
     await control().advancePayment(payments[1].id, "processing");
     await control().settle();
     control().failNextRequests({ remaining: 50, status: 503 });
-    const first = await drainPartner(db, partnerId).finally(() => control().failNextRequests({ remaining: 0 }));
+    const first = await drainPartner(db, scope).finally(() => control().failNextRequests({ remaining: 0 }));
     expect(first.failed).toBe(1);
     const [failed] = (await inbox(partnerId)).filter(
       (e) => e.resourceId === payments[1].id && e.outcome !== "processed",
     );
     expect(failed).toMatchObject({ outcome: "failed", attempts: 1 });
     expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
-    expect((await drainPartner(db, partnerId)).objects).toBe(0); // not due yet
+    expect((await drainPartner(db, scope)).objects).toBe(0); // not due yet
 
     await db
       .update(webhookEvents)
       .set({ nextAttemptAt: sql`now() - interval '1 second'` })
       .where(eq(webhookEvents.id, failed.id));
-    await drainPartner(db, partnerId);
+    await drainPartner(db, scope);
     const [retried] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, failed.id));
     expect(retried).toMatchObject({ outcome: "processed", attempts: 2, result: "payment under_review → processing" });
     expect(member.accountId).toBeTruthy();
@@ -167,7 +166,8 @@ describe("draining the inbox", () => {
     "with a backlog for partner A, partner B's event is processed at once, while A's still drain",
     { timeout: 60_000 },
     async () => {
-      const a = (await connectedPartner(sandbox)).scope.partnerId;
+      const aScope = (await connectedPartner(sandbox)).scope;
+      const a = aScope.partnerId;
       const b = (await connectedPartner(sandbox)).scope.partnerId;
       await db.update(wallexConnections).set({ requestsPerSecond: 4 }).where(eq(wallexConnections.partnerId, a));
       // 24 objects Wallex does not know: one read each, at least 5 s at A's rate of 4 a second.
@@ -185,7 +185,7 @@ describe("draining the inbox", () => {
         const aWaiting = (await inbox(a)).filter((e) => e.outcome === "received").length;
         expect(aWaiting).toBeGreaterThan(0);
         // The minute sweep leaves a partner the drainer is working on to it.
-        expect(await sweepInbox(db, { olderThanMs: 0, partnerIds: [a] })).toMatchObject({ partners: 0 });
+        expect(await sweepInbox(db, { olderThanMs: 0, scope: aScope })).toMatchObject({ partners: 0 });
 
         await expect
           .poll(async () => (await inbox(a)).filter((e) => e.outcome === "processed").length, {

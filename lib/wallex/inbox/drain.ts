@@ -1,10 +1,11 @@
 import "server-only";
 import type { Database } from "@/db";
+import { mintJobScope, type TenantScope } from "@/lib/auth/tenant-scope";
+import { claimWaitingObjects, listPartnersWithWaitingEvents } from "@/lib/data/webhook-claims";
 import { logger } from "@/lib/logger";
 import type { WallexClient } from "../client";
 import { refreshAccountMoney } from "../mirror/refresh-balances";
 import { wallexClientFor } from "../partner-client";
-import { claimObjects, partnersWaiting } from "./claim";
 import { processObject } from "./process-object";
 
 export type DrainOptions = {
@@ -29,20 +30,21 @@ const moneyToRefresh = new Map<string, Set<string | null>>();
  * Drains one partner's inbox: claims its waiting objects (each with all its waiting events), reads
  * each once, and at the end re-reads the balances of every member the burst touched, once each.
  */
-export async function drainPartner(db: Database, partnerId: string, opts: DrainOptions = {}): Promise<DrainResult> {
+export async function drainPartner(db: Database, scope: TenantScope, opts: DrainOptions = {}): Promise<DrainResult> {
   const { budgetMs = 20_000, olderThanMs = 0, objectsPerClaim = 20, concurrency = 4 } = opts;
+  const { partnerId } = scope;
   const started = Date.now();
   let wallex: Promise<WallexClient> | undefined;
-  const client = () => (wallex ??= wallexClientFor(db, partnerId));
+  const client = () => (wallex ??= wallexClientFor(db, scope));
   const dirty = moneyToRefresh.get(partnerId) ?? new Set<string | null>();
   moneyToRefresh.set(partnerId, dirty);
   const result: DrainResult = { objects: 0, events: 0, failed: 0, balancesRefreshed: 0 };
 
   while (Date.now() - started < budgetMs) {
-    const claims = await claimObjects(db, partnerId, { objects: objectsPerClaim, olderThanMs });
+    const claims = await claimWaitingObjects(db, scope, { objects: objectsPerClaim, olderThanMs });
     if (claims.length === 0) break;
     await eachWithConcurrency(claims, concurrency, async (claim) => {
-      const outcome = await processObject(db, client, claim);
+      const outcome = await processObject(db, scope, client, claim);
       result.objects++;
       result.events += outcome.events;
       if (outcome.outcome === "failed") result.failed++;
@@ -52,7 +54,7 @@ export async function drainPartner(db: Database, partnerId: string, opts: DrainO
 
   for (const accountId of [...dirty]) {
     try {
-      await refreshAccountMoney(db, await client(), partnerId, accountId, "webhook");
+      await refreshAccountMoney(db, await client(), scope, accountId, "webhook");
       dirty.delete(accountId);
       result.balancesRefreshed++;
     } catch (error) {
@@ -66,27 +68,33 @@ export async function drainPartner(db: Database, partnerId: string, opts: DrainO
 }
 
 /**
- * Drains every partner with waiting events at once, each in its own lane: one partner's burst
- * waits on that partner's Wallex rate only, never delays another partner's events.
+ * Drains every partner with waiting events at once (only `scope`'s partner when given), each in
+ * its own lane: one partner's burst waits on that partner's Wallex rate only, never delays another
+ * partner's events.
  */
 export async function drainInbox(
   db: Database,
-  opts: DrainOptions & { partnerIds?: string[]; exceptPartnerIds?: string[] } = {},
+  opts: DrainOptions & { scope?: TenantScope; exceptPartnerIds?: string[]; job?: string } = {},
 ) {
+  const { scope, job = "inbox-drain" } = opts;
   const except = new Set(opts.exceptPartnerIds);
-  const partners = (await partnersWaiting(db, { olderThanMs: opts.olderThanMs, partnerIds: opts.partnerIds })).filter(
-    (p) => !except.has(p),
-  );
+  const waiting = await listPartnersWithWaitingEvents(db, {
+    olderThanMs: opts.olderThanMs,
+    partnerIds: scope ? [scope.partnerId] : undefined,
+  });
+  // Partner ids from the inbox name existing partners (the events' foreign key).
+  const scopes = waiting.filter((p) => !except.has(p)).map((partnerId) => scope ?? mintJobScope(partnerId, job));
   const results = await Promise.all(
-    partners.map((partnerId) =>
-      drainPartner(db, partnerId, opts).catch((error) => {
+    scopes.map((partnerScope) =>
+      drainPartner(db, partnerScope, opts).catch((error) => {
+        const { partnerId } = partnerScope;
         logger.warn({ err: error, partnerId }, "inbox drain failed");
         return { objects: 0, events: 0, failed: 0, balancesRefreshed: 0 };
       }),
     ),
   );
   const total = (key: keyof DrainResult) => results.reduce((n, r) => n + r[key], 0);
-  return { partners: partners.length, objects: total("objects"), events: total("events"), failed: total("failed") };
+  return { partners: scopes.length, objects: total("objects"), events: total("events"), failed: total("failed") };
 }
 
 async function eachWithConcurrency<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Database } from "@/db";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { listPartnersWithWaitingEvents } from "@/lib/data/webhook-claims";
 import { logger } from "@/lib/logger";
-import { partnersWaiting } from "./claim";
 import { drainPartner, type DrainOptions } from "./drain";
+import { registerInboxDrainer, unregisterInboxDrainer, type InboxDrainer } from "./wake";
 
 export type DrainerOptions = DrainOptions & {
   /** How often the inbox is looked at when nothing woke us. */
@@ -12,20 +14,6 @@ export type DrainerOptions = DrainOptions & {
   /** Only these partners (tests share one database). */
   partnerIds?: string[];
 };
-
-export type InboxDrainer = { wake: (partnerId?: string) => void; draining: () => string[]; stop: () => Promise<void> };
-
-const shared = globalThis as unknown as { __partnerDeskDrainer?: InboxDrainer };
-
-/** The receiver's nudge after storing an event: a no-op in a process that runs no drainer. */
-export function wakeInboxDrainer(partnerId: string) {
-  shared.__partnerDeskDrainer?.wake(partnerId);
-}
-
-/** The partners this process's drainer is working on now (the sweep leaves them to it). */
-export function partnersBeingDrained(): string[] {
-  return shared.__partnerDeskDrainer?.draining() ?? [];
-}
 
 /**
  * The worker's webhook processing: one lane per partner with waiting events (drainPartner), so a
@@ -45,7 +33,9 @@ export function startInboxDrainer(db: Database, opts: DrainerOptions = {}): Inbo
     if (stopped || lanes.has(partnerId) || lanes.size >= maxLanes) return;
     if (partnerIds && !partnerIds.includes(partnerId)) return;
     lastServed.set(partnerId, Date.now());
-    const lane = drainPartner(db, partnerId, drainOptions)
+    // The id comes from the inbox (or the intake that stored an event for it): a partner that
+    // exists, as the events' foreign key guarantees.
+    const lane = drainPartner(db, mintJobScope(partnerId, "inbox-drainer"), drainOptions)
       .then((result) => result.objects > 0)
       .catch((error) => {
         logger.warn({ err: error, partnerId }, "inbox drain failed");
@@ -62,7 +52,7 @@ export function startInboxDrainer(db: Database, opts: DrainerOptions = {}): Inbo
 
   const look = async () => {
     try {
-      const waiting = await partnersWaiting(db, { partnerIds });
+      const waiting = await listPartnersWithWaitingEvents(db, { partnerIds });
       const order = waiting
         .filter((p) => !lanes.has(p))
         .sort((a, b) => (lastServed.get(a) ?? 0) - (lastServed.get(b) ?? 0));
@@ -95,9 +85,9 @@ export function startInboxDrainer(db: Database, opts: DrainerOptions = {}): Inbo
       clearTimeout(timer);
       await looking;
       await Promise.allSettled([...lanes.values()]);
-      if (shared.__partnerDeskDrainer === drainer) shared.__partnerDeskDrainer = undefined;
+      unregisterInboxDrainer(drainer);
     },
   };
-  shared.__partnerDeskDrainer ??= drainer;
+  registerInboxDrainer(drainer);
   return drainer;
 }

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import {
@@ -17,7 +18,7 @@ import {
   startTestSandbox,
   type TestSandbox,
 } from "@/lib/testing/wallex";
-import { WEBHOOK_SECRET_HEADER, webhookUrlFor } from "@/lib/services/webhooks";
+import { WEBHOOK_SECRET_HEADER, webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { processWebhookEvent, sweepInbox } from "./process-event";
 
 const db = getDb();
@@ -45,9 +46,9 @@ const timeline = (partnerId: string, wallexId: string) =>
     .where(and(eq(wallexTimeline.partnerId, partnerId), eq(wallexTimeline.wallexId, wallexId)))
     .orderBy(wallexTimeline.at);
 
-async function processAll(partnerId: string) {
-  for (const event of await events(partnerId))
-    if (event.outcome === "received") await processWebhookEvent(db, event.id);
+async function processAll(scope: TenantScope) {
+  for (const event of await events(scope.partnerId))
+    if (event.outcome === "received") await processWebhookEvent(db, scope, event.id);
 }
 
 describe("processing the webhook inbox", () => {
@@ -64,12 +65,12 @@ describe("processing the webhook inbox", () => {
     });
     await sandbox.sandbox.control.decideUser(user.id, "pending_approval");
     await sandbox.sandbox.control.settle();
-    await processAll(scope.partnerId);
+    await processAll(scope);
     expect((await mirroredUser(scope.partnerId, user.id)).status).toBe("pending_approval");
 
     await sandbox.sandbox.control.decideUser(user.id, "approved");
     await sandbox.sandbox.control.settle();
-    await processAll(scope.partnerId);
+    await processAll(scope);
 
     const row = await mirroredUser(scope.partnerId, user.id);
     expect(row).toMatchObject({
@@ -93,7 +94,7 @@ describe("processing the webhook inbox", () => {
     const { scope, client } = await connectedPartner(sandbox);
     const member = await approvedMember(sandbox, client);
     await sandbox.sandbox.control.settle();
-    await processAll(scope.partnerId);
+    await processAll(scope);
     const entries = (await timeline(scope.partnerId, member.userId)).length;
 
     // Wallex delivers the same notification twice, then a stale one that says "pending_approval".
@@ -106,7 +107,7 @@ describe("processing the webhook inbox", () => {
     });
     await sandbox.sandbox.control.settle();
     const before = await calls(scope.partnerId);
-    await processAll(scope.partnerId);
+    await processAll(scope);
     expect(await calls(scope.partnerId)).toBe(before + 1); // the second copy finds the mirror read after it arrived
 
     await new Promise((r) => setTimeout(r, 5));
@@ -117,7 +118,7 @@ describe("processing the webhook inbox", () => {
       accountId: member.accountId,
     });
     await sandbox.sandbox.control.settle();
-    await processAll(scope.partnerId);
+    await processAll(scope);
 
     expect((await mirroredUser(scope.partnerId, member.userId)).status).toBe("approved");
     expect(await timeline(scope.partnerId, member.userId)).toHaveLength(entries);
@@ -141,7 +142,7 @@ describe("processing the webhook inbox", () => {
     await client.payments.fund({ simplePaymentId: payment.id }, { onBehalfOf });
     await sandbox.sandbox.control.advancePayment(payment.id);
     await sandbox.sandbox.control.settle();
-    await processAll(scope.partnerId);
+    await processAll(scope);
 
     const [mirrored] = await db.select().from(wallexPayments).where(eq(wallexPayments.wallexId, payment.id));
     expect(mirrored).toMatchObject({ partnerId: scope.partnerId, accountId: member.accountId, currency: "SGD" });
@@ -170,7 +171,7 @@ describe("processing the webhook inbox", () => {
       await sandbox.sandbox.control.emitWebhook(body);
     }
     await sandbox.sandbox.control.settle();
-    await processAll(scope.partnerId);
+    await processAll(scope);
     // The sandbox delivers the two at once: they may arrive in either order.
     const byResource = (await events(scope.partnerId)).map((e) => [e.resource, e.outcome, e.result]).sort();
     expect(byResource).toEqual([
@@ -188,11 +189,11 @@ describe("processing the webhook inbox", () => {
     });
     expect(forged.status).toBe(401);
     const [rejected] = await events(scope.partnerId);
-    expect(await processWebhookEvent(db, rejected.id)).toMatchObject({ outcome: "skipped" });
+    expect(await processWebhookEvent(db, scope, rejected.id)).toMatchObject({ outcome: "skipped" });
 
     const member = await approvedMember(sandbox, client);
     await sandbox.sandbox.control.settle();
-    const result = await sweepInbox(db, { olderThanMs: 0, partnerIds: [scope.partnerId] });
+    const result = await sweepInbox(db, { olderThanMs: 0, scope });
     expect(result.processed).toBeGreaterThanOrEqual(2);
     expect((await mirroredUser(scope.partnerId, member.userId)).status).toBe("approved");
     expect((await events(scope.partnerId)).filter((e) => e.outcome === "received")).toHaveLength(0);

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import { getMirrorObjectState } from "@/lib/data/mirror-store";
+import { failClaimedObject, finishClaimedObject, type ObjectClaim } from "@/lib/data/webhook-claims";
 import { logger } from "@/lib/logger";
 import type { WallexClient } from "../client";
 import { WallexError, WallexNotFoundError } from "../client/errors";
 import { refreshObject } from "../mirror/refresh";
 import { resourceForWebhook } from "../mirror/read-map";
-import { failObject, finishObject, type ObjectClaim } from "./claim";
 
 export type ObjectOutcome = {
   outcome: "processed" | "failed";
@@ -26,20 +27,18 @@ export type ObjectOutcome = {
  */
 export async function processObject(
   db: Database,
+  scope: TenantScope,
   client: () => Promise<WallexClient>,
   claim: ObjectClaim,
   { force = false } = {},
 ): Promise<ObjectOutcome> {
   const def = resourceForWebhook(claim.resource);
-  if (!def || !claim.resourceId) return done(db, claim, `ignored: we do not mirror "${claim.resource}"`, new Date());
+  const done = (result: string, coveredUntil: Date) => finish(db, scope, claim, result, coveredUntil);
+  if (!def || !claim.resourceId) return done(`ignored: we do not mirror "${claim.resource}"`, new Date());
 
-  const [current] = await db
-    .select({ readAt: def.table.readAt, status: def.table.status })
-    .from(def.table)
-    .where(and(eq(def.table.partnerId, claim.partnerId), eq(def.table.wallexId, claim.resourceId)))
-    .limit(1);
+  const current = await getMirrorObjectState(db, scope, def.table, claim.resourceId);
   if (!force && current && current.readAt >= claim.lastReceivedAt) {
-    return done(db, claim, `already current: ${def.label} is ${current.status ?? "unchanged"}`, current.readAt);
+    return done(`already current: ${def.label} is ${current.status ?? "unchanged"}`, current.readAt);
   }
 
   const readStartedAt = new Date();
@@ -47,7 +46,7 @@ export async function processObject(
     const applied = await refreshObject(
       db,
       await client(),
-      claim.partnerId,
+      scope,
       def,
       { wallexId: claim.resourceId, accountId: claim.accountId },
       {
@@ -56,20 +55,14 @@ export async function processObject(
       },
     );
     if (!applied.statusChanged)
-      return done(db, claim, `no change: ${def.label} is ${applied.status ?? "unchanged"}`, readStartedAt);
-    const outcome = await done(
-      db,
-      claim,
-      `${def.label} ${applied.previousStatus ?? "new"} → ${applied.status}`,
-      readStartedAt,
-    );
+      return done(`no change: ${def.label} is ${applied.status ?? "unchanged"}`, readStartedAt);
+    const outcome = await done(`${def.label} ${applied.previousStatus ?? "new"} → ${applied.status}`, readStartedAt);
     return def.ownedByAccount ? { ...outcome, moneyOf: applied.accountId } : outcome;
   } catch (error) {
     // Wallex does not know it (or not for that account): nothing to mirror, nothing to retry.
-    if (error instanceof WallexNotFoundError)
-      return done(db, claim, `ignored: Wallex has no such ${def.label}`, readStartedAt);
+    if (error instanceof WallexNotFoundError) return done(`ignored: Wallex has no such ${def.label}`, readStartedAt);
     const message = error instanceof WallexError ? `${error.userMessage} (${error.message})` : "internal error";
-    await failObject(db, claim, message);
+    await failClaimedObject(db, scope, claim, message);
     logger.warn(
       { err: error, partnerId: claim.partnerId, resource: claim.resource, events: claim.eventIds.length },
       "webhook events failed",
@@ -78,7 +71,13 @@ export async function processObject(
   }
 }
 
-async function done(db: Database, claim: ObjectClaim, result: string, coveredUntil: Date): Promise<ObjectOutcome> {
-  const events = await finishObject(db, claim, result, coveredUntil);
+async function finish(
+  db: Database,
+  scope: TenantScope,
+  claim: ObjectClaim,
+  result: string,
+  coveredUntil: Date,
+): Promise<ObjectOutcome> {
+  const events = await finishClaimedObject(db, scope, claim, result, coveredUntil);
   return { outcome: "processed", result, events };
 }

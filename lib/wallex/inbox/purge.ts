@@ -1,17 +1,25 @@
 import "server-only";
-import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "@/db";
-import { webhookEvents } from "@/db/schema";
+import { mintJobScope, type TenantScope } from "@/lib/auth/tenant-scope";
+import { listPartnersWithRejectedEventsBefore, purgeRejectedWebhookEvents } from "@/lib/data/webhook-intake";
 
 /** Rejected deliveries (forged, oversize, not a notification) are kept this long, for the Webhooks page. */
 export const REJECTED_RETENTION_DAYS = 30;
 
-/** The scheduled purge: rejected rows older than the retention; accepted events are never purged here. */
-export async function purgeRejectedEvents(db: Database, { olderThanDays = REJECTED_RETENTION_DAYS } = {}) {
+/**
+ * The scheduled purge: rejected rows older than the retention, partner by partner (only `scope`'s
+ * when given); accepted events are never purged here.
+ */
+export async function purgeRejectedEvents(
+  db: Database,
+  { olderThanDays = REJECTED_RETENTION_DAYS, scope }: { olderThanDays?: number; scope?: TenantScope } = {},
+) {
   const cutoff = new Date(Date.now() - olderThanDays * 86_400_000);
-  const purged = await db
-    .delete(webhookEvents)
-    .where(and(eq(webhookEvents.outcome, "rejected"), lt(webhookEvents.receivedAt, cutoff)))
-    .returning({ id: webhookEvents.id });
-  return { purged: purged.length };
+  // Ids from the inbox name existing partners (the events' foreign key).
+  const scopes = scope
+    ? [scope]
+    : (await listPartnersWithRejectedEventsBefore(db, cutoff)).map((id) => mintJobScope(id, "inbox-purge"));
+  let purged = 0;
+  for (const partnerScope of scopes) purged += await purgeRejectedWebhookEvents(db, partnerScope, cutoff);
+  return { purged };
 }

@@ -2,15 +2,16 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { getDb } from "@/db";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { wallexConnections, webhookEvents } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { CLIENT_IP_HEADER, markClientIpStamped } from "@/lib/client-ip";
 import { logger } from "@/lib/logger";
 import { connectedPartner, deliverToRoute, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
-import { webhookUrlFor } from "@/lib/services/webhooks";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { MAX_WEBHOOK_BODY_BYTES } from "./body";
 import { purgeRejectedEvents } from "./purge";
-import { WEBHOOK_SECRET_HEADER } from "./receive";
+import { WEBHOOK_SECRET_HEADER } from "./intake-address";
 import { REJECTED_DELIVERIES_PER_MINUTE } from "./rejection-throttle";
 
 const db = getDb();
@@ -201,8 +202,8 @@ describe("webhook intake: what a forger can make us store", () => {
       { partnerId, outcome: "processed", rawBody: "{}", receivedAt: old, result: "old processed" },
       { partnerId, outcome: "failed", rawBody: "{}", receivedAt: old, result: "old failed" },
     ]);
-    const { purged } = await purgeRejectedEvents(db);
-    expect(purged).toBeGreaterThanOrEqual(1);
+    const { purged } = await purgeRejectedEvents(db, { scope: mintJobScope(partnerId, "test") });
+    expect(purged).toBe(1);
     const left = await db
       .select()
       .from(webhookEvents)

@@ -1,17 +1,15 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db";
-import { wallexConnections, webhookEvents } from "@/db/schema";
+import { mintWebhookScope } from "@/lib/auth/tenant-scope";
+import { trustedClientIp } from "@/lib/client-ip";
 import { decryptSecret } from "@/lib/crypto";
+import { findWebhookSecret, storeRefusedDelivery, storeWebhookDelivery } from "@/lib/data/webhook-intake";
 import { logger } from "@/lib/logger";
-import { metaFromHeaders } from "@/lib/request-context";
 import { bodyText, MAX_WEBHOOK_BODY_BYTES, pgSafeJson, readCappedBody, type CappedBody } from "./body";
+import { WEBHOOK_SECRET_HEADER } from "./intake-address";
 import { admitRejectedDelivery } from "./rejection-throttle";
-
-/** Wallex signs nothing: authenticity is this custom header, registered with Update Webhook. */
-export const WEBHOOK_SECRET_HEADER = "x-partner-desk-secret";
 
 const notification = z.looseObject({
   resource: z.string().max(100),
@@ -36,7 +34,7 @@ export async function receiveWebhook(db: Executor, partnerId: string, request: R
   if (expected?.cached && !sameSecret(given, expected.secret))
     expected = await webhookSecretOf(db, partnerId, { fresh: true });
   if (!expected) return { status: 404 };
-  const sourceIp = metaFromHeaders(request.headers).ip;
+  const sourceIp = trustedClientIp(request.headers);
 
   if (!sameSecret(given, expected.secret)) {
     if (!(await admitRejectedDelivery(db, partnerId))) {
@@ -47,29 +45,27 @@ export async function receiveWebhook(db: Executor, partnerId: string, request: R
     return reject(db, partnerId, body, sourceIp, 401, "secret header missing or wrong");
   }
 
+  // Only now, with the secret matched, may anything act for the partner.
+  const scope = mintWebhookScope(partnerId);
   const body = await readCappedBody(request);
   if (body.tooLarge)
     return reject(db, partnerId, body, sourceIp, 413, `body over the ${MAX_WEBHOOK_BODY_BYTES / 1024} KiB limit`);
   const text = bodyText(body.bytes);
   const parsed = notification.safeParse(pgSafeJson(safeJson(text)));
-  const [event] = await db
-    .insert(webhookEvents)
-    .values({
-      partnerId,
-      rawBody: text,
-      body: body.bytes,
-      bodySize: body.size,
-      bodySha256: body.sha256,
-      sourceIp,
-      payload: parsed.success ? parsed.data : null,
-      resource: parsed.data?.resource ?? null,
-      resourceId: parsed.data?.resourceId ?? null,
-      status: parsed.data?.status ?? null,
-      accountId: parsed.data?.accountId ?? null,
-      outcome: parsed.success ? "received" : "rejected",
-      error: parsed.success ? null : "body is not a Wallex notification",
-    })
-    .returning({ id: webhookEvents.id });
+  const event = await storeWebhookDelivery(db, scope, {
+    rawBody: text,
+    body: body.bytes,
+    bodySize: body.size,
+    bodySha256: body.sha256,
+    sourceIp,
+    payload: parsed.success ? parsed.data : null,
+    resource: parsed.data?.resource ?? null,
+    resourceId: parsed.data?.resourceId ?? null,
+    status: parsed.data?.status ?? null,
+    accountId: parsed.data?.accountId ?? null,
+    outcome: parsed.success ? "received" : "rejected",
+    error: parsed.success ? null : "body is not a Wallex notification",
+  });
   const status = parsed.success ? 200 : 400;
   logger.info(
     { partnerId, eventId: event.id, status, size: body.size, sourceIp, resource: parsed.data?.resource },
@@ -87,10 +83,12 @@ async function reject(
   status: 401 | 413,
   error: string,
 ): Promise<WebhookReceipt> {
-  const [event] = await db
-    .insert(webhookEvents)
-    .values({ partnerId, outcome: "rejected", error, bodySize: body.size, bodySha256: body.sha256, sourceIp })
-    .returning({ id: webhookEvents.id });
+  const event = await storeRefusedDelivery(db, partnerId, {
+    error,
+    bodySize: body.size,
+    bodySha256: body.sha256,
+    sourceIp,
+  });
   logger.warn({ partnerId, eventId: event.id, status, size: body.size, sourceIp }, "webhook delivery rejected");
   return { status, eventId: event.id };
 }
@@ -110,11 +108,7 @@ export function forgetWebhookSecret(partnerId: string) {
 async function webhookSecretOf(db: Executor, partnerId: string, opts = { fresh: false }) {
   const hit = secretCache.get(partnerId);
   if (hit && !opts.fresh && hit.until > Date.now()) return { secret: hit.secret, cached: true };
-  const [connection] = await db
-    .select({ webhookSecret: wallexConnections.webhookSecret })
-    .from(wallexConnections)
-    .where(eq(wallexConnections.partnerId, partnerId))
-    .limit(1);
+  const connection = await findWebhookSecret(db, partnerId);
   if (!connection) {
     secretCache.delete(partnerId);
     return undefined;

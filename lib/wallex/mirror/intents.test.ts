@@ -44,7 +44,7 @@ async function newPayment(idempotencyKey = key()) {
   const quote = await requestQuote(
     db,
     client,
-    scope.partnerId,
+    scope,
     "payment",
     { sellCurrency: "SGD", amount: "120.00", beneficiaryId },
     member.accountId,
@@ -66,8 +66,8 @@ describe("money-moving calls reach Wallex at most once", () => {
   test("a repeated submit with the same key returns the first payment and sends nothing", async () => {
     const args = await newPayment();
     const before = (await sandboxPayments()).length;
-    const first = await perform(db, setup.client, setup.scope.partnerId, "createPayment", args);
-    const again = await perform(db, setup.client, setup.scope.partnerId, "createPayment", args);
+    const first = await perform(db, setup.client, setup.scope, "createPayment", args);
+    const again = await perform(db, setup.client, setup.scope, "createPayment", args);
     expect(again).toEqual({ wallexId: first.wallexId, replayed: true });
     expect((await sandboxPayments()).length).toBe(before + 1);
     const [row] = await db.select().from(wallexPayments).where(eq(wallexPayments.wallexId, first.wallexId));
@@ -82,7 +82,7 @@ describe("money-moving calls reach Wallex at most once", () => {
     const args = await newPayment();
     const before = (await sandboxPayments()).length;
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => perform(db, setup.client, setup.scope.partnerId, "createPayment", args)),
+      Array.from({ length: 5 }, () => perform(db, setup.client, setup.scope, "createPayment", args)),
     );
     expect(new Set(results.map((r) => r.wallexId)).size).toBe(1);
     expect((await sandboxPayments()).length).toBe(before + 1);
@@ -92,14 +92,14 @@ describe("money-moving calls reach Wallex at most once", () => {
     const args = await newPayment();
     const before = (await sandboxPayments()).length;
     await lostAnswer();
-    const error = await perform(db, setup.client, setup.scope.partnerId, "createPayment", args).catch((e) => e);
+    const error = await perform(db, setup.client, setup.scope, "createPayment", args).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.userMessage).toMatch(/did not confirm/);
     const [intent] = await db.select().from(wallexIntents).where(eq(wallexIntents.idempotencyKey, args.idempotencyKey));
     expect(intent).toMatchObject({ state: "unknown", attempts: 1 });
     expect((await sandboxPayments()).length).toBe(before + 1); // it did go through
 
-    const retried = await perform(db, setup.client, setup.scope.partnerId, "createPayment", args);
+    const retried = await perform(db, setup.client, setup.scope, "createPayment", args);
     expect(retried.replayed).toBe(true);
     expect((await sandboxPayments()).length).toBe(before + 1);
     const created = (await sandboxPayments()).find((p) => p.referenceId === intent.id)!;
@@ -107,7 +107,7 @@ describe("money-moving calls reach Wallex at most once", () => {
   });
 
   test("a fund whose answer was lost is not sent again: the balance is debited once", async () => {
-    const { wallexId } = await perform(db, setup.client, setup.scope.partnerId, "createPayment", await newPayment());
+    const { wallexId } = await perform(db, setup.client, setup.scope, "createPayment", await newPayment());
     const onBehalfOf = { account: setup.member.accountId };
     const balance = async () =>
       Number((await setup.client.balances.retrieveByCurrency({ currency: "SGD" }, { onBehalfOf })).amount);
@@ -118,13 +118,11 @@ describe("money-moving calls reach Wallex at most once", () => {
       accountId: setup.member.accountId,
     };
     await lostAnswer();
-    await expect(perform(db, setup.client, setup.scope.partnerId, "fundPayment", fund)).rejects.toBeInstanceOf(
-      AppError,
-    );
+    await expect(perform(db, setup.client, setup.scope, "fundPayment", fund)).rejects.toBeInstanceOf(AppError);
     const debited = before - (await balance());
     expect(debited).toBeGreaterThan(0);
 
-    expect((await perform(db, setup.client, setup.scope.partnerId, "fundPayment", fund)).replayed).toBe(true);
+    expect((await perform(db, setup.client, setup.scope, "fundPayment", fund)).replayed).toBe(true);
     expect(before - (await balance())).toBe(debited);
     const [row] = await db.select().from(wallexPayments).where(eq(wallexPayments.wallexId, wallexId));
     expect(row.status).not.toBe("awaiting_funds");
@@ -132,7 +130,7 @@ describe("money-moving calls reach Wallex at most once", () => {
 
   test("a refusal is final for that attempt: the intent is failed and a corrected submit is sent", async () => {
     const args = await newPayment();
-    const refused = await perform(db, setup.client, setup.scope.partnerId, "createPayment", {
+    const refused = await perform(db, setup.client, setup.scope, "createPayment", {
       ...args,
       input: { ...args.input, quoteId: crypto.randomUUID() },
     }).catch((e) => e);
@@ -140,16 +138,16 @@ describe("money-moving calls reach Wallex at most once", () => {
     const [failed] = await db.select().from(wallexIntents).where(eq(wallexIntents.idempotencyKey, args.idempotencyKey));
     expect(failed.state).toBe("failed");
 
-    const sent = await perform(db, setup.client, setup.scope.partnerId, "createPayment", args);
+    const sent = await perform(db, setup.client, setup.scope, "createPayment", args);
     expect(sent.replayed).toBe(false);
   });
 
   test("the reconcile job resolves an unknown outcome nobody retried", async () => {
     const args = await newPayment();
     await lostAnswer();
-    await perform(db, setup.client, setup.scope.partnerId, "createPayment", args).catch(() => undefined);
+    await perform(db, setup.client, setup.scope, "createPayment", args).catch(() => undefined);
     const inAMinute = new Date(Date.now() + 61_000);
-    expect(await resolveOpenIntents(db, setup.client, setup.scope.partnerId, inAMinute)).toEqual({
+    expect(await resolveOpenIntents(db, setup.client, setup.scope, inAMinute)).toEqual({
       open: 1,
       resolved: 1,
     });
@@ -167,10 +165,8 @@ describe("money-moving calls reach Wallex at most once", () => {
       accountId: member.accountId,
     };
     await lostAnswer();
-    await expect(perform(db, client, scope.partnerId, "createBeneficiary", beneficiary)).rejects.toBeInstanceOf(
-      AppError,
-    );
-    const found = await perform(db, client, scope.partnerId, "createBeneficiary", beneficiary);
+    await expect(perform(db, client, scope, "createBeneficiary", beneficiary)).rejects.toBeInstanceOf(AppError);
+    const found = await perform(db, client, scope, "createBeneficiary", beneficiary);
     expect(found.replayed).toBe(true);
     const list = (
       await client.beneficiaries.list({ query: { limit: 100 } }, { onBehalfOf: { account: member.accountId } })
@@ -189,8 +185,8 @@ describe("money-moving calls reach Wallex at most once", () => {
       accountId: member.accountId,
     };
     await lostAnswer();
-    await expect(perform(db, client, scope.partnerId, "createTransfer", transfer)).rejects.toBeInstanceOf(AppError);
-    expect((await perform(db, client, scope.partnerId, "createTransfer", transfer)).replayed).toBe(true);
+    await expect(perform(db, client, scope, "createTransfer", transfer)).rejects.toBeInstanceOf(AppError);
+    expect((await perform(db, client, scope, "createTransfer", transfer)).replayed).toBe(true);
     const transfers = (
       await client.transfers.list({ query: { limit: 100 } }, { onBehalfOf: { account: member.accountId } })
     ).data;

@@ -1,7 +1,14 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { wallexIntents, type WallexIntent } from "@/db/schema";
+import type { WallexIntent } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import {
+  getIntentByKey,
+  markIntentSending,
+  markIntentSucceeded,
+  markIntentUnsettled,
+  recordIntent,
+} from "@/lib/data/intents";
 import { withLease } from "@/lib/data/leases";
 import { AppError } from "@/lib/errors";
 import type { WallexClient } from "../client";
@@ -42,28 +49,18 @@ export const unknownOutcome = () =>
 export async function sendOnce<Input extends Record<string, unknown>>(
   db: Database,
   client: WallexClient,
-  partnerId: string,
+  scope: TenantScope,
   op: Operation<Input>,
   args: { idempotencyKey: string; input: Input; accountId: string | null },
 ): Promise<SendOnceResult> {
-  await db
-    .insert(wallexIntents)
-    .values({
-      partnerId,
-      idempotencyKey: args.idempotencyKey,
-      kind: op.kind,
-      operation: op.operation,
-      accountId: args.accountId,
-      request: args.input,
-    })
-    .onConflictDoNothing();
-  const load = async () =>
-    (
-      await db
-        .select()
-        .from(wallexIntents)
-        .where(and(eq(wallexIntents.partnerId, partnerId), eq(wallexIntents.idempotencyKey, args.idempotencyKey)))
-    )[0];
+  await recordIntent(db, scope, {
+    idempotencyKey: args.idempotencyKey,
+    kind: op.kind,
+    operation: op.operation,
+    accountId: args.accountId,
+    request: args.input,
+  });
+  const load = async () => (await getIntentByKey(db, scope, args.idempotencyKey))!;
   const first = await load();
   if (first.kind !== op.kind || first.operation !== op.operation) {
     throw new AppError("CONFLICT", {
@@ -85,20 +82,10 @@ export async function sendOnce<Input extends Record<string, unknown>>(
       if (intent.attempts > 0 && intent.state !== "failed") {
         const readAt = new Date();
         const found = await op.readBack(client, intent.id, input, accountId, intent);
-        if (found) return completeIntent(db, partnerId, op, intent, found, accountId, readAt, true);
+        if (found) return completeIntent(db, scope, op, intent, found, accountId, readAt, true);
       }
 
-      await db
-        .update(wallexIntents)
-        .set({
-          state: "pending",
-          request: input,
-          accountId,
-          attempts: sql`${wallexIntents.attempts} + 1`,
-          error: null,
-          updatedAt: new Date(),
-        })
-        .where(eq(wallexIntents.id, intent.id));
+      await markIntentSending(db, scope, intent.id, { request: input, accountId });
       const readAt = new Date();
       let object: WallexObject;
       try {
@@ -106,17 +93,11 @@ export async function sendOnce<Input extends Record<string, unknown>>(
       } catch (error) {
         // Only a 4xx says Wallex did nothing; after a 5xx, a timeout or a lost connection it may have.
         const refused = error instanceof WallexError && !!error.status && error.status >= 400 && error.status < 500;
-        await db
-          .update(wallexIntents)
-          .set({
-            state: refused ? "failed" : "unknown",
-            error: error instanceof Error ? error.message : String(error),
-            updatedAt: new Date(),
-          })
-          .where(eq(wallexIntents.id, intent.id));
+        const message = error instanceof Error ? error.message : String(error);
+        await markIntentUnsettled(db, scope, intent.id, refused ? "failed" : "unknown", message);
         throw refused || !(error instanceof WallexError) ? error : unknownOutcome();
       }
-      return completeIntent(db, partnerId, op, intent, object, accountId, readAt, false);
+      return completeIntent(db, scope, op, intent, object, accountId, readAt, false);
     },
     INTENT_LEASE,
   );
@@ -128,7 +109,7 @@ export const INTENT_LEASE = { ttlMs: 180_000, pollMs: 100 };
 /** Marks the intent done and writes the object through to the mirror, in one transaction. */
 export async function completeIntent<Input>(
   db: Database,
-  partnerId: string,
+  scope: TenantScope,
   op: Operation<Input>,
   intent: WallexIntent,
   object: WallexObject,
@@ -137,11 +118,8 @@ export async function completeIntent<Input>(
   replayed: boolean,
 ): Promise<SendOnceResult> {
   await db.transaction(async (tx) => {
-    await applyToMirror(tx, partnerId, resourceDef(op.kind), object, { readAt, accountId, source: "write" });
-    await tx
-      .update(wallexIntents)
-      .set({ state: "succeeded", wallexId: object.id, error: null, updatedAt: new Date() })
-      .where(eq(wallexIntents.id, intent.id));
+    await applyToMirror(tx, scope, resourceDef(op.kind), object, { readAt, accountId, source: "write" });
+    await markIntentSucceeded(tx, scope, intent.id, object.id);
   });
   return { wallexId: object.id, replayed };
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { wallexIntents, type WallexIntent } from "@/db/schema";
+import type { WallexIntent } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import { isWallexObjectClaimedByIntent } from "@/lib/data/intents";
 import type { WallexClient } from "../client";
 import { sendOnce, type Operation } from "./intents";
 import { forAccount, onBehalfOfAccount } from "./refresh";
@@ -25,27 +26,17 @@ async function findInListing(
 }
 
 /** For objects that cannot carry our reference: created since the intent, alike, and not another intent's. */
-async function unclaimedSince(db: Database, intent: WallexIntent, object: WallexObject) {
+async function unclaimedSince(db: Database, scope: TenantScope, intent: WallexIntent, object: WallexObject) {
   const created = typeof object.createdAt === "string" ? new Date(object.createdAt).getTime() : 0;
   if (created < intent.createdAt.getTime() - 60_000) return false;
-  const [claimed] = await db
-    .select({ id: wallexIntents.id })
-    .from(wallexIntents)
-    .where(
-      and(
-        eq(wallexIntents.partnerId, intent.partnerId),
-        eq(wallexIntents.kind, intent.kind),
-        eq(wallexIntents.wallexId, object.id),
-      ),
-    );
-  return !claimed;
+  return !(await isWallexObjectClaimedByIntent(db, scope, intent.kind, object.id));
 }
 
 /** A fund went through when the object has left `awaiting_funds`. */
 const fundedOrUndefined = (object: WallexObject) =>
   object.status && object.status !== "awaiting_funds" ? object : undefined;
 
-export function wallexOperations(db: Database) {
+export function wallexOperations(db: Database, scope: TenantScope) {
   return {
     createBeneficiary: {
       kind: "beneficiary",
@@ -62,7 +53,7 @@ export function wallexOperations(db: Database) {
               found.accountNumber === bank.accountNumber &&
               found.currency === bank.currency &&
               o.entityType === input.entityType;
-            return same && (await unclaimedSince(db, intent, o));
+            return same && (await unclaimedSince(db, scope, intent, o));
           },
         );
       },
@@ -152,7 +143,7 @@ export function wallexOperations(db: Database) {
           async (o) =>
             o.reference === (input.reference ?? ref) &&
             o.receiverAccountId === input.receiverAccountId &&
-            (await unclaimedSince(db, intent, o)),
+            (await unclaimedSince(db, scope, intent, o)),
         ),
     } satisfies Operation<Body>,
   };
@@ -165,19 +156,19 @@ export type OperationName = keyof WallexOperations;
 export async function perform(
   db: Database,
   client: WallexClient,
-  partnerId: string,
+  scope: TenantScope,
   name: OperationName,
   args: { idempotencyKey: string; input: Body; accountId: string | null },
 ) {
-  const op = wallexOperations(db)[name] as Operation<Body>;
-  return sendOnce(db, client, partnerId, op, args);
+  const op = wallexOperations(db, scope)[name] as Operation<Body>;
+  return sendOnce(db, client, scope, op, args);
 }
 
 /** Quotes are harmless to repeat: sent as they come and kept in the mirror as answered. */
 export async function requestQuote(
   db: Database,
   client: WallexClient,
-  partnerId: string,
+  scope: TenantScope,
   kind: "payment" | "conversion",
   body: Body,
   accountId: string | null,
@@ -189,6 +180,6 @@ export async function requestQuote(
       ? await client.payments.quote({ body: body as never }, options)
       : await client.conversions.quote({ body: body as never }, options);
   const object = { ...quote, id: String(quote.quoteId), kind } as WallexObject;
-  await applyToMirror(db, partnerId, RESOURCES.quote, object, { readAt, accountId, source: "write" });
+  await applyToMirror(db, scope, RESOURCES.quote, object, { readAt, accountId, source: "write" });
   return object;
 }

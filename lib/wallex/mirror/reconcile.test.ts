@@ -33,11 +33,11 @@ describe("reconciling the mirror with Wallex", () => {
   test("open objects are re-read; a missed status change lands with a timeline entry", async () => {
     const { scope, client } = await connectedPartner(sandbox);
     const member = await approvedMember(sandbox, client);
-    const { wallexId } = await createdPayment(client, scope.partnerId, member.accountId);
+    const { wallexId } = await createdPayment(client, scope, member.accountId);
     await client.payments.fund({ simplePaymentId: wallexId }, { onBehalfOf: { account: member.accountId } });
     await sandbox.sandbox.control.advancePayment(wallexId, "processing");
 
-    const result = await reconcileOpen(db, scope.partnerId);
+    const result = await reconcileOpen(db, scope);
     expect(result.failed).toBe(0);
     const [row] = await db.select().from(wallexPayments).where(eq(wallexPayments.wallexId, wallexId));
     expect(row.status).toBe("processing");
@@ -54,15 +54,15 @@ describe("reconciling the mirror with Wallex", () => {
     // Final objects are left alone.
     await sandbox.sandbox.control.advancePayment(wallexId, "in_transit");
     await sandbox.sandbox.control.advancePayment(wallexId, "completed");
-    await reconcileOpen(db, scope.partnerId);
-    await reconcileOpen(db, scope.partnerId);
+    await reconcileOpen(db, scope);
+    await reconcileOpen(db, scope);
     const reads = (
       await db
         .select()
         .from(wallexApiCalls)
         .where(and(eq(wallexApiCalls.partnerId, scope.partnerId), eq(wallexApiCalls.operation, "payments.retrieve")))
     ).length;
-    await reconcileOpen(db, scope.partnerId);
+    await reconcileOpen(db, scope);
     const after = (
       await db
         .select()
@@ -79,7 +79,7 @@ describe("reconciling the mirror with Wallex", () => {
       userId: member.userId,
       body: { documentType: "passport", documentName: "passport.pdf" },
     });
-    await reconcileEverything(db, scope.partnerId);
+    await reconcileEverything(db, scope);
     const [document] = await db
       .select()
       .from(wallexDocuments)

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, isNotNull, notInArray } from "drizzle-orm";
 import type { Database } from "@/db";
-import { wallexConnections, wallexUsers } from "@/db/schema";
+import { mintJobScope, type TenantScope } from "@/lib/auth/tenant-scope";
+import { listApprovedMemberAccountIds, listMemberWallexIds, listOpenMirrorObjects } from "@/lib/data/mirror-store";
+import { listConnectedPartnerIds } from "@/lib/data/wallex-connections";
 import { logger } from "@/lib/logger";
 import { WallexNotFoundError } from "../client/errors";
 import { webhookAlarm } from "../inbox/alarm";
@@ -18,12 +19,12 @@ const listedPerAccount = (Object.values(RESOURCES) as ResourceDef[]).filter((def
 
 /** The scheduled jobs: every connected partner, one after the other; one partner's failure stops no other. */
 export async function reconcilePartners(db: Database, mode: "open" | "all") {
-  const connected = await db.select({ partnerId: wallexConnections.partnerId }).from(wallexConnections);
   const results: Record<string, unknown> = {};
-  for (const { partnerId } of connected) {
+  // Ids of connections, whose foreign key says the partner exists.
+  for (const partnerId of await listConnectedPartnerIds(db)) {
+    const scope = mintJobScope(partnerId, `reconcile-${mode}`);
     try {
-      results[partnerId] =
-        mode === "open" ? await reconcileOpen(db, partnerId) : await reconcileEverything(db, partnerId);
+      results[partnerId] = mode === "open" ? await reconcileOpen(db, scope) : await reconcileEverything(db, scope);
     } catch (error) {
       logger.warn({ err: error, partnerId, mode }, "reconcile failed");
     }
@@ -35,28 +36,18 @@ export async function reconcilePartners(db: Database, mode: "open" | "all") {
  * Re-reads every object Wallex may still change (oldest read first, up to `limit` per kind),
  * resolves unknown outcomes, and checks that webhooks still arrive.
  */
-export async function reconcileOpen(db: Database, partnerId: string, { limit = 200 } = {}) {
-  const client = await wallexClientFor(db, partnerId);
+export async function reconcileOpen(db: Database, scope: TenantScope, { limit = 200 } = {}) {
+  const { partnerId } = scope;
+  const client = await wallexClientFor(db, scope);
   let reread = 0;
   let failed = 0;
   for (const def of tracked) {
-    const open = await db
-      .select({ wallexId: def.table.wallexId, accountId: def.table.accountId, parentId: def.table.parentId })
-      .from(def.table)
-      .where(
-        and(
-          eq(def.table.partnerId, partnerId),
-          isNotNull(def.table.status),
-          notInArray(def.table.status, [...def.finalStatuses]),
-        ),
-      )
-      .orderBy(asc(def.table.readAt))
-      .limit(limit);
+    const open = await listOpenMirrorObjects(db, scope, def.table, def.finalStatuses, limit);
     for (const row of open) {
       try {
-        const applied = await refreshObject(db, client, partnerId, def, row, { source: "reconcile" });
+        const applied = await refreshObject(db, client, scope, def, row, { source: "reconcile" });
         if (applied.statusChanged && def.ownedByAccount)
-          await refreshAccountMoney(db, client, partnerId, applied.accountId, "reconcile");
+          await refreshAccountMoney(db, client, scope, applied.accountId, "reconcile");
         reread++;
       } catch (error) {
         if (!(error instanceof WallexNotFoundError))
@@ -65,28 +56,24 @@ export async function reconcileOpen(db: Database, partnerId: string, { limit = 2
       }
     }
   }
-  const intents = await resolveOpenIntents(db, client, partnerId);
+  const intents = await resolveOpenIntents(db, client, scope);
   const alarm = await webhookAlarm(db, partnerId);
   if (alarm.stalled) logger.warn({ partnerId, ...alarm }, "Wallex webhooks have stopped arriving while calls go on");
   return { reread, failed, intents, alarm };
 }
 
 /** Lists everything again: the members, then each approved member's objects and the partner's own. */
-export async function reconcileEverything(db: Database, partnerId: string) {
-  const client = await wallexClientFor(db, partnerId);
-  await syncListing(db, client, partnerId, RESOURCES.user, null, { source: "reconcile" });
-  const members = await db
-    .selectDistinct({ accountId: wallexUsers.accountId })
-    .from(wallexUsers)
-    .where(
-      and(eq(wallexUsers.partnerId, partnerId), eq(wallexUsers.status, "approved"), isNotNull(wallexUsers.accountId)),
-    );
+export async function reconcileEverything(db: Database, scope: TenantScope) {
+  const { partnerId } = scope;
+  const client = await wallexClientFor(db, scope);
+  await syncListing(db, client, scope, RESOURCES.user, null, { source: "reconcile" });
+  const members = await listApprovedMemberAccountIds(db, scope);
   let seen = 0;
   let failed = 0;
-  for (const accountId of [null, ...members.map((m) => m.accountId)]) {
+  for (const accountId of [null, ...members]) {
     for (const def of listedPerAccount) {
       try {
-        seen += (await syncListing(db, client, partnerId, def, accountId, { source: "reconcile" })).seen;
+        seen += (await syncListing(db, client, scope, def, accountId, { source: "reconcile" })).seen;
       } catch (error) {
         // A feature the partner lacks (collections, say) answers NOT_AUTHORIZED: skip it, keep going.
         logger.info({ err: error, partnerId, kind: def.kind, accountId }, "listing skipped");
@@ -94,22 +81,18 @@ export async function reconcileEverything(db: Database, partnerId: string) {
       }
     }
   }
-  const users = await db
-    .select({ wallexId: wallexUsers.wallexId })
-    .from(wallexUsers)
-    .where(eq(wallexUsers.partnerId, partnerId));
-  for (const user of users) {
+  for (const userId of await listMemberWallexIds(db, scope)) {
     try {
       seen += (
-        await syncListing(db, client, partnerId, RESOURCES.document, null, {
+        await syncListing(db, client, scope, RESOURCES.document, null, {
           source: "reconcile",
-          parentId: user.wallexId,
+          parentId: userId,
         })
       ).seen;
     } catch (error) {
-      logger.info({ err: error, partnerId, userId: user.wallexId }, "documents listing skipped");
+      logger.info({ err: error, partnerId, userId }, "documents listing skipped");
       failed++;
     }
   }
-  return { seen, failed, open: await reconcileOpen(db, partnerId) };
+  return { seen, failed, open: await reconcileOpen(db, scope) };
 }

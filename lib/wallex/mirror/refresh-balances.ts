@@ -1,5 +1,6 @@
 import "server-only";
 import type { Executor } from "@/db";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
 import type { WallexClient } from "../client";
 import { syncListing } from "./refresh";
 import { RESOURCES } from "./read-map";
@@ -12,10 +13,10 @@ import type { MirrorSource } from "./store";
 export async function refreshAccountMoney(
   db: Executor,
   client: WallexClient,
-  partnerId: string,
+  scope: TenantScope,
   accountId: string | null,
   source: MirrorSource,
 ) {
-  await syncListing(db, client, partnerId, RESOURCES.balance, accountId, { source });
-  await syncListing(db, client, partnerId, RESOURCES.balanceHistory, accountId, { source, maxPages: 1 });
+  await syncListing(db, client, scope, RESOURCES.balance, accountId, { source });
+  await syncListing(db, client, scope, RESOURCES.balanceHistory, accountId, { source, maxPages: 1 });
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import { getMirrorObjectState } from "@/lib/data/mirror-store";
 import type { WallexClient } from "../client";
 import type { OnBehalfOf, ResourceDef } from "./read-map";
 import { applyToMirror, type ApplyResult, type MirrorSource } from "./store";
@@ -21,29 +22,25 @@ export const onBehalfOfAccount = (def: ResourceDef, accountId: string | null | u
 export async function refreshObject(
   db: Executor,
   client: WallexClient,
-  partnerId: string,
+  scope: TenantScope,
   def: ResourceDef,
   ref: ObjectRef,
   opts: { source: MirrorSource; webhookEventId?: string | null },
 ): Promise<ApplyResult> {
   if (!def.retrieve) throw new Error(`a ${def.label} cannot be read back from Wallex`);
-  const [known] = await db
-    .select({ accountId: def.table.accountId, parentId: def.table.parentId })
-    .from(def.table)
-    .where(and(eq(def.table.partnerId, partnerId), eq(def.table.wallexId, ref.wallexId)))
-    .limit(1);
+  const known = await getMirrorObjectState(db, scope, def.table, ref.wallexId);
   const accountId = known?.accountId ?? ref.accountId ?? null;
   const parentId = known?.parentId ?? ref.parentId ?? null;
   const readAt = new Date();
   const object = await def.retrieve(client, { wallexId: ref.wallexId, parentId }, onBehalfOfAccount(def, accountId));
-  return applyToMirror(db, partnerId, def, object, { readAt, accountId, parentId, ...opts });
+  return applyToMirror(db, scope, def, object, { readAt, accountId, parentId, ...opts });
 }
 
 /** Reads every page of a listing (for one account, the partner's own, or one parent) into the mirror. */
 export async function syncListing(
   db: Executor,
   client: WallexClient,
-  partnerId: string,
+  scope: TenantScope,
   def: ResourceDef,
   accountId: string | null,
   opts: { source: MirrorSource; maxPages?: number; parentId?: string },
@@ -58,7 +55,7 @@ export async function syncListing(
     const result = await list(page);
     if (!result) throw new Error(`${def.label}s cannot be listed that way`);
     for (const object of result.data) {
-      const applied = await applyToMirror(db, partnerId, def, object, {
+      const applied = await applyToMirror(db, scope, def, object, {
         readAt,
         accountId,
         parentId,

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "@/db";
-import { wallexIntents } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import { listStaleOpenIntents, markIntentUnsettled } from "@/lib/data/intents";
 import { withLease } from "@/lib/data/leases";
 import { logger } from "@/lib/logger";
 import type { WallexClient } from "../client";
@@ -16,19 +16,9 @@ const GIVE_UP_AFTER_MS = 60 * 60_000;
  * are looked up at Wallex; those still missing after an hour are marked failed, so a new submit
  * sends them afresh.
  */
-export async function resolveOpenIntents(db: Database, client: WallexClient, partnerId: string, now = new Date()) {
-  const open = await db
-    .select()
-    .from(wallexIntents)
-    .where(
-      and(
-        eq(wallexIntents.partnerId, partnerId),
-        inArray(wallexIntents.state, ["pending", "unknown"]),
-        lt(wallexIntents.updatedAt, new Date(now.getTime() - 60_000)),
-      ),
-    )
-    .limit(100);
-  const ops = Object.values(wallexOperations(db)) as Operation<Record<string, unknown>>[];
+export async function resolveOpenIntents(db: Database, client: WallexClient, scope: TenantScope, now = new Date()) {
+  const open = await listStaleOpenIntents(db, scope, new Date(now.getTime() - 60_000));
+  const ops = Object.values(wallexOperations(db, scope)) as Operation<Record<string, unknown>>[];
   let resolved = 0;
   for (const intent of open) {
     const op = ops.find((o) => o.kind === intent.kind && o.operation === intent.operation);
@@ -41,13 +31,10 @@ export async function resolveOpenIntents(db: Database, client: WallexClient, par
           const readAt = new Date();
           const found = await op.readBack(client, intent.id, intent.request, intent.accountId, intent);
           if (found) {
-            await completeIntent(db, partnerId, op, intent, found, intent.accountId, readAt, true);
+            await completeIntent(db, scope, op, intent, found, intent.accountId, readAt, true);
             resolved++;
           } else if (now.getTime() - intent.updatedAt.getTime() > GIVE_UP_AFTER_MS) {
-            await db
-              .update(wallexIntents)
-              .set({ state: "failed", error: "Wallex has no record of it", updatedAt: now })
-              .where(eq(wallexIntents.id, intent.id));
+            await markIntentUnsettled(db, scope, intent.id, "failed", "Wallex has no record of it", now);
           }
         },
         INTENT_LEASE,

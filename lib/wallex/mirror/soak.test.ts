@@ -92,7 +92,7 @@ test(
       input: Record<string, unknown>,
       accountId: string,
       idempotencyKey = crypto.randomUUID(),
-    ) => untilDone(() => perform(db, client, scope.partnerId, name, { idempotencyKey, input, accountId }));
+    ) => untilDone(() => perform(db, client, scope, name, { idempotencyKey, input, accountId }));
     for (let i = 0; i < OPERATIONS; i++) {
       const index = Math.floor(random() * members.length);
       const { accountId } = members[index];
@@ -102,7 +102,7 @@ test(
           requestQuote(
             db,
             client,
-            scope.partnerId,
+            scope,
             "payment",
             { sellCurrency: "SGD", amount, beneficiaryId: beneficiaries[index].id },
             accountId,
@@ -116,14 +116,7 @@ test(
         if (random() < 0.8) await run("fundPayment", { paymentId: wallexId }, accountId, `fund:${wallexId}`);
       } else {
         const quote = await untilDone(() =>
-          requestQuote(
-            db,
-            client,
-            scope.partnerId,
-            "conversion",
-            { sellCurrency: "SGD", buyCurrency: "USD", amount },
-            accountId,
-          ),
+          requestQuote(db, client, scope, "conversion", { sellCurrency: "SGD", buyCurrency: "USD", amount }, accountId),
         );
         const { wallexId } = await run("createConversion", { quoteId: String(quote.quoteId) }, accountId);
         await run("fundConversion", { conversionId: wallexId }, accountId, `fund:${wallexId}`);
@@ -146,8 +139,8 @@ test(
     // The worker's part: the inbox, then the reconcile pass that catches what was dropped.
     stopFaults();
     const inbox = await db.select().from(webhookEvents).where(eq(webhookEvents.partnerId, scope.partnerId));
-    for (const event of inbox) await processWebhookEvent(db, event.id).catch(() => undefined);
-    await reconcileOpen(db, scope.partnerId);
+    for (const event of inbox) await processWebhookEvent(db, scope, event.id).catch(() => undefined);
+    await reconcileOpen(db, scope);
 
     // No delivered notification is missing from the inbox.
     const delivered = control.deliveries().filter((d) => d.status === "delivered");

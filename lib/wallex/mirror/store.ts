@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { wallexTimeline } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import { appendTimelineEntry, upsertMirrorObject } from "@/lib/data/mirror-store";
 import type { MirrorTableDef, WallexObject } from "@/lib/records/mirror-tables";
 
 export type MirrorSource = "write" | "webhook" | "reconcile";
@@ -32,20 +32,19 @@ const time = (value: unknown) => {
 };
 
 /**
- * Writes a Wallex object into its mirror table in one statement: inserted if new, updated only
- * when this read started after the one already stored. A status change also gets a timeline entry.
+ * Writes a Wallex object into its mirror table (lib/data/mirror-store.ts): inserted if new,
+ * updated only when this read started after the one already stored. A status change also gets a
+ * timeline entry.
  */
 export async function applyToMirror(
   db: Executor,
-  partnerId: string,
+  scope: TenantScope,
   def: MirrorTableDef,
   object: WallexObject,
   opts: ApplyOptions,
 ): Promise<ApplyResult> {
-  const t = def.table;
   const projection = def.project(object);
   const values = {
-    partnerId,
     wallexId: object.id,
     accountId: opts.accountId ?? text(object.accountId),
     parentId: opts.parentId ?? text(projection.parentId),
@@ -57,36 +56,7 @@ export async function applyToMirror(
     wallexCreatedAt: time(projection.createdAt),
     readAt: opts.readAt,
   };
-  const [row] = await db
-    .insert(t)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [t.partnerId, t.wallexId],
-      set: {
-        // A write-through or webhook may know the owner when a listing does not say it.
-        accountId: sql`coalesce(excluded.account_id, ${t.accountId})`,
-        parentId: sql`coalesce(excluded.parent_id, ${t.parentId})`,
-        status: sql`excluded.status`,
-        previousStatus: sql`case when ${t.status} is distinct from excluded.status then ${t.status} else ${t.previousStatus} end`,
-        currency: sql`excluded.currency`,
-        amount: sql`excluded.amount`,
-        reference: sql`coalesce(excluded.reference, ${t.reference})`,
-        data: sql`excluded.data`,
-        wallexCreatedAt: sql`coalesce(excluded.wallex_created_at, ${t.wallexCreatedAt})`,
-        readAt: sql`excluded.read_at`,
-        changedAt: sql`case when ${t.data} is distinct from excluded.data then now() else ${t.changedAt} end`,
-        statusChangedAt: sql`case when ${t.status} is distinct from excluded.status then now() else ${t.statusChangedAt} end`,
-      },
-      setWhere: sql`${t.readAt} <= excluded.read_at`,
-    })
-    .returning({
-      rowId: t.id,
-      status: t.status,
-      previousStatus: t.previousStatus,
-      accountId: t.accountId,
-      changed: sql<boolean>`${t.changedAt} = now()`,
-      statusChanged: sql<boolean>`${t.statusChangedAt} = now()`,
-    });
+  const row = await upsertMirrorObject(db, scope, def.table, values);
   if (!row)
     return {
       changed: false,
@@ -99,8 +69,7 @@ export async function applyToMirror(
 
   // Balances and ledger entries have no status: they change, but have no history of states.
   if (row.statusChanged && row.status !== null) {
-    await db.insert(wallexTimeline).values({
-      partnerId,
+    await appendTimelineEntry(db, scope, {
       kind: def.kind,
       wallexId: object.id,
       accountId: row.accountId,

@@ -1,13 +1,18 @@
 import "server-only";
 import type { Database } from "@/db";
-import { wallexApiCalls } from "@/db/schema";
+import type { TenantScope } from "@/lib/auth/tenant-scope";
+import { recordApiCall } from "@/lib/data/api-calls";
 import { logger } from "@/lib/logger";
 import type { CallLogger } from "@/lib/wallex/client/call-logger";
 
-/** Every Wallex attempt, already redacted by the client, as a row for the API log page and a log line. */
-export function createDbCallLogger(db: Database): CallLogger {
+/**
+ * Every Wallex attempt of the scope's client, already redacted by the client, as a row for the API
+ * log page and a log line.
+ */
+export function createDbCallLogger(db: Database, scope: TenantScope): CallLogger {
   return {
     async log(entry) {
+      if (entry.tenant !== scope.partnerId) throw new Error("call logger given another partner's call than its scope");
       logger.info(
         {
           wallex: {
@@ -22,8 +27,7 @@ export function createDbCallLogger(db: Database): CallLogger {
         },
         "wallex call",
       );
-      await db.insert(wallexApiCalls).values({
-        partnerId: entry.tenant,
+      await recordApiCall(db, scope, {
         operation: entry.operation,
         method: entry.method,
         pathTemplate: entry.pathTemplate,

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDatabase } from "@/db";
@@ -34,9 +35,9 @@ function clientIn(index: number, partnerId: string, perSecond = 1000, target = (
     ...DEMO_PARTNER_CREDENTIALS,
     tenant: partnerId,
     maxRequestsPerSecond: perSecond,
-    tokenStore: createPgTokenStore(db),
+    tokenStore: createPgTokenStore(db, mintJobScope(partnerId, "test")),
     rateLimiter: createPgRateLimiter(db),
-    logger: createDbCallLogger(db),
+    logger: createDbCallLogger(db, mintJobScope(partnerId, "test")),
     fetch: async (input, init) => {
       const at = performance.now();
       const response = await target().fetch(new Request(input, init));

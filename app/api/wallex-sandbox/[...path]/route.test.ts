@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { wallexConnections } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto";
 import { setEnv } from "@/lib/env";
 import { connectEmbeddedSandboxAsSystem, registerWebhookAsSystem } from "@/lib/testing/wallex";
-import { webhookUrlFor } from "@/lib/wallex/webhook-url";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { createPartner } from "@/lib/testing/factories";
 import { closeEmbeddedSandbox, getEmbeddedSandbox } from "@/lib/wallex/embedded-sandbox";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
@@ -146,8 +147,8 @@ describe("with WALLEX_SANDBOX_EMBEDDED on", () => {
     const a = await tenantOnSandbox("Tenant A");
     const b = await tenantOnSandbox("Tenant B");
     expect(a.creds.apiKey).not.toBe(b.creds.apiKey);
-    const clientA = await wallexClientFor(db, a.partner.id);
-    const clientB = await wallexClientFor(db, b.partner.id);
+    const clientA = await wallexClientFor(db, mintJobScope(a.partner.id, "test"));
+    const clientB = await wallexClientFor(db, mintJobScope(b.partner.id, "test"));
     const user = await clientA.users.signup({
       body: {
         email: "tenant-a-member@example.com",

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { reachableFrom } from "@/lib/testing/import-graph";
+import { reachableFrom } from "@/lib/testing/static-imports";
 
 // Measured with esbuild's metafile, static imports only: 167 project modules (57 of the sandbox)
 // before the webhook URL had its own module and the sandbox was loaded on first use; 112 (none) after.

@@ -8,7 +8,7 @@ import { COUNTRIES } from "@/lib/countries";
 import { requireStaff } from "@/lib/auth/scope";
 import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
-import { webhookUrlFor } from "@/lib/wallex/webhook-url";
+import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
 import { embeddedSandboxBaseUrl } from "@/lib/wallex/demo";
 
 export const metadata: Metadata = { title: "Settings" };

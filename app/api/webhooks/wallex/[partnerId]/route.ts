@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { logger } from "@/lib/logger";
-import { wakeInboxDrainer } from "@/lib/wallex/inbox/drainer";
+import { wakeInboxDrainer } from "@/lib/wallex/inbox/wake";
 import { receiveWebhook } from "@/lib/wallex/inbox/receive";
 
 /**

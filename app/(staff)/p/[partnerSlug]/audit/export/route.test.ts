@@ -1,4 +1,5 @@
 import { beforeEach, expect, test, vi } from "vitest";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { getDb } from "@/db";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -18,8 +19,7 @@ beforeEach(async () => {
   session.user = { id: user.id, email: user.email, name: user.name, sessionId: "s", hasTwoFactor: true };
   partnerSlug = scope.partnerSlug;
   // Request headers an attacker controls end up in the audit row, and so in the export.
-  await recordAudit(getDb(), {
-    partnerId: partner.id,
+  await recordAudit(getDb(), mintJobScope(partner.id, "test"), {
     action: "team.invited",
     actor: { userId: user.id, email: user.email },
     requestId: "@SUM(1+1)*cmd|' /C calc'!A0",

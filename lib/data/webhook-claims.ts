@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { webhookEvents } from "@/db/schema";
+import { scopeWhere, type TenantScope } from "@/lib/auth/tenant-scope";
 
 /** Every event of one object that a drain took at once: one re-read answers them all. */
 export type ObjectClaim = {
@@ -26,8 +27,12 @@ const w = webhookEvents;
 const waiting = sql`${w.outcome} in ('received', 'failed') and (${w.outcome} = 'received' or (${w.outcome} = 'failed' and ${w.nextAttemptAt} <= now()))
   and (${w.claimedUntil} is null or ${w.claimedUntil} < now())`;
 
-/** The partners with waiting events (received at least `olderThanMs` ago), the longest-waiting first. */
-export async function partnersWaiting(
+/**
+ * The partners with waiting events (received at least `olderThanMs` ago), the longest-waiting first.
+ * Global by design: this is how the drainer and the sweep learn which partners to mint a JobScope
+ * for; it returns partner ids only, never an event.
+ */
+export async function listPartnersWithWaitingEvents(
   db: Executor,
   { olderThanMs = 0, partnerIds }: { olderThanMs?: number; partnerIds?: string[] } = {},
 ) {
@@ -48,11 +53,12 @@ const olderThan = (ms: number) =>
  * An object with an event leased by another drain is left to it; rows locked by a concurrent claim
  * are skipped, not waited for.
  */
-export async function claimObjects(
+export async function claimWaitingObjects(
   db: Executor,
-  partnerId: string,
+  scope: TenantScope,
   { objects = 20, olderThanMs = 0 } = {},
 ): Promise<ObjectClaim[]> {
+  const { partnerId } = scope;
   const claimable = sql`(e.outcome = 'received' or e.next_attempt_at <= now()) and (e.claimed_until is null or e.claimed_until < now())
     ${olderThanMs > 0 ? sql`and e.received_at <= now() - ${olderThanMs} * interval '1 millisecond'` : sql``}`;
   const result = await db.execute<ClaimedRow>(sql`
@@ -81,16 +87,19 @@ export async function claimObjects(
 /** Exact (microseconds since the epoch): a JavaScript Date would drop the microseconds. */
 const receivedMicros = sql<string>`(extract(epoch from e.received_at) * 1000000)::bigint::text as received_us`;
 
-/** Leases one event (a replay, or a test working events one by one); undefined if it is not waiting. */
-export async function claimEvent(db: Executor, eventId: string): Promise<ObjectClaim | undefined> {
-  const result = await db.execute<ClaimedRow & { partner_id: string }>(sql`
+/** Leases one of the partner's events (a replay, or a test working events one by one); undefined if it is not waiting. */
+export async function claimWebhookEvent(
+  db: Executor,
+  scope: TenantScope,
+  eventId: string,
+): Promise<ObjectClaim | undefined> {
+  const result = await db.execute<ClaimedRow>(sql`
     update ${w} e
     set claimed_until = now() + ${LEASE_MS} * interval '1 millisecond', attempts = e.attempts + 1
-    where e.id = ${eventId} and e.outcome in ('received', 'failed')
-    returning e.id, e.partner_id, e.resource, e.resource_id, e.account_id, ${receivedMicros}
+    where e.partner_id = ${scope.partnerId} and e.id = ${eventId} and e.outcome in ('received', 'failed')
+    returning e.id, e.resource, e.resource_id, e.account_id, ${receivedMicros}
   `);
-  const [row] = result.rows;
-  return row ? groupByObject(row.partner_id, [row])[0] : undefined;
+  return groupByObject(scope.partnerId, result.rows)[0];
 }
 
 type ClaimedRow = {
@@ -132,7 +141,13 @@ function groupByObject(partnerId: string, rows: ClaimedRow[]): ObjectClaim[] {
  * Finishes the claimed events and every other waiting event of the same object received up to
  * `coveredUntil` (when the read that answers them started) with the same result.
  */
-export async function finishObject(db: Executor, claim: ObjectClaim, result: string, coveredUntil: Date) {
+export async function finishClaimedObject(
+  db: Executor,
+  scope: TenantScope,
+  claim: ObjectClaim,
+  result: string,
+  coveredUntil: Date,
+) {
   // Every claimed event arrived before the claim, so before the read: covered too, to the microsecond.
   const lastClaimed = sql`timestamptz 'epoch' + ${claim.lastReceivedUs.toString()}::bigint * interval '1 microsecond'`;
   const finished = await db
@@ -148,9 +163,9 @@ export async function finishObject(db: Executor, claim: ObjectClaim, result: str
     })
     .where(
       claim.resourceId === null || claim.resource === null
-        ? inArray(w.id, claim.eventIds)
+        ? and(scopeWhere(w, scope), inArray(w.id, claim.eventIds))
         : and(
-            eq(w.partnerId, claim.partnerId),
+            scopeWhere(w, scope),
             eq(w.resource, claim.resource),
             eq(w.resourceId, claim.resourceId),
             inArray(w.outcome, ["received", "failed"]),
@@ -162,7 +177,7 @@ export async function finishObject(db: Executor, claim: ObjectClaim, result: str
 }
 
 /** The claimed events failed: retried with exponential back-off (10 s, 20 s, … up to an hour), up to MAX_ATTEMPTS. */
-export async function failObject(db: Executor, claim: ObjectClaim, message: string) {
+export async function failClaimedObject(db: Executor, scope: TenantScope, claim: ObjectClaim, message: string) {
   await db
     .update(w)
     .set({
@@ -174,5 +189,5 @@ export async function failObject(db: Executor, claim: ObjectClaim, message: stri
       nextAttemptAt: sql`case when ${w.attempts} >= ${MAX_ATTEMPTS} then null
         else now() + least(interval '1 hour', interval '10 seconds' * power(2, greatest(${w.attempts}, 1) - 1)) end`,
     })
-    .where(inArray(w.id, claim.eventIds));
+    .where(and(scopeWhere(w, scope), inArray(w.id, claim.eventIds)));
 }
