@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, eq, isNotNull, notInArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { wallexConnections, wallexUsers } from "@/db/schema";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { getWebhookAlarm } from "@/lib/data/webhook-alarm";
 import { logger } from "@/lib/logger";
 import { WallexNotFoundError } from "../client/errors";
-import { webhookAlarm } from "../inbox/alarm";
 import { wallexClientFor } from "../partner-client";
 import { resolveOpenIntents } from "./resolve-intents";
 import { refreshAccountMoney } from "./money";
@@ -66,7 +67,7 @@ export async function reconcileOpen(db: Database, partnerId: string, { limit = 2
     }
   }
   const intents = await resolveOpenIntents(db, client, partnerId);
-  const alarm = await webhookAlarm(db, partnerId);
+  const alarm = await getWebhookAlarm(db, mintJobScope(partnerId, "wallex.reconcile-open"));
   if (alarm.stalled) logger.warn({ partnerId, ...alarm }, "Wallex webhooks have stopped arriving while calls go on");
   return { reread, failed, intents, alarm };
 }
