@@ -39,6 +39,9 @@ export async function startBenchApp(port: number, nodeOptions?: string): Promise
   setEnv("PORT", String(port));
   setEnv("LOG_LEVEL", "warn");
   setEnv("WALLEX_SANDBOX_EMBEDDED", "true");
+  // Pages only: the job worker (the demo's webhooks, reconciling) would spend the server's CPU
+  // in the middle of the figures; production can run it apart the same way (`npm run worker`).
+  setEnv("RUN_WORKER", "false");
   let server: ReturnType<typeof spawnNextServer> | undefined;
   const stop = async () => {
     if (server && server.exitCode === null) {
