@@ -2,7 +2,7 @@ import { TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { formatDateTime } from "@/lib/format";
-import type { WebhookAlarm as Alarm } from "@/lib/wallex/inbox/alarm";
+import type { WebhookAlarm as Alarm } from "@/lib/data/webhook-alarm";
 
 /** Shown while Wallex's notifications have stopped though our calls should have caused some. */
 export function WebhookAlarm({ alarm, partnerSlug, canFix }: { alarm: Alarm; partnerSlug: string; canFix: boolean }) {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { wallexApiCalls } from "@/db/schema";
-import { scopeWhere, type StaffScope, type TenantScope } from "@/lib/auth/scope";
+import { scopeWhere, type StaffScope, type TenantScope } from "@/lib/auth/tenant-scope";
 import { startsWith } from "@/lib/data/like";
 import type { ApiLogFilters } from "@/lib/validations/api-log";
 

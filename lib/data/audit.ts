@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, ilike, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { auditEvents } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { scopeWhere, type StaffScope } from "@/lib/auth/tenant-scope";
 import { escapeLike, startsWith } from "@/lib/data/like";
 import type { AuditFilters } from "@/lib/validations/audit";
 

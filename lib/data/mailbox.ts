@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { mailOutbox } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { scopeWhere, type StaffScope } from "@/lib/auth/tenant-scope";
 
 /** The partner's captured mail, newest first (the dev mailbox, while no SMTP server is configured). */
 export async function listPartnerMail(

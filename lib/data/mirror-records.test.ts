@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { wallexPayments } from "@/db/schema";
-import type { StaffScope } from "@/lib/auth/scope";
+import type { StaffScope } from "@/lib/auth/tenant-scope";
 import { recordColumns } from "@/lib/records/columns";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, getTableName, ilike, or, sql, type Table } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { wallexTimeline, wallexUsers, webhookEvents, type MirrorTable } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { scopeWhere, type StaffScope } from "@/lib/auth/tenant-scope";
 import { AppError, notFound } from "@/lib/errors";
 import type { RecordFilters } from "@/lib/validations/records";
 import { isUuid } from "@/lib/validations/search-params";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { notificationReads, wallexTimeline } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { scopeWhere, type StaffScope } from "@/lib/auth/tenant-scope";
 import type { NotificationFilters } from "@/lib/validations/notifications";
 import { kindFromSlug, RESOURCE_KINDS, RESOURCES, type ResourceKind } from "@/lib/records/mirror-tables";
 
@@ -49,39 +49,48 @@ export type Notification = {
   unread: boolean;
 };
 
+const fields = (scope: StaffScope) => ({
+  id: wallexTimeline.id,
+  kind: wallexTimeline.kind,
+  wallexId: wallexTimeline.wallexId,
+  status: wallexTimeline.status,
+  previousStatus: wallexTimeline.previousStatus,
+  at: wallexTimeline.at,
+  recordId,
+  unread: isUnread(scope),
+});
+const newestFirst = [desc(wallexTimeline.at), desc(wallexTimeline.id)];
+
 function list(db: Executor, scope: StaffScope, where: SQL | undefined, limit: number, offset = 0) {
   return db
-    .select({
-      id: wallexTimeline.id,
-      kind: wallexTimeline.kind,
-      wallexId: wallexTimeline.wallexId,
-      status: wallexTimeline.status,
-      previousStatus: wallexTimeline.previousStatus,
-      at: wallexTimeline.at,
-      recordId,
-      unread: isUnread(scope),
-    })
+    .select(fields(scope))
     .from(wallexTimeline)
     .where(where)
-    .orderBy(desc(wallexTimeline.at), desc(wallexTimeline.id))
+    .orderBy(...newestFirst)
     .limit(limit)
     .offset(offset) as Promise<Notification[]>;
 }
 
-/** What the bell shows: the newest few (no ledger rows) and how many of those kinds this person has not read, up to UNREAD_CAP + 1. */
+/**
+ * What the bell shows on every staff page: the newest few (no ledger rows) and how many of those
+ * kinds this person has not read, up to UNREAD_CAP + 1, in one round trip (the count rides on each
+ * row; with no rows there is nothing unread either).
+ */
 export async function getNotificationsMenu(db: Executor, scope: StaffScope) {
   const where = and(fromWallex(scope), withoutLedger);
   const unreadRows = db
     .select({ one: sql`1` })
     .from(wallexTimeline)
     .where(and(where, isUnread(scope)))
-    .limit(UNREAD_CAP + 1)
-    .as("unread");
-  const [items, [{ unread }]] = await Promise.all([
-    list(db, scope, where, MENU_SIZE),
-    db.select({ unread: sql<number>`count(*)::int` }).from(unreadRows),
-  ]);
-  return { items, unread };
+    .limit(UNREAD_CAP + 1);
+  const rows = await db
+    .select({ ...fields(scope), unreadCount: sql<number>`(select count(*)::int from (${unreadRows}) as unread)` })
+    .from(wallexTimeline)
+    .where(where)
+    .orderBy(...newestFirst)
+    .limit(MENU_SIZE);
+  const items: Notification[] = rows.map(({ unreadCount: _, ...item }) => item as Notification);
+  return { items, unread: rows[0]?.unreadCount ?? 0 };
 }
 
 /** The "See all" page: every status change Wallex told us about, newest first; ledger rows only when asked for (or a ledger kind is). */

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { partners } from "@/db/schema";
-import type { StaffScope, TenantScope } from "@/lib/auth/scope";
+import type { StaffScope, TenantScope } from "@/lib/auth/tenant-scope";
 import { notFound } from "@/lib/errors";
 
 export { getWallexConnectionView } from "./wallex-connections";

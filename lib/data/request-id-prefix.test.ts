@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { wallexApiCalls } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { StaffScope } from "@/lib/auth/scope";
+import type { StaffScope } from "@/lib/auth/tenant-scope";
 import { listApiCalls } from "@/lib/data/api-calls";
 import { listAuditEvents } from "@/lib/data/audit";
 import { createPartner, createStaff } from "@/lib/testing/factories";

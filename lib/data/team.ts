@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { invitations, staffMemberships, users, type StaffRole } from "@/db/schema";
-import { scopeWhere, type StaffScope, type TenantScope } from "@/lib/auth/scope";
+import { invitations, partners, staffMemberships, users, type StaffRole } from "@/db/schema";
+import { scopeWhere, type StaffScope, type TenantScope } from "@/lib/auth/tenant-scope";
 import { notFound } from "@/lib/errors";
 
 export async function listTeam(db: Executor, scope: StaffScope) {
@@ -160,5 +160,30 @@ export async function deleteMembership(db: Executor, scope: TenantScope, members
     .delete(staffMemberships)
     .where(and(scopeWhere(staffMemberships, scope), eq(staffMemberships.id, membershipId)))
     .returning({ id: staffMemberships.id });
+  return rows.length > 0;
+}
+
+/**
+ * An invitation and its partner by the id inside an invitation link, with no scope: the caller
+ * proves the link by its secret against `tokenHash` before it trusts the partner named here.
+ */
+export async function findInvitationWithPartner(db: Executor, invitationId: string, { lock = false } = {}) {
+  const query = db
+    .select({ invitation: invitations, partner: partners })
+    .from(invitations)
+    .innerJoin(partners, eq(partners.id, invitations.partnerId))
+    .where(eq(invitations.id, invitationId))
+    .limit(1);
+  const [row] = lock ? await query.for("update", { of: invitations }) : await query;
+  return row;
+}
+
+/** Marks an invitation of the scope's partner as used; false if the scope has no such invitation. */
+export async function markInvitationAccepted(db: Executor, scope: TenantScope, invitationId: string) {
+  const rows = await db
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(and(scopeWhere(invitations, scope), eq(invitations.id, invitationId)))
+    .returning({ id: invitations.id });
   return rows.length > 0;
 }

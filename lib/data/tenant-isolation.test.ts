@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
@@ -60,7 +60,10 @@ import {
   getOpenInvitationOrThrow,
   listOpenInvitations,
   listTeam,
+  markInvitationAccepted,
 } from "./team";
+import { getOverviewFigures } from "./overview";
+import { getWebhookAlarm } from "./webhook-alarm";
 import { getEmbeddedSandboxApiKey, getWallexConnectionRow, rewrapWallexCredentials } from "./wallex-connections";
 import { deleteWallexToken, getWallexToken, saveWallexToken } from "./wallex-tokens";
 import {
@@ -482,6 +485,31 @@ const ISOLATION_CHECKS: Record<string, (c: Ctx) => Promise<void>> = {
     expect((await listTeam(db, b)).map((m) => m.email)).toContain(operatorA.user.email);
     expect((await listTeam(db, a)).length).toBe(before);
   },
+  "team.markInvitationAccepted": async ({ a, b, partnerA }) => {
+    const [own] = await db
+      .insert(invitations)
+      .values({
+        partnerId: partnerA.id,
+        email: "accepting@a.test",
+        role: "viewer",
+        tokenHash: crypto.randomUUID(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })
+      .returning();
+    expect(await markInvitationAccepted(db, b, own.id)).toBe(false);
+    expect((await listOpenInvitations(db, a)).map((i) => i.id)).toContain(own.id);
+    expect(await markInvitationAccepted(db, a, own.id)).toBe(true);
+  },
+  "overview.getOverviewFigures": async ({ a, b }) => {
+    const [figuresA, figuresB] = [await getOverviewFigures(db, a), await getOverviewFigures(db, b)];
+    expect(figuresA).toMatchObject({ team: (await listTeam(db, a)).length, connectionBaseUrl: expect.any(String) });
+    expect(figuresB).toMatchObject({ team: (await listTeam(db, b)).length, connectionBaseUrl: null });
+  },
+  "webhook-alarm.getWebhookAlarm": async ({ a, b }) => {
+    // A has A's one processed event; B has none.
+    expect((await getWebhookAlarm(db, a)).lastEventAt).toBeInstanceOf(Date);
+    expect((await getWebhookAlarm(db, b)).lastEventAt).toBeNull();
+  },
   "team.listTeam": async ({ a, b, operatorA }) => {
     expect((await listTeam(db, a)).map((m) => m.membershipId)).toContain(operatorA.membership.id);
     expect((await listTeam(db, b)).map((m) => m.membershipId)).not.toContain(operatorA.membership.id);
@@ -633,7 +661,27 @@ describe("tenant isolation: each data function, A's scope sees A's row before B'
 });
 
 /** Data functions that take no tenant scope by design, and why. */
+/**
+ * Data functions whose isolation checks, with positive controls, live in their own suite beside
+ * this one (written with the functions); the coverage test makes sure that file names them.
+ */
+const CHECKED_IN_OWN_SUITE: Record<string, string> = {
+  "partners.updatePartnerProfileRow": "wallex-connections.isolation.test.ts",
+  "wallex-connections.getWallexConnectionView": "wallex-connections.isolation.test.ts",
+  "wallex-connections.moveEmbeddedSandboxAddress": "wallex-connections.isolation.test.ts",
+  "wallex-connections.saveWallexConnectionRow": "wallex-connections.isolation.test.ts",
+  "wallex-connections.saveWebhookRegistration": "wallex-connections.isolation.test.ts",
+  "team.deleteMembership": "team-writes.isolation.test.ts",
+  "team.insertInvitation": "team-writes.isolation.test.ts",
+  "team.markInvitationRevoked": "team-writes.isolation.test.ts",
+  "team.renewInvitationToken": "team-writes.isolation.test.ts",
+  "team.revokeExpiredInvitationsFor": "team-writes.isolation.test.ts",
+  "team.setMembershipRole": "team-writes.isolation.test.ts",
+};
+
 const NOT_TENANT_DATA: Record<string, string> = {
+  "team.findInvitationWithPartner":
+    "the invitation link's look-up: its secret is checked against the row before the partner is trusted",
   "leases.withLease": "leases are named locks of the whole app, not rows of a partner",
   "like.escapeLike": "a LIKE-pattern helper, no query",
   "like.startsWith": "a LIKE-pattern helper, no query",
@@ -676,7 +724,13 @@ describe("tenant isolation coverage", () => {
       for (const [name, value] of Object.entries(exports))
         if (typeof value === "function") exported.push(`${file.replace(/\.ts$/, "")}.${name}`);
     }
-    const registered = new Set([...Object.keys(ISOLATION_CHECKS), ...Object.keys(NOT_TENANT_DATA)]);
+    const registered = new Set([
+      ...Object.keys(ISOLATION_CHECKS),
+      ...Object.keys(CHECKED_IN_OWN_SUITE),
+      ...Object.keys(NOT_TENANT_DATA),
+    ]);
+    for (const [name, suite] of Object.entries(CHECKED_IN_OWN_SUITE))
+      expect(readFileSync(new URL(suite, dir), "utf8"), `${suite} checks ${name}`).toContain(name.split(".")[1]);
     expect(exported.filter((name) => !registered.has(name)).sort()).toEqual([]);
     // No stale entry: each registered name is still a data function.
     expect([...registered].filter((name) => !exported.includes(name)).sort()).toEqual([]);

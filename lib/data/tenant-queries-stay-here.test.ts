@@ -19,10 +19,6 @@ const ALLOWED: { prefix: string; why: string }[] = [
   { prefix: "lib/testing/", why: "test factories create partners' rows the way a fixture must, with no scope yet" },
   { prefix: "e2e/", why: "Playwright fixtures seed their own tenants directly" },
   { prefix: "bench/", why: "benchmarks seed and count rows of throwaway databases" },
-  // TEMPORARY, remove at merge: helper "rooms" moves the services' queries into lib/data.
-  { prefix: "lib/services/", why: "TEMPORARY until the services' queries move to lib/data" },
-  // TEMPORARY, remove at merge: helper "perf" owns the alarm and moves its queries.
-  { prefix: "lib/wallex/inbox/alarm.ts", why: "TEMPORARY until the alarm's queries move to lib/data" },
 ];
 const isTest = (path: string) => /\.test\.tsx?$/.test(path);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, getTableColumns, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { webhookEvents } from "@/db/schema";
-import { scopeWhere, type StaffScope } from "@/lib/auth/scope";
+import { scopeWhere, type StaffScope } from "@/lib/auth/tenant-scope";
 import type { WebhookFilters } from "@/lib/validations/webhook-events";
 import { memberEmail } from "./mirror";
 

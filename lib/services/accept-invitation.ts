@@ -1,10 +1,11 @@
 import "server-only";
-import { mintJobScope } from "@/lib/auth/tenant-scope";
-import { eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db";
-import { invitations, partners, staffMemberships, users, type Invitation, type Partner } from "@/db/schema";
+import { users, type Invitation, type Partner } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { addStaffMembership } from "@/lib/data/staff-memberships";
+import { findInvitationWithPartner, markInvitationAccepted } from "@/lib/data/team";
 import { getUserByEmail } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request-context";
@@ -26,13 +27,7 @@ export async function lookupInvitation(
 ): Promise<InvitationLookup> {
   const parsed = parseInvitationToken(token);
   if (!parsed) return { status: "invalid" };
-  const query = db
-    .select({ invitation: invitations, partner: partners })
-    .from(invitations)
-    .innerJoin(partners, eq(partners.id, invitations.partnerId))
-    .where(eq(invitations.id, parsed.invitationId))
-    .limit(1);
-  const [row] = opts.lock ? await query.for("update", { of: invitations }) : await query;
+  const row = await findInvitationWithPartner(db, parsed.invitationId, opts);
   if (!row || !secretMatches(parsed.secret, row.invitation.tokenHash)) return { status: "invalid" };
   if (row.invitation.acceptedAt) return { status: "used" };
   if (row.invitation.revokedAt) return { status: "revoked" };
@@ -68,12 +63,11 @@ export async function acceptInvitation(db: Database, token: string, acceptor: Ac
         .values({ email: invitation.email, name: acceptor.name, passwordHash: passwordHash! })
         .returning();
     }
-    await tx
-      .insert(staffMemberships)
-      .values({ partnerId: partner.id, userId: user!.id, role: invitation.role })
-      .onConflictDoNothing();
-    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
-    await recordAudit(tx, mintJobScope(partner.id, "accept-invitation"), {
+    // The invitation's own token, checked above under a lock, is what proves the partner.
+    const scope = mintJobScope(partner.id, "accept-invitation");
+    await addStaffMembership(tx, scope, user!.id, invitation.role, { ifAbsent: true });
+    await markInvitationAccepted(tx, scope, invitation.id);
+    await recordAudit(tx, scope, {
       action: "team.invitation_accepted",
       actor: { userId: user!.id, email: user!.email },
       target: { type: "invitation", id: invitation.id },

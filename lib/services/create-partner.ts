@@ -1,9 +1,10 @@
 import "server-only";
-import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { invitations, partners } from "@/db/schema";
+import { partners } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { mintJobScope } from "@/lib/auth/tenant-scope";
+import { insertInvitation } from "@/lib/data/team";
 import { env } from "@/lib/env";
 import { fieldError } from "@/lib/errors";
 import type { CreatePartnerInput } from "@/lib/validations/partners";
@@ -22,23 +23,20 @@ export async function createPartnerWithAdminInvitation(db: Database, input: Crea
     if (taken) throw fieldError("slug", `A partner with the slug "${input.slug}" exists already.`);
     const [partner] = await tx.insert(partners).values({ slug: input.slug, name: input.name }).returning();
     const { secret, hash } = newInvitationSecret();
-    const [invitation] = await tx
-      .insert(invitations)
-      .values({
-        partnerId: partner.id,
-        email: input.adminEmail,
-        role: "admin",
-        tokenHash: hash,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-      })
-      .returning();
-    await recordAudit(tx, mintJobScope(partner.id, "partner:create"), {
+    const scope = mintJobScope(partner.id, "partner:create");
+    const invitation = await insertInvitation(tx, scope, {
+      email: input.adminEmail,
+      role: "admin",
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    await recordAudit(tx, scope, {
       action: "partner.created",
       actor: SYSTEM,
       target: { type: "partner", id: partner.id },
       after: { slug: partner.slug, name: partner.name },
     });
-    await recordAudit(tx, mintJobScope(partner.id, "partner:create"), {
+    await recordAudit(tx, scope, {
       action: "team.invited",
       actor: SYSTEM,
       target: { type: "invitation", id: invitation.id },

@@ -3,13 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import {
   wallexApiCalls,
-  wallexConnections,
   wallexDocuments,
   wallexFundings,
   wallexPayments,
   wallexTimeline,
   wallexUsers,
-  webhookEvents,
 } from "@/db/schema";
 import {
   approvedMember,
@@ -18,7 +16,6 @@ import {
   startTestSandbox,
   type TestSandbox,
 } from "@/lib/testing/wallex";
-import { ALARM_GRACE_MS, webhookAlarm } from "../inbox/alarm";
 import { reconcileEverything, reconcileOpen } from "./reconcile";
 
 const db = getDb();
@@ -95,45 +92,5 @@ describe("reconciling the mirror with Wallex", () => {
       .from(wallexFundings)
       .where(and(eq(wallexFundings.partnerId, scope.partnerId), eq(wallexFundings.accountId, member.accountId)));
     expect(fundings.map((f) => [f.currency, f.amount, f.status])).toEqual([["USD", "500", "completed"]]);
-  });
-});
-
-describe("the webhook alarm", () => {
-  test("is raised when calls that notify went unanswered past the grace period, and cleared by an event", async () => {
-    const { scope } = await connectedPartner(sandbox);
-    const now = new Date();
-    expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
-    const old = new Date(now.getTime() - ALARM_GRACE_MS - 60_000);
-    await db.insert(wallexApiCalls).values({
-      partnerId: scope.partnerId,
-      operation: "payments.fund",
-      method: "POST",
-      pathTemplate: "/v2/payments/{simplePaymentId}/fund",
-      path: "/v2/payments/x/fund",
-      status: 200,
-      durationMs: 40,
-      requestId: crypto.randomUUID(),
-      attempt: 1,
-      createdAt: old,
-    });
-    // Registered after that call: nothing was owed yet.
-    expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
-    await db
-      .update(wallexConnections)
-      .set({ webhookRegisteredAt: new Date(old.getTime() - 60_000) })
-      .where(eq(wallexConnections.partnerId, scope.partnerId));
-    expect(await webhookAlarm(db, scope.partnerId, now)).toMatchObject({
-      stalled: true,
-      unanswered: 1,
-      lastEventAt: null,
-    });
-
-    await db.insert(webhookEvents).values({
-      partnerId: scope.partnerId,
-      rawBody: "{}",
-      outcome: "processed",
-      receivedAt: new Date(old.getTime() + 1000),
-    });
-    expect((await webhookAlarm(db, scope.partnerId, now)).stalled).toBe(false);
   });
 });

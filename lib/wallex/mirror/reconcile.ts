@@ -3,9 +3,9 @@ import type { Database } from "@/db";
 import { mintJobScope, type TenantScope } from "@/lib/auth/tenant-scope";
 import { listApprovedMemberAccountIds, listMemberWallexIds, listOpenMirrorObjects } from "@/lib/data/mirror-store";
 import { listConnectedPartnerIds } from "@/lib/data/wallex-connections";
+import { getWebhookAlarm } from "@/lib/data/webhook-alarm";
 import { logger } from "@/lib/logger";
 import { WallexNotFoundError } from "../client/errors";
-import { webhookAlarm } from "../inbox/alarm";
 import { wallexClientFor } from "../partner-client";
 import { resolveOpenIntents } from "./resolve-intents";
 import { refreshAccountMoney } from "./refresh-balances";
@@ -57,7 +57,7 @@ export async function reconcileOpen(db: Database, scope: TenantScope, { limit = 
     }
   }
   const intents = await resolveOpenIntents(db, client, scope);
-  const alarm = await webhookAlarm(db, partnerId);
+  const alarm = await getWebhookAlarm(db, scope);
   if (alarm.stalled) logger.warn({ partnerId, ...alarm }, "Wallex webhooks have stopped arriving while calls go on");
   return { reread, failed, intents, alarm };
 }

@@ -1,24 +1,22 @@
 import { AppShell } from "@/components/layout/app-shell";
 import { NotificationsMenu } from "@/components/layout/notifications-menu";
-import { getDb } from "@/db";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import { can, roleLabels } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/scope";
-import { getNotificationsMenu, UNREAD_CAP } from "@/lib/data/notifications";
-import { listStaffMembershipsOfUser } from "@/lib/data/users";
+import { listMembershipsOfRequest, requireStaff } from "@/lib/auth/scope";
+import { UNREAD_CAP } from "@/lib/data/notifications";
 import { smtpConfigured } from "@/lib/mail/outbox";
 import { describeNotification } from "@/lib/notifications/describe";
 import { staffNav } from "@/lib/navigation";
+import { notificationsMenuOfRequest } from "./notifications-menu";
 
 type Props = { children: React.ReactNode; params: Promise<{ partnerSlug: string }> };
 
 export default async function StaffLayout({ children, params }: Props) {
   const { partnerSlug } = await params;
   const scope = await requireStaff(partnerSlug);
-  const db = getDb();
   const [memberships, notifications] = await Promise.all([
-    listStaffMembershipsOfUser(db, scope.user.id),
-    can(scope.role, "records.read") ? getNotificationsMenu(db, scope) : undefined,
+    listMembershipsOfRequest(scope.user.id), // read already by requireStaff in this request
+    can(scope.role, "records.read") ? notificationsMenuOfRequest(scope) : undefined,
   ]);
   const nav = staffNav(scope.partnerSlug, scope.role);
   if (!smtpConfigured() && can(scope.role, "team.manage")) {

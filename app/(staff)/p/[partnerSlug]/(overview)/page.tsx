@@ -7,9 +7,8 @@ import { WebhookAlarm } from "@/components/webhooks/webhook-alarm";
 import { getDb } from "@/db";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/scope";
-import { getWallexConnectionView } from "@/lib/data/partners";
-import { listTeam } from "@/lib/data/team";
-import { webhookAlarm } from "@/lib/wallex/inbox/alarm";
+import { getOverviewFigures } from "@/lib/data/overview";
+import { getWebhookAlarm } from "@/lib/data/webhook-alarm";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -21,10 +20,10 @@ const label = "text-sm font-normal tracking-normal text-muted-foreground";
 export default async function OverviewPage({ params }: Props) {
   const scope = await requireStaff((await params).partnerSlug);
   const db = getDb();
-  const [team, connection, alarm] = await Promise.all([
-    listTeam(db, scope),
-    getWallexConnectionView(db, scope),
-    webhookAlarm(db, scope.partnerId),
+  const watchesWebhooks = can(scope.role, "webhooks.read");
+  const [figures, alarm] = await Promise.all([
+    getOverviewFigures(db, scope),
+    watchesWebhooks ? getWebhookAlarm(db, scope) : undefined,
   ]);
   const base = `/p/${scope.partnerSlug}`;
 
@@ -35,17 +34,17 @@ export default async function OverviewPage({ params }: Props) {
         description={`You are ${roleLabels[scope.role].toLowerCase()} at ${scope.partnerName}.`}
         breadcrumbs={[{ label: scope.partnerName }]}
       />
-      {can(scope.role, "webhooks.read") && (
+      {alarm && (
         <WebhookAlarm alarm={alarm} partnerSlug={scope.partnerSlug} canFix={can(scope.role, "settings.manage")} />
       )}
       <div className="grid gap-4 md:grid-cols-3">
         <Card>
           <CardHeader>
             <CardTitle className={label}>Team</CardTitle>
-            <p className="text-3xl font-semibold tracking-tight">{team.length}</p>
+            <p className="text-3xl font-semibold tracking-tight">{figures.team}</p>
           </CardHeader>
           <CardContent className="text-sm text-muted-foreground">
-            {team.filter((m) => m.role === "admin").length} admin(s) ·{" "}
+            {figures.admins} admin(s) ·{" "}
             {can(scope.role, "team.manage") ? (
               <Link className="text-primary underline underline-offset-4" href={`${base}/team`}>
                 Manage team
@@ -59,11 +58,18 @@ export default async function OverviewPage({ params }: Props) {
           <CardHeader>
             <CardTitle className={label}>Wallex connection</CardTitle>
             <p className="flex items-center gap-2 text-xl">
-              {connection ? <Badge variant="success">Configured</Badge> : <Badge variant="warning">Not set up</Badge>}
+              {figures.connectionBaseUrl ? (
+                <Badge variant="success">Configured</Badge>
+              ) : (
+                <Badge variant="warning">Not set up</Badge>
+              )}
             </p>
           </CardHeader>
-          <CardContent className="truncate text-sm text-muted-foreground" title={connection?.baseUrl}>
-            {connection?.baseUrl ?? "An admin adds the API credentials in Settings."}
+          <CardContent
+            className="truncate text-sm text-muted-foreground"
+            title={figures.connectionBaseUrl ?? undefined}
+          >
+            {figures.connectionBaseUrl ?? "An admin adds the API credentials in Settings."}
           </CardContent>
         </Card>
         <Card>

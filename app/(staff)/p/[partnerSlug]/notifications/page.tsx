@@ -7,12 +7,13 @@ import { NotificationsTable } from "@/components/notifications/notifications-tab
 import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requireStaff } from "@/lib/auth/scope";
-import { getNotificationsMenu, listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/data/notifications";
+import { listNotifications, NOTIFICATIONS_PAGE_SIZE } from "@/lib/data/notifications";
 import { formatDateTime } from "@/lib/format";
 import { describeNotification } from "@/lib/notifications/describe";
 import { notificationFiltersSchema } from "@/lib/validations/notifications";
 import type { SearchParams } from "@/lib/validations/search-params";
 import { kindFromSlug, kindSlug, RESOURCE_KINDS, RESOURCES, titleOf } from "@/lib/records/mirror-tables";
+import { notificationsMenuOfRequest } from "../notifications-menu";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -31,7 +32,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
   const db = getDb();
   const [{ rows, total }, menu] = await Promise.all([
     listNotifications(db, scope, filters),
-    getNotificationsMenu(db, scope),
+    notificationsMenuOfRequest(scope), // the layout's bell read it already
   ]);
   const basePath = `/p/${scope.partnerSlug}/notifications`;
   const { page: _page, ...kept } = { ...filters, kind };

@@ -11,9 +11,9 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/scope";
 import { listMemberAccounts } from "@/lib/data/mirror";
 import { listWebhookEvents, listWebhookFacets, WEBHOOK_PAGE_SIZE } from "@/lib/data/webhook-events";
+import { getWebhookAlarm } from "@/lib/data/webhook-alarm";
 import { webhookFiltersSchema } from "@/lib/validations/webhook-events";
 import type { SearchParams } from "@/lib/validations/search-params";
-import { webhookAlarm } from "@/lib/wallex/inbox/alarm";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -32,7 +32,7 @@ export default async function WebhooksPage({ params, searchParams }: Props) {
     listWebhookEvents(db, scope, filters),
     listWebhookFacets(db, scope),
     listMemberAccounts(db, scope),
-    webhookAlarm(db, scope.partnerId),
+    getWebhookAlarm(db, scope),
   ]);
   const basePath = `/p/${scope.partnerSlug}/webhooks`;
   const { page: _page, ...kept } = filters;
