@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { notificationReads, staffMemberships, wallexPayments, wallexTimeline } from "@/db/schema";
-import { findStaffScope, type StaffScope } from "@/lib/auth/tenant-scope";
+import { findStaffScope, type StaffScope } from "@/lib/auth/scope";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import type { ResourceKind } from "@/lib/records/mirror-tables";
 import {
