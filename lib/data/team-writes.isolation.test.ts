@@ -5,9 +5,9 @@ import { invitations, staffMemberships } from "@/db/schema";
 import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { createPartner, createStaff } from "@/lib/testing/factories";
 import {
+  closeInvitation,
   deleteMembership,
   insertInvitation,
-  markInvitationRevoked,
   renewInvitationToken,
   revokeExpiredInvitationsFor,
   setMembershipRole,
@@ -49,7 +49,7 @@ describe("tenant isolation: the team's write functions", () => {
       expect(await renewInvitationToken(db, scope, invitation.id, { tokenHash: "forged", expiresAt: new Date() })).toBe(
         undefined,
       );
-      expect(await markInvitationRevoked(db, scope, invitation.id)).toBe(false);
+      expect(await closeInvitation(db, scope, invitation.id, "revoked")).toBe(false);
     }
     expect(await invitationRow(invitation.id)).toMatchObject({ tokenHash: "hash-renew@a.test", revokedAt: null });
     const renewed = await renewInvitationToken(db, a.scope, invitation.id, {
@@ -57,7 +57,7 @@ describe("tenant isolation: the team's write functions", () => {
       expiresAt: new Date(Date.now() + 60_000),
     });
     expect(renewed?.tokenHash).toBe("renewed");
-    expect(await markInvitationRevoked(db, a.scope, invitation.id)).toBe(true);
+    expect(await closeInvitation(db, a.scope, invitation.id, "revoked")).toBe(true);
     expect((await invitationRow(invitation.id)).revokedAt).not.toBeNull();
   });
 

@@ -137,10 +137,17 @@ export async function renewInvitationToken(
   return invitation;
 }
 
-export async function markInvitationRevoked(db: Executor, scope: TenantScope, invitationId: string) {
+/** Closes an invitation of the scope's partner, as used or as revoked; false if the scope has no such invitation. */
+export async function closeInvitation(
+  db: Executor,
+  scope: TenantScope,
+  invitationId: string,
+  as: "accepted" | "revoked",
+) {
+  const at = new Date();
   const rows = await db
     .update(invitations)
-    .set({ revokedAt: new Date() })
+    .set(as === "accepted" ? { acceptedAt: at } : { revokedAt: at })
     .where(and(scopeWhere(invitations, scope), eq(invitations.id, invitationId)))
     .returning({ id: invitations.id });
   return rows.length > 0;
@@ -176,14 +183,4 @@ export async function findInvitationWithPartner(db: Executor, invitationId: stri
     .limit(1);
   const [row] = lock ? await query.for("update", { of: invitations }) : await query;
   return row;
-}
-
-/** Marks an invitation of the scope's partner as used; false if the scope has no such invitation. */
-export async function markInvitationAccepted(db: Executor, scope: TenantScope, invitationId: string) {
-  const rows = await db
-    .update(invitations)
-    .set({ acceptedAt: new Date() })
-    .where(and(scopeWhere(invitations, scope), eq(invitations.id, invitationId)))
-    .returning({ id: invitations.id });
-  return rows.length > 0;
 }

@@ -59,8 +59,8 @@ import {
   getMembershipOrThrow,
   getOpenInvitationOrThrow,
   listOpenInvitations,
+  closeInvitation,
   listTeam,
-  markInvitationAccepted,
 } from "./team";
 import { getOverviewFigures } from "./overview";
 import { getWebhookAlarm } from "./webhook-alarm";
@@ -485,7 +485,7 @@ const ISOLATION_CHECKS: Record<string, (c: Ctx) => Promise<void>> = {
     expect((await listTeam(db, b)).map((m) => m.email)).toContain(operatorA.user.email);
     expect((await listTeam(db, a)).length).toBe(before);
   },
-  "team.markInvitationAccepted": async ({ a, b, partnerA }) => {
+  "team.closeInvitation": async ({ a, b, partnerA }) => {
     const [own] = await db
       .insert(invitations)
       .values({
@@ -496,9 +496,9 @@ const ISOLATION_CHECKS: Record<string, (c: Ctx) => Promise<void>> = {
         expiresAt: new Date(Date.now() + 86_400_000),
       })
       .returning();
-    expect(await markInvitationAccepted(db, b, own.id)).toBe(false);
+    expect(await closeInvitation(db, b, own.id, "accepted")).toBe(false);
     expect((await listOpenInvitations(db, a)).map((i) => i.id)).toContain(own.id);
-    expect(await markInvitationAccepted(db, a, own.id)).toBe(true);
+    expect(await closeInvitation(db, a, own.id, "accepted")).toBe(true);
   },
   "overview.getOverviewFigures": async ({ a, b }) => {
     const [figuresA, figuresB] = [await getOverviewFigures(db, a), await getOverviewFigures(db, b)];
@@ -673,7 +673,6 @@ const CHECKED_IN_OWN_SUITE: Record<string, string> = {
   "wallex-connections.saveWebhookRegistration": "wallex-connections.isolation.test.ts",
   "team.deleteMembership": "team-writes.isolation.test.ts",
   "team.insertInvitation": "team-writes.isolation.test.ts",
-  "team.markInvitationRevoked": "team-writes.isolation.test.ts",
   "team.renewInvitationToken": "team-writes.isolation.test.ts",
   "team.revokeExpiredInvitationsFor": "team-writes.isolation.test.ts",
   "team.setMembershipRole": "team-writes.isolation.test.ts",

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { mintJobScope } from "@/lib/auth/tenant-scope";
 import { addStaffMembership } from "@/lib/data/staff-memberships";
-import { findInvitationWithPartner, markInvitationAccepted } from "@/lib/data/team";
+import { closeInvitation, findInvitationWithPartner } from "@/lib/data/team";
 import { getUserByEmail } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/request-context";
@@ -66,7 +66,7 @@ export async function acceptInvitation(db: Database, token: string, acceptor: Ac
     // The invitation's own token, checked above under a lock, is what proves the partner.
     const scope = mintJobScope(partner.id, "accept-invitation");
     await addStaffMembership(tx, scope, user!.id, invitation.role, { ifAbsent: true });
-    await markInvitationAccepted(tx, scope, invitation.id);
+    await closeInvitation(tx, scope, invitation.id, "accepted");
     await recordAudit(tx, scope, {
       action: "team.invitation_accepted",
       actor: { userId: user!.id, email: user!.email },

@@ -4,6 +4,7 @@ import type { StaffRole } from "@/db/schema";
 import { roleLabels } from "@/lib/auth/permissions";
 import type { StaffScope } from "@/lib/auth/scope";
 import {
+  closeInvitation,
   countAdmins,
   deleteMembership,
   findLiveInvitationByEmail,
@@ -11,7 +12,6 @@ import {
   getMembershipOrThrow,
   getOpenInvitationOrThrow,
   insertInvitation,
-  markInvitationRevoked,
   renewInvitationToken,
   revokeExpiredInvitationsFor,
   setMembershipRole,
@@ -55,7 +55,7 @@ export async function resendInvitation(db: Executor, scope: StaffScope, invitati
 
 export async function revokeInvitation(db: Executor, scope: StaffScope, invitationId: string) {
   const invitation = await getOpenInvitationOrThrow(db, scope, invitationId);
-  await markInvitationRevoked(db, scope, invitation.id);
+  await closeInvitation(db, scope, invitation.id, "revoked");
   return invitation;
 }
 
