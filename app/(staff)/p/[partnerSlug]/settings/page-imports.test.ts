@@ -6,7 +6,7 @@ import { reachableFrom } from "@/lib/testing/static-imports";
 test("the Settings page, its forms and their actions load no part of the sandbox", () => {
   const reached = reachableFrom("app/(staff)/p/[partnerSlug]/settings/page.tsx", { types: false });
   expect(reached).toContain("lib/actions/settings/save-wallex-connection.ts"); // the walk follows the forms' actions
-  expect(reached).toContain("lib/wallex/webhook-url.ts");
+  expect(reached).toContain("lib/wallex/inbox/intake-address.ts");
   expect(reached.filter((f) => f.startsWith("lib/wallex/sandbox/") || f === "lib/wallex/embedded-sandbox.ts")).toEqual(
     [],
   );
