@@ -35,7 +35,10 @@ describe("session ids stay on the server", () => {
     expect(text).not.toContain(sid);
     expect(text).not.toContain("sid");
     expect(await sessionIdFromCookies(cookie)).toBe(sid);
-    expect(await sessionIdFromCookies(cookie.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).toBeNull();
+    // A character mid-token carries only data bits (the last one may be padding that decodes alike).
+    const i = Math.floor(cookie.length / 2);
+    const tampered = cookie.slice(0, i) + (cookie[i] === "A" ? "B" : "A") + cookie.slice(i + 1);
+    expect(await sessionIdFromCookies(tampered)).toBeNull();
   });
 
   test("a handle names one of the person's own sessions in one view only", async () => {
