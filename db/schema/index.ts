@@ -8,3 +8,4 @@ export * from "./leases";
 export * from "./webhooks";
 export * from "./mirror";
 export * from "./notifications";
+export * from "./members";

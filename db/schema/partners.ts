@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const staffRole = pgEnum("staff_role", ["admin", "operator", "compliance", "viewer"]);
@@ -21,6 +32,13 @@ export const partners = pgTable("partners", {
   country: text(),
   supportEmail: text(),
   website: text(),
+  /** Submitted members go to the partner's own review before Wallex screening (the default). */
+  memberReviewRequired: boolean().notNull().default(true),
+  /** The signups Wallex enabled for this partner (users.md §5: each is off until Wallex turns it on). */
+  memberSignupKinds: text()
+    .array()
+    .notNull()
+    .default(sql`'{full}'::text[]`),
   ...timestamps,
 });
 
