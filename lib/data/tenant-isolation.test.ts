@@ -666,6 +666,23 @@ describe("tenant isolation: each data function, A's scope sees A's row before B'
  * this one (written with the functions); the coverage test makes sure that file names them.
  */
 const CHECKED_IN_OWN_SUITE: Record<string, string> = {
+  "member-invitations.getOpenMemberInvitation": "member-writes.isolation.test.ts",
+  "member-invitations.insertMemberInvitation": "member-writes.isolation.test.ts",
+  "member-invitations.listMemberInvitations": "member-writes.isolation.test.ts",
+  "member-invitations.renewMemberInvitationToken": "member-writes.isolation.test.ts",
+  "member-invitations.revokeMemberInvitationRow": "member-writes.isolation.test.ts",
+  "member-writes.applyWallexStatusToMember": "member-writes.isolation.test.ts",
+  "member-writes.claimSignupMember": "member-writes.isolation.test.ts",
+  "member-writes.deleteUnsignedMember": "member-writes.isolation.test.ts",
+  "member-writes.findMemberByEmail": "member-writes.isolation.test.ts",
+  "member-writes.findMemberForWallexUser": "member-writes.isolation.test.ts",
+  "member-writes.findNotifiedUserReason": "member-writes.isolation.test.ts",
+  "member-writes.getMemberOnboardingSettings": "member-writes.isolation.test.ts",
+  "member-writes.getMemberOrThrow": "member-writes.isolation.test.ts",
+  "member-writes.insertMemberComment": "member-writes.isolation.test.ts",
+  "member-writes.linkMemberToWallexUser": "member-writes.isolation.test.ts",
+  "member-writes.listMemberComments": "member-writes.isolation.test.ts",
+  "member-writes.updateMemberOnboardingSettings": "member-writes.isolation.test.ts",
   "partners.updatePartnerProfileRow": "wallex-connections.isolation.test.ts",
   "wallex-connections.getWallexConnectionView": "wallex-connections.isolation.test.ts",
   "wallex-connections.moveEmbeddedSandboxAddress": "wallex-connections.isolation.test.ts",
