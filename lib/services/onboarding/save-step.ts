@@ -23,6 +23,13 @@ export const SAVE_PROBLEMS = {
 /** A field message Wallex wrote itself (English): the form shows it inside a translated sentence. */
 export const WALLEX_MESSAGE_PREFIX = "wallex:";
 
+/** Another save came first (a second tab): the step is now at `revision`, and nothing changed. */
+export class StaleStepError extends AppError {
+  constructor(readonly revision: number) {
+    super("CONFLICT", { userMessage: SAVE_PROBLEMS.stale });
+  }
+}
+
 export type SaveStepInput = {
   memberId: string;
   step: FormStep;
@@ -92,9 +99,7 @@ export async function saveOnboardingStep(
   const kept = await deps.audited(
     async (tx) => {
       const saved = await saveMemberDraft(tx, scope, member.id, input.step, values, input.revision);
-      if (saved.outcome === "stale") {
-        throw new AppError("CONFLICT", { userMessage: SAVE_PROBLEMS.stale });
-      }
+      if (saved.outcome === "stale") throw new StaleStepError(saved.revision);
       if (member.stage === "invited") {
         await updateOnboardingMember(tx, scope, member.id, { stage: "in_progress" }, { fromStages: ["invited"] });
       }
