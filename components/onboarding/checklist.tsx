@@ -59,7 +59,9 @@ export function OnboardingChecklist({
                   </span>
                   <span className="block text-xs text-muted-foreground" data-testid={`step-state-${s.step}`}>
                     {t(`states.${s.state}`)}
-                    {s.state === "needs" && s.missing.length > 0 && <> · {t("missingCount", { count: s.missing.length })}</>}
+                    {s.state === "needs" && s.missing.length > 0 && (
+                      <> · {t("missingCount", { count: s.missing.length })}</>
+                    )}
                     {s.comments > 0 && <> · {t("commentCount", { count: s.comments })}</>}
                   </span>
                 </span>

@@ -20,7 +20,10 @@ export async function submitOnboardingAction(
     if (result.outcome === "already") return { ok: true, message: t("review.already") };
     return {
       ok: true,
-      message: result.outcome === "in_partner_review" ? t("review.inReview", { partner: scope.partnerName }) : t("review.submitted"),
+      message:
+        result.outcome === "in_partner_review"
+          ? t("review.inReview", { partner: scope.partnerName })
+          : t("review.submitted"),
     };
   });
 }

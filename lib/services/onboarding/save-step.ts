@@ -3,7 +3,13 @@ import type { Database } from "@/db";
 import type { MemberDraft, Member } from "@/db/schema";
 import type { Audited } from "@/lib/audit/audited";
 import type { TenantScope } from "@/lib/auth/tenant-scope";
-import { getMemberDraft, getOnboardingMember, markDraftSavedToWallex, saveMemberDraft, updateOnboardingMember } from "@/lib/data/member-drafts";
+import {
+  getMemberDraft,
+  getOnboardingMember,
+  markDraftSavedToWallex,
+  saveMemberDraft,
+  updateOnboardingMember,
+} from "@/lib/data/member-drafts";
 import { AppError, notFound } from "@/lib/errors";
 import { parseStep, type FormStep, type OnboardingLists } from "@/lib/validations/onboarding";
 import type { WallexClient } from "@/lib/wallex/client";
@@ -163,7 +169,13 @@ export async function saveOnboardingStep(
       action: "onboarding.step_sent_to_wallex",
       memberId: member.id,
       target: { type: "member_draft", id: kept.id },
-      after: { step: input.step, revision: kept.revision, wire: Object.keys(body), missing, ...actingAs(scope, member) },
+      after: {
+        step: input.step,
+        revision: kept.revision,
+        wire: Object.keys(body),
+        missing,
+        ...actingAs(scope, member),
+      },
     },
   );
   return { revision: kept.revision, savedToWallex: true, missing: missing.map((f) => `${input.step}.${f}`) };

@@ -206,7 +206,9 @@ function Review({
         <CardContent className="space-y-3 pt-6">
           {wizard.frozen ? (
             <p className="text-sm">
-              {wizard.stage === "in_partner_review" ? t("review.inReview", { partner: partnerName }) : t("review.submitted")}
+              {wizard.stage === "in_partner_review"
+                ? t("review.inReview", { partner: partnerName })
+                : t("review.submitted")}
             </p>
           ) : (
             <>
