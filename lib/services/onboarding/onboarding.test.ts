@@ -142,6 +142,24 @@ describe("saving a wizard step", () => {
     expect(audits[0].actorEmail).toBe(`member (${member.email})`);
   });
 
+  test("staff acting as the member: the save reaches Wallex and the audit row names both", async () => {
+    const { member, userId } = await signedUpMember();
+    const staff = setup.scope;
+    await saveOnboardingStep(
+      db,
+      staff,
+      { memberId: member.id, step: "personal", revision: 0, values: { city: "Medan" } },
+      { client: async () => setup.client, audited: auditedFor(db, staff, "onboarding.save"), lists },
+    );
+    expect(((await setup.client.users.retrieveDetail({ userId })) as Record<string, unknown>).city).toBe("Medan");
+    const [row] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.memberId, member.id), eq(auditEvents.action, "onboarding.step_saved")));
+    expect(row.actorEmail).toBe(staff.user.email);
+    expect(row.after).toMatchObject({ actingAsMember: member.email, staff: staff.user.email });
+  });
+
   test("a stale revision (another tab saved first) is refused and changes nothing", async () => {
     const { scope, member } = await signedUpMember();
     await save(scope, { step: "personal", revision: 0, values: { city: "Jakarta" } });
