@@ -115,7 +115,7 @@ test("a member fills personal details and due diligence, leaves, and resumes whe
   await expect(page.getByTestId("step-state-personal")).toHaveText("Done");
   await checkPage(page, "wizard: due diligence");
   await page.getByLabel("Entity type").selectOption({ label: "Individual" });
-  await page.getByRole("checkbox", { name: "Payments" }).check();
+  await page.getByRole("checkbox", { name: "Payments", exact: true }).check();
   await page.getByLabel("Source of funds").fill("Salary");
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page).toHaveURL(stepUrl("documents"));
