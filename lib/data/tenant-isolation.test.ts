@@ -666,6 +666,14 @@ describe("tenant isolation: each data function, A's scope sees A's row before B'
  * this one (written with the functions); the coverage test makes sure that file names them.
  */
 const CHECKED_IN_OWN_SUITE: Record<string, string> = {
+  "member-comments.listOpenMemberComments": "member-drafts.isolation.test.ts",
+  "member-comments.resolveMemberComments": "member-drafts.isolation.test.ts",
+  "member-drafts.getMemberDraft": "member-drafts.isolation.test.ts",
+  "member-drafts.getOnboardingMember": "member-drafts.isolation.test.ts",
+  "member-drafts.listMemberDrafts": "member-drafts.isolation.test.ts",
+  "member-drafts.markDraftSavedToWallex": "member-drafts.isolation.test.ts",
+  "member-drafts.saveMemberDraft": "member-drafts.isolation.test.ts",
+  "member-drafts.updateOnboardingMember": "member-drafts.isolation.test.ts",
   "member-auth.acceptMemberInvitationRow": "member-auth.isolation.test.ts",
   "member-auth.claimMemberTotpStep": "member-auth.isolation.test.ts",
   "member-auth.enableMemberTotp": "member-auth.isolation.test.ts",
