@@ -10,7 +10,7 @@ import { countMembers, iterateMembers, listMembers } from "./members";
 
 const db = getDb();
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
-const parse = (query: Record<string, string | string[]>) => memberListSchema.parse(query);
+const parse = (query: Record<string, string | string[] | undefined>) => memberListSchema.parse(query);
 
 type Seed = Partial<typeof members.$inferInsert> & { firstName: string };
 async function seed(scope: StaffScope, rows: Seed[]) {
@@ -184,7 +184,13 @@ describe("the members list's sorting and pages", () => {
     await seed(scope, [
       { firstName: "old", createdAt: new Date("2025-01-01T00:00:00.000Z"), lastActivityAt: hoursAgo(1) },
       { firstName: "new", createdAt: new Date("2026-06-01T00:00:00.000Z"), lastActivityAt: hoursAgo(500) },
-      { firstName: "zed", accountType: "company", companyName: "Alpha Holdings", createdAt: hoursAgo(1), lastActivityAt: hoursAgo(2) },
+      {
+        firstName: "zed",
+        accountType: "company",
+        companyName: "Alpha Holdings",
+        createdAt: hoursAgo(1),
+        lastActivityAt: hoursAgo(2),
+      },
     ]);
   });
 

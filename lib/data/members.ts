@@ -169,12 +169,7 @@ export type MemberListRow = Awaited<ReturnType<typeof selectPage>>[number];
  * back from one; a cursor cut in another sort is ignored (the first page). Cost does not grow with
  * depth: a page far down reads from the index at the cursor, never skipping rows one by one.
  */
-export async function listMembers(
-  db: Executor,
-  scope: TenantScope,
-  query: MemberListQuery,
-  limit = MEMBERS_PAGE_SIZE,
-) {
+export async function listMembers(db: Executor, scope: TenantScope, query: MemberListQuery, limit = MEMBERS_PAGE_SIZE) {
   const { sort, dir } = sortOf(query);
   const fits = (c: MemberCursor | undefined) => (c && c.sort === sort && c.dir === dir ? c : undefined);
   const after = fits(query.after);
@@ -342,7 +337,9 @@ export async function listMemberTimeline(db: Executor, scope: TenantScope, membe
     ...audit.map((row) => ({ source: "audit" as const, ...row })),
     ...statuses.map((row) => ({ source: "wallex" as const, ...row })),
   ];
-  return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.source === b.source ? 0 : a.source === "audit" ? -1 : 1));
+  return entries.sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || (a.source === b.source ? 0 : a.source === "audit" ? -1 : 1),
+  );
 }
 
 /** The mirror's kinds that move the member's money, for the activity tab. */
@@ -387,16 +384,14 @@ export async function listMemberActivity(db: Executor, scope: TenantScope, membe
     reference: string | null;
     at: Date | string;
   }>(sql`${sql.join(parts, sql` union all `)} order by at desc limit ${limit}`);
-  return result.rows.map(
-    (r): MemberActivityRow => ({
-      kind: r.kind,
-      id: r.id,
-      wallexId: r.wallex_id,
-      status: r.status,
-      currency: r.currency,
-      amount: r.amount,
-      reference: r.reference,
-      at: new Date(r.at),
-    }),
-  );
+  return result.rows.map((r): MemberActivityRow => ({
+    kind: r.kind,
+    id: r.id,
+    wallexId: r.wallex_id,
+    status: r.status,
+    currency: r.currency,
+    amount: r.amount,
+    reference: r.reference,
+    at: new Date(r.at),
+  }));
 }

@@ -676,6 +676,14 @@ const CHECKED_IN_OWN_SUITE: Record<string, string> = {
   "team.renewInvitationToken": "team-writes.isolation.test.ts",
   "team.revokeExpiredInvitationsFor": "team-writes.isolation.test.ts",
   "team.setMembershipRole": "team-writes.isolation.test.ts",
+  "members.listMembers": "members.isolation.test.ts",
+  "members.countMembers": "members.isolation.test.ts",
+  "members.iterateMembers": "members.isolation.test.ts",
+  "members.getMember": "members.isolation.test.ts",
+  "members.getMemberDrafts": "members.isolation.test.ts",
+  "members.listMemberDocuments": "members.isolation.test.ts",
+  "members.listMemberTimeline": "members.isolation.test.ts",
+  "members.listMemberActivity": "members.isolation.test.ts",
 };
 
 const NOT_TENANT_DATA: Record<string, string> = {

@@ -57,9 +57,7 @@ export const memberListSchema = z.object({
   q: filterText(200),
   status: filterText(100),
   type: filterEnum(["individual", "company"]),
-  country: z
-    .preprocess(first, z.string().toUpperCase().refine(isCountry).optional())
-    .catch(undefined),
+  country: z.preprocess(first, z.string().toUpperCase().refine(isCountry).optional()).catch(undefined),
   /** "needed": only members someone must act on (see needsActionWhere in lib/data/members.ts). */
   action: filterEnum(["needed"]),
   sort: filterEnum(MEMBER_SORTS),

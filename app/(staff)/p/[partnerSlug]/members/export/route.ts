@@ -43,9 +43,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ part
     if (error instanceof AppError) return new Response("Not found.", { status: 404 });
     throw error;
   }
-  const { after: _after, before: _before, ...query } = memberListSchema.parse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
+  const {
+    after: _after,
+    before: _before,
+    ...query
+  } = memberListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const csv = csvStream({ header: true, columns });
   (async () => {
     for await (const m of iterateMembers(getDb(), found.scope, query)) {
