@@ -49,6 +49,8 @@ test("search, filters and pages, and the CSV holds exactly the filtered rows", a
   await expect(page.getByText(`11 shown of ${SEEDED_PEOPLE + 1} members`)).toBeVisible();
   await expect(rowsOf(page).last()).toContainText(SEEDED_COMPANY.companyName); // created first
   await page.getByRole("link", { name: "Previous page" }).click();
+  await expect(page).toHaveURL(/before=/);
+  await expect(page.getByText(`50 shown of ${SEEDED_PEOPLE + 1} members`)).toBeVisible();
   await expect(rowsOf(page).nth(1)).toContainText(`Person ${SEEDED_PEOPLE - 1}`);
 
   // The company: found by its person's name, with Wallex's status and reason, and what is missing.

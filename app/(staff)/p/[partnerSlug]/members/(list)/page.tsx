@@ -12,7 +12,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/scope";
 import { COUNTRIES } from "@/lib/countries";
-import { countMembers, listMembers } from "@/lib/data/members";
+import { countMembers, INVITATION_NUDGE_HOURS, listMembers } from "@/lib/data/members";
 import { kycStatusLabel, OUR_STAGES, WALLEX_USER_STATUSES } from "@/lib/members/kyc-status";
 import { memberListSchema } from "@/lib/validations/member-list";
 import type { SearchParams } from "@/lib/validations/search-params";
@@ -124,6 +124,12 @@ export default async function MembersPage({ params, searchParams }: Props) {
           className="w-36"
         />
       </FilterBar>
+      {query.action === "needed" && (
+        <p className="text-sm text-muted-foreground">
+          Needs action: changes were requested (by a reviewer, or Wallex asked for a document again), or the member was
+          invited more than {INVITATION_NUDGE_HOURS} hours ago and has not accepted yet.
+        </p>
+      )}
       <Card>
         <CardContent className="px-0">
           <MembersTable
