@@ -58,6 +58,8 @@ async function main() {
     const m = "/p/demo/members";
     const pages = [
       { name: "static route (a 404)", path: "/bench-no-such-page", status: 404 },
+      // An existing staff page on the same server, for scale: what the shell and a mirror list cost here.
+      { name: "records: members (reference)", path: "/p/demo/records/user", status: 200 },
       { name: "members: first page", path: m, status: 200 },
       { name: "members: search + filters", path: `${m}?q=siti&type=individual&status=approved`, status: 200 },
       { name: "members: needs action", path: `${m}?action=needed&country=ID`, status: 200 },
