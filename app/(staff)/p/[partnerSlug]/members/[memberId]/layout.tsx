@@ -1,7 +1,6 @@
 import { PageHeader } from "@/components/layout/page-header";
 import { MemberStatusBadge } from "@/components/members/member-status-badge";
 import { MemberTabs } from "@/components/members/member-tabs";
-import { can } from "@/lib/auth/permissions";
 import { kycStatusOf, memberDisplayName, missingEntryLabel, missingSummary } from "@/lib/members/kyc-status";
 import { loadMember } from "./load-member";
 
@@ -22,8 +21,8 @@ export default async function MemberLayout({ children, params }: Props) {
     { href: `${basePath}/documents`, label: "Documents" },
     { href: `${basePath}/timeline`, label: "Timeline" },
     { href: `${basePath}/activity`, label: "Activity" },
-    // The invitation and sign-in page changes things: shown to those who may manage members.
-    ...(can(scope.role, "members.manage") ? [{ href: `${basePath}/access`, label: "Sign-in" }] : []),
+    // The member's invitations and sign-in (members/[memberId]/access): readable with members.read.
+    { href: `${basePath}/access`, label: "Sign-in" },
   ];
   return (
     <div className="space-y-6">
