@@ -666,6 +666,34 @@ describe("tenant isolation: each data function, A's scope sees A's row before B'
  * this one (written with the functions); the coverage test makes sure that file names them.
  */
 const CHECKED_IN_OWN_SUITE: Record<string, string> = {
+  "member-auth.acceptMemberInvitationRow": "member-auth.isolation.test.ts",
+  "member-auth.claimMemberTotpStep": "member-auth.isolation.test.ts",
+  "member-auth.enableMemberTotp": "member-auth.isolation.test.ts",
+  "member-auth.getMemberRow": "member-auth.isolation.test.ts",
+  "member-auth.setMemberLocale": "member-auth.isolation.test.ts",
+  "member-auth.setMemberPassword": "member-auth.isolation.test.ts",
+  "member-auth.setMemberPendingTotp": "member-auth.isolation.test.ts",
+  "member-sessions.createMemberSession": "member-auth.isolation.test.ts",
+  "member-sessions.listLiveMemberSessions": "member-auth.isolation.test.ts",
+  "member-sessions.revokeMemberSessions": "member-auth.isolation.test.ts",
+  "member-sessions.revokeOwnMemberSession": "member-auth.isolation.test.ts",
+  "member-invitations.getOpenMemberInvitation": "member-writes.isolation.test.ts",
+  "member-invitations.insertMemberInvitation": "member-writes.isolation.test.ts",
+  "member-invitations.listMemberInvitations": "member-writes.isolation.test.ts",
+  "member-invitations.renewMemberInvitationToken": "member-writes.isolation.test.ts",
+  "member-invitations.revokeMemberInvitationRow": "member-writes.isolation.test.ts",
+  "member-writes.applyWallexStatusToMember": "member-writes.isolation.test.ts",
+  "member-writes.claimSignupMember": "member-writes.isolation.test.ts",
+  "member-writes.deleteUnsignedMember": "member-writes.isolation.test.ts",
+  "member-writes.findMemberByEmail": "member-writes.isolation.test.ts",
+  "member-writes.findMemberForWallexUser": "member-writes.isolation.test.ts",
+  "member-writes.findNotifiedUserReason": "member-writes.isolation.test.ts",
+  "member-writes.getMemberOnboardingSettings": "member-writes.isolation.test.ts",
+  "member-writes.getMemberOrThrow": "member-writes.isolation.test.ts",
+  "member-writes.insertMemberComment": "member-writes.isolation.test.ts",
+  "member-writes.linkMemberToWallexUser": "member-writes.isolation.test.ts",
+  "member-writes.listMemberComments": "member-writes.isolation.test.ts",
+  "member-writes.updateMemberOnboardingSettings": "member-writes.isolation.test.ts",
   "partners.updatePartnerProfileRow": "wallex-connections.isolation.test.ts",
   "wallex-connections.getWallexConnectionView": "wallex-connections.isolation.test.ts",
   "wallex-connections.moveEmbeddedSandboxAddress": "wallex-connections.isolation.test.ts",
@@ -684,9 +712,17 @@ const CHECKED_IN_OWN_SUITE: Record<string, string> = {
   "members.listMemberDocuments": "members.isolation.test.ts",
   "members.listMemberTimeline": "members.isolation.test.ts",
   "members.listMemberActivity": "members.isolation.test.ts",
+  "reference-lists.getReferenceListRow": "reference-lists.isolation.test.ts",
+  "reference-lists.saveReferenceListRow": "reference-lists.isolation.test.ts",
 };
 
 const NOT_TENANT_DATA: Record<string, string> = {
+  "member-auth.getPartnerBySlug": "partners are not tenant rows: the portal URL's partner, proving nothing by itself",
+  "member-auth.findMemberInvitationWithPartner":
+    "the member invitation link's look-up: its secret is checked against the row before the partner is trusted",
+  "member-sessions.getLiveMemberSession":
+    "the member session cookie's look-up: the id (a secret in a signed cookie) is what the MemberScope is minted from",
+  "member-sessions.deleteDeadMemberSessions": "the nightly clean-up of every partner's expired member sessions",
   "team.findInvitationWithPartner":
     "the invitation link's look-up: its secret is checked against the row before the partner is trusted",
   "leases.withLease": "leases are named locks of the whole app, not rows of a partner",

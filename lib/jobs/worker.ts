@@ -1,9 +1,11 @@
 import type PgBoss from "pg-boss";
 import { getDb } from "@/db";
+import { deleteDeadMemberSessions } from "@/lib/data/member-sessions";
 import { deleteDeadSessions } from "@/lib/data/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { deliverQueuedMail } from "@/lib/mail/outbox";
+import { refreshReferenceListsOfAllPartners } from "@/lib/services/reference-lists";
 import { startInboxDrainer } from "@/lib/wallex/inbox/drainer";
 import { sweepInbox } from "@/lib/wallex/inbox/process-event";
 import { purgeRejectedEvents } from "@/lib/wallex/inbox/purge";
@@ -13,11 +15,12 @@ import { queues, type QueueKey } from "./queues";
 
 const handlers: Record<QueueKey, (data: Record<string, unknown>) => Promise<unknown>> = {
   deliverMail: () => deliverQueuedMail(getDb(), 100),
-  cleanSessions: () => deleteDeadSessions(getDb()),
+  cleanSessions: () => Promise.all([deleteDeadSessions(getDb()), deleteDeadMemberSessions(getDb())]),
   sweepInbox: () => sweepInbox(getDb()),
   purgeRejectedWebhooks: () => purgeRejectedEvents(getDb()),
   reconcileOpen: () => reconcilePartners(getDb(), "open"),
   reconcileAll: () => reconcilePartners(getDb(), "all"),
+  refreshReferenceLists: () => refreshReferenceListsOfAllPartners(getDb()),
 };
 
 /**

@@ -1,7 +1,22 @@
+import type { Requirements } from "./types";
+
 /**
  * Every choice the reference leaves open lives here, so a correction is one line.
  * Paths to the reference: /work/shared/wallex-api (README decisions D1–D19).
  */
+/** Any of these proves who the user is (users.md §4.3; `national_id` is the first edition's spelling). */
+const IDENTITY_DOCUMENTS = [
+  "passport",
+  "nric",
+  "national_identity",
+  "national_id",
+  "ktp",
+  "employment_pass",
+  "s_pass",
+  "work_permit",
+  "fdw",
+];
+
 export const CHOICES = {
   tokenTtlMs: 8 * 60 * 60 * 1000,
   /** README D6: a member of another partner answers 400 NOT_AUTHORIZED (the brief suggested 403). */
@@ -38,6 +53,19 @@ export const CHOICES = {
   fundingSources: ["wallet", "bank_transfer"],
   /** Fee taken from incoming collections: amount = amountOrigin − fee (collections.md §4.5). */
   collectionFeeRate: "0.002",
+  /** users.md §11.3 (suggested minimum) and §11.5; override with the `requirements` option. */
+  requirements: {
+    detail: ["dateOfBirth", "nationality", "identificationType", "identificationNumber", "residentialAddress"],
+    company: ["registrationNumber", "countryOfIncorporation", "businessType", "companyAddress"],
+    cdd: ["entityType", "productsUsage"],
+    documents: {
+      individual: [{ group: "identity", types: IDENTITY_DOCUMENTS }],
+      company: [
+        { group: "company_proof", types: ["company_proof"] },
+        { group: "identity", types: IDENTITY_DOCUMENTS },
+      ],
+    },
+  } satisfies Requirements as Requirements,
   /** Collection request "Paid" credits the wallet (collections.md §5.3 makes it configurable). */
   collectionRequestPaidCredits: true,
 } as const;

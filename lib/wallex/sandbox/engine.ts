@@ -1,4 +1,4 @@
-import { resolveDelays, type Delays } from "./config";
+import { CHOICES, resolveDelays, type Delays } from "./config";
 import type { Clock } from "./clock";
 import { iso } from "./clock";
 import { randomBytes } from "node:crypto";
@@ -6,7 +6,15 @@ import { seededUuid, uuid } from "./ids";
 import { Runtime } from "./runtime";
 import { State, Tx } from "./store/state";
 import type { Doc, Persistence } from "./store/types";
-import type { Features, Partner, PartnerConfig, PartnerCredentials, ProvisionRequest, SandboxOptions } from "./types";
+import type {
+  Features,
+  Partner,
+  PartnerConfig,
+  PartnerCredentials,
+  ProvisionRequest,
+  Requirements,
+  SandboxOptions,
+} from "./types";
 import { deliver } from "./webhooks/deliver";
 
 export type JobHandler = (engine: Engine, tx: Tx, job: Doc) => void;
@@ -42,6 +50,10 @@ export class Engine {
   /** Aborts in-flight webhook sends on close. */
   readonly shutdown = new AbortController();
   readonly delays: Delays | null;
+  /** What KYC sections and screening need (CHOICES.requirements, overridden by the option). */
+  readonly requirements: Requirements;
+  /** README D28 strict mode for the long lists. */
+  readonly strictLists: boolean;
 
   constructor(
     readonly options: SandboxOptions,
@@ -55,6 +67,8 @@ export class Engine {
       this.configured.add(p.id);
     }
     this.delays = resolveDelays(options.autoProgress);
+    this.requirements = { ...CHOICES.requirements, ...options.requirements };
+    this.strictLists = options.strictLists ?? false;
     this.webhooksHeld = !!options.webhooksFrom;
     options.webhooksFrom?.then(
       () => {

@@ -13,6 +13,17 @@ export type Features = {
   collections: boolean;
 };
 
+/** Uploaded documents screening needs: at least one of `types` per group; a gap is reported as `documents.<group>`. */
+export type DocumentRequirement = { group: string; types: string[] };
+
+/** users.md §11.3: what each KYC section needs for approval, and which documents screening needs per account type. */
+export type Requirements = {
+  detail: string[];
+  company: string[];
+  cdd: string[];
+  documents: { individual: DocumentRequirement[]; company: DocumentRequirement[] };
+};
+
 export type PartnerConfig = {
   /** Stable identifier; the partner's own account id is derived from it. */
   id: string;
@@ -53,6 +64,14 @@ export type SandboxOptions = {
   webhookCloseGraceMs?: number;
   /** true (default) = reference delays; false = statuses only move through /_sandbox helpers. */
   autoProgress?: boolean | { [K in keyof Delays]?: Partial<Delays[K]> | number };
+  /**
+   * README D28: also validate the long Wallex lists exactly as written: `documentType` (the 18 of
+   * users.md §4.3), `businessType` (the listing + `trading`, `it_services`) and the employment fields.
+   * Off by default: any non-empty lower_snake_case `documentType`, any string for the others.
+   */
+  strictLists?: boolean;
+  /** Replaces parts of the default requirements (`config.ts` `CHOICES.requirements`). */
+  requirements?: Partial<Requirements>;
   /** Payments before 28 Nov 2025: awaiting_funds → processing → completed | failed | rejected. */
   legacyPaymentStatuses?: boolean;
   /** Path prefix the host mounts the sandbox under (stripped from requests, added to generated URLs). */

@@ -27,9 +27,9 @@ export const transfer = entity({
 const filters = listQuery.extend({ status: z.string().optional(), currency: z.string().optional() });
 
 export const funding = {
-  /** Alias `/v2/fundings` (inferred). */
-  list: endpoint({ method: "GET", path: "/v2/funding", query: filters, response: page(fundingItem) }),
-  retrieve: endpoint({ method: "GET", path: "/v2/funding/{fundingId}", response: fundingItem }),
+  /** D20: plural paths (peer code on a v2 path); the first edition's `/v2/funding[/{id}]` is a sandbox alias. */
+  list: endpoint({ method: "GET", path: "/v2/fundings", query: filters, response: page(fundingItem) }),
+  retrieve: endpoint({ method: "GET", path: "/v2/fundings/{fundingId}", response: fundingItem }),
 };
 
 export const deductions = {

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { completeness, entity, id, listItem, listQuery, page, status, timestamp } from "../schemas/common";
+import { completeness, entity, id, isRecord, listItem, listQuery, page, status, timestamp } from "../schemas/common";
+import { ACCOUNT_TYPES, GENDERS, IDENTIFICATION_TYPES } from "../kyc-lists";
+import { wallexDate } from "../schemas/kyc-date";
 import { endpoint } from "./define";
 
 /** users.md. User endpoints address the member through the path and need no onBehalfOf. */
@@ -19,26 +21,33 @@ export const user = entity(
   "userId",
 );
 
-const signupBase = { email: z.string(), firstName: z.string(), lastName: z.string(), countryCode: z.string() };
+/** ISO 3166-1 alpha-2 in every country field (D35). */
+const country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code, e.g. SG");
+const signupBase = { email: z.string(), firstName: z.string(), lastName: z.string(), countryCode: country };
 const section = entity({ userId: id.optional(), status: completeness.optional() });
 const text = z.string().optional();
-/** users.md §7.2 (peer code); partial update. */
+/** Date-only fields: ISO or dd-MM-yyyy in, dd-MM-yyyy on the wire (D21). */
+const date = wallexDate.optional();
+/**
+ * users.md §7.2 (peer code); partial update. The short lists are checked here (D25, D35); the long
+ * ones (employment, D31) are sent verbatim as given: kyc-lists.ts offers them, Wallex may have more.
+ */
 const detailPatch = z.looseObject({
   mobileCountryCode: text,
   mobileNumber: text,
-  gender: text,
-  dateOfBirth: text,
-  countryOfBirth: text,
-  nationality: text,
-  countryOfResidence: text,
-  countryCode: text,
+  gender: z.enum(GENDERS).optional(),
+  dateOfBirth: date,
+  countryOfBirth: country.optional(),
+  nationality: country.optional(),
+  countryOfResidence: country.optional(),
+  countryCode: country.optional(),
   residentialAddress: text,
   city: text,
   postalCode: text,
-  identificationType: text,
+  identificationType: z.enum(IDENTIFICATION_TYPES).optional(),
   identificationNumber: text,
-  issueDate: text,
-  expiryDate: text,
+  issueDate: date,
+  expiryDate: date,
   employmentIndustry: text,
   employmentStatus: text,
   employmentPosition: text,
@@ -46,18 +55,21 @@ const detailPatch = z.looseObject({
 /** users.md §7.4 (peer code); partial update. */
 const companyPatch = z.looseObject({
   companyName: text,
-  countryOfIncorporation: text,
-  countryOfOperations: text,
+  countryOfIncorporation: country.optional(),
+  countryOfOperations: country.optional(),
+  /** A value of Business Types Listing, verbatim (D27): never hard-coded here. */
   businessType: text,
   companyAddress: text,
   postalCode: text,
   state: text,
   city: text,
   registrationNumber: text,
-  incorporationDate: text,
+  incorporationDate: date,
 });
 /** users.md §7.6: field names not found; `entityType` / `productsUsage` take keys from the two listings (inferred). */
 const dueDiligencePatch = z.looseObject({ entityType: text, productsUsage: z.array(z.string()).optional() });
+/** users.md §4.3: lower_snake_case; kyc-lists.ts `DOCUMENT_TYPES` has the 18 known ones (D29). */
+const documentType = z.string().regex(/^[a-z0-9_]+$/, "must be a lower_snake_case document type, e.g. passport");
 export const document = entity({
   id,
   documentType: z.string().nullish(),
@@ -65,6 +77,23 @@ export const document = entity({
   status: z.string().nullish(),
   uploadURL: z.string().nullish(),
 });
+/** D26: `{documentId, documentType, documentName}` (peer code), `id` too on the sandbox: read `documentId ?? id`. */
+export const deletedDocument = z.preprocess(
+  (raw) => {
+    const body = isRecord(raw) && isRecord(raw.data) ? raw.data : raw;
+    if (!isRecord(body)) return body;
+    const documentId = body.documentId ?? body.id;
+    return { ...body, documentId, id: body.id ?? documentId };
+  },
+  z.looseObject({
+    documentId: id,
+    id,
+    documentType: z.string().nullish(),
+    documentName: z.string().nullish(),
+  }),
+);
+/** D30: peer code read only `status` (and once `id`); the sandbox answers the whole user. */
+export const screening = entity({ id: id.optional(), userId: id.optional(), status }, "userId");
 const userPath = "/v2/users/{userId}" as const;
 
 export const users = {
@@ -74,7 +103,7 @@ export const users = {
     response: user,
     body: z.looseObject({
       ...signupBase,
-      accountType: z.enum(["individual", "company", "business"]),
+      accountType: z.enum(ACCOUNT_TYPES),
       companyName: z.string().optional(),
       password: z.string().optional(),
       language: z.string().optional(),
@@ -89,7 +118,7 @@ export const users = {
       ...signupBase,
       companyName: z.string(),
       registrationNumber: z.string().optional(),
-      countryOfIncorporation: z.string().optional(),
+      countryOfIncorporation: country.optional(),
       businessType: z.string().optional(),
     }),
   }),
@@ -100,8 +129,8 @@ export const users = {
     response: user,
     body: z.looseObject({
       ...signupBase,
-      dateOfBirth: z.string().optional(),
-      nationality: z.string().optional(),
+      dateOfBirth: date,
+      nationality: country.optional(),
       mobileCountryCode: z.string().optional(),
       mobileNumber: z.string().optional(),
     }),
@@ -133,11 +162,23 @@ export const users = {
     method: "POST",
     path: `${userPath}/documents`,
     response: document,
-    body: z.looseObject({ documentType: z.string(), documentName: z.string() }),
+    body: z.looseObject({ documentType, documentName: z.string().min(1) }),
   }),
   listDocuments: endpoint({ method: "GET", path: `${userPath}/documents`, query: listQuery, response: page(document) }),
   retrieveDocument: endpoint({ method: "GET", path: `${userPath}/documents/{documentId}`, response: document }),
-  deleteDocument: endpoint({ method: "DELETE", path: `${userPath}/documents/{documentId}`, response: document }),
-  /** Body optional; some integrations send `{userId}`. */
-  screen: endpoint({ method: "POST", path: `${userPath}/screen`, response: user }),
+  deleteDocument: endpoint({
+    method: "DELETE",
+    path: `${userPath}/documents/{documentId}`,
+    response: deletedDocument,
+  }),
+  /**
+   * D30: the body is `{userId}` (peer code; Wallex may ignore it); the answer carries the new `status`.
+   * A 400 lists what is still missing in `missingFields` (kyc-wire.ts maps them to our names).
+   */
+  screen: endpoint({
+    method: "POST",
+    path: `${userPath}/screen`,
+    body: z.object({ userId: id }),
+    response: screening,
+  }),
 };

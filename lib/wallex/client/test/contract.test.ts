@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { endpoint } from "../endpoints/define";
+import { WallexInvalidRequestError } from "../errors";
+import { DOCUMENT_TYPES } from "../kyc-lists";
 import { money } from "../schemas/common";
 import { approvedMember, setup, SG_BENEFICIARY, type Setup } from "./setup";
 
@@ -220,5 +222,160 @@ describe("contract with the sandbox, one representative call per area", () => {
     );
     expect(r.rate).toMatch(/^\d+\.\d+$/);
     expect(s.logs.at(-1)).toMatchObject({ operation: "currencies.ratesAlias", status: 200 });
+  });
+});
+
+describe("contract, second edition (README 'Changes since the first edition')", () => {
+  let s: Setup;
+  /** Answers the next request to `path` with `body` instead of the sandbox (peer-code shapes). */
+  let fake: { path: RegExp; body: unknown } | undefined;
+  beforeAll(async () => {
+    s = await setup({
+      intercept: (req) => {
+        if (!fake || !fake.path.test(new URL(req.url).pathname)) return undefined;
+        const body = fake.body;
+        fake = undefined;
+        return Response.json(body);
+      },
+    });
+  });
+  afterAll(() => s.close());
+  const signup = (accountType: "individual" | "company" = "individual") =>
+    s.client.users.signup({
+      body: {
+        email: `se-${crypto.randomUUID().slice(0, 8)}@example.com`,
+        firstName: "Budi",
+        lastName: "Santoso",
+        countryCode: "ID",
+        accountType,
+        ...(accountType === "company" ? { companyName: "PT Budi" } : {}),
+      },
+    });
+  const last = () => s.sent.at(-1)!;
+
+  it("D21: date-only fields leave as dd-MM-yyyy whatever we pass; impossible dates never leave", async () => {
+    const u = await signup();
+    const d = await s.client.users.updateDetail({
+      userId: u.id,
+      body: { dateOfBirth: "1990-01-31", issueDate: "29-02-2020", expiryDate: "2030-12-01" },
+    });
+    expect(last().body).toEqual({ dateOfBirth: "31-01-1990", issueDate: "29-02-2020", expiryDate: "01-12-2030" });
+    expect(d).toMatchObject({ dateOfBirth: "31-01-1990", expiryDate: "01-12-2030" });
+    const sent = s.sent.length;
+    for (const bad of ["1990-02-30", "31-13-1990", "1990/01/31"]) {
+      const err = await s.client.users.updateDetail({ userId: u.id, body: { dateOfBirth: bad } }).catch((e) => e);
+      expect(err).toBeInstanceOf(WallexInvalidRequestError);
+      expect(Object.keys(err.fieldErrors)).toEqual(["dateOfBirth"]);
+    }
+    expect(s.sent.length).toBe(sent);
+
+    const co = await signup("company");
+    await s.client.users.updateCompany({ userId: co.id, body: { incorporationDate: "2015-07-01" } });
+    expect(last().body).toEqual({ incorporationDate: "01-07-2015" });
+    await s.client.users.signupLiteIndividual({
+      body: {
+        email: "lite-se@example.com",
+        firstName: "A",
+        lastName: "B",
+        countryCode: "SG",
+        dateOfBirth: "1985-03-04",
+      },
+    });
+    expect(last().body).toMatchObject({ dateOfBirth: "04-03-1985" });
+  });
+
+  it("D25, D35: nric | passport, male | female, individual | company, alpha-2 countries; other values never leave", async () => {
+    const u = await signup();
+    await s.client.users.updateDetail({
+      userId: u.id,
+      body: { identificationType: "nric", gender: "male", nationality: "SG" },
+    });
+    expect(last().body).toEqual({ identificationType: "nric", gender: "male", nationality: "SG" });
+    const sent = s.sent.length;
+    const refused = [
+      () => s.client.users.updateDetail({ userId: u.id, body: { identificationType: "national_id" as "nric" } }),
+      () => s.client.users.updateDetail({ userId: u.id, body: { gender: "Male" as "male" } }),
+      () => s.client.users.updateDetail({ userId: u.id, body: { nationality: "sg" } }),
+      () =>
+        s.client.users.signup({
+          body: {
+            email: "b@example.com",
+            firstName: "A",
+            lastName: "B",
+            countryCode: "SG",
+            accountType: "business" as "company",
+          },
+        }),
+    ];
+    for (const call of refused) await expect(call()).rejects.toBeInstanceOf(WallexInvalidRequestError);
+    expect(s.sent.length).toBe(sent);
+  });
+
+  it("D27, D28, D31: business types and employment values go verbatim, as the listing spells them", async () => {
+    const types = await s.client.utils.listBusinessTypes();
+    const trading = types.data.find((t) => t.key === "Trading/Retail/Wholesale")!;
+    expect(trading).toBeDefined();
+    const co = await signup("company");
+    const r = await s.client.users.updateCompany({ userId: co.id, body: { businessType: trading.key! } });
+    expect(last().body).toEqual({ businessType: "Trading/Retail/Wholesale" });
+    expect(r.businessType).toBe("Trading/Retail/Wholesale");
+    const u = await signup();
+    await s.client.users.updateDetail({
+      userId: u.id,
+      body: { employmentStatus: "Self-Employed", employmentIndustry: "Medical & Health" },
+    });
+    expect(last().body).toEqual({ employmentStatus: "Self-Employed", employmentIndustry: "Medical & Health" });
+  });
+
+  it("D29: any of the 18 document types is sent as is; a re-cased one never leaves", async () => {
+    const u = await signup();
+    for (const documentType of DOCUMENT_TYPES) {
+      const d = await s.client.users.createDocument({ userId: u.id, body: { documentType, documentName: "f.pdf" } });
+      expect(d.documentType).toBe(documentType);
+    }
+    expect(DOCUMENT_TYPES).toHaveLength(18);
+    await expect(
+      s.client.users.createDocument({ userId: u.id, body: { documentType: "Passport", documentName: "p.pdf" } }),
+    ).rejects.toBeInstanceOf(WallexInvalidRequestError);
+  });
+
+  it("D26: Document Delete reads documentId, or id when only that comes back", async () => {
+    const u = await signup();
+    const d = await s.client.users.createDocument({
+      userId: u.id,
+      body: { documentType: "passport", documentName: "p.pdf" },
+    });
+    const gone = await s.client.users.deleteDocument({ userId: u.id, documentId: d.id });
+    expect(gone).toEqual({ id: d.id, documentId: d.id, documentType: "passport", documentName: "p.pdf" });
+    expect(last().url.pathname).toBe(`/v2/users/${u.id}/documents/${d.id}`);
+    const peerId = crypto.randomUUID();
+    fake = { path: /\/documents\//, body: { documentId: peerId, documentType: "ktp", documentName: "k.jpg" } };
+    expect((await s.client.users.deleteDocument({ userId: u.id, documentId: peerId })).documentId).toBe(peerId);
+    fake = { path: /\/documents\//, body: { id: peerId, documentType: "ktp", documentName: "k.jpg" } };
+    expect((await s.client.users.deleteDocument({ userId: u.id, documentId: peerId })).documentId).toBe(peerId);
+  });
+
+  it("D30: screening sends {userId} and reads status; a 400 carries missingFields", async () => {
+    const u = await signup();
+    const err = await s.client.users.screen({ userId: u.id, body: { userId: u.id } }).catch((e) => e);
+    expect(last().body).toEqual({ userId: u.id });
+    expect(err).toBeInstanceOf(WallexInvalidRequestError);
+    expect(err.missingFields).toEqual(expect.arrayContaining(["detail.dateOfBirth", "documents.identity"]));
+    fake = { path: /\/screen$/, body: { status: "pending_approval" } };
+    expect(await s.client.users.screen({ userId: u.id, body: { userId: u.id } })).toMatchObject({
+      status: "pending_approval",
+    });
+  });
+
+  it("D20, D34: fundings on the plural paths, with currency", async () => {
+    const f = await s.control.topUp({ currency: "SGD", amount: 12 });
+    const list = await s.client.funding.list();
+    expect(last().url.pathname).toBe("/v2/fundings");
+    expect(list.data.find((x) => x.id === f.id)).toMatchObject({ currency: "SGD", amount: "12" });
+    expect(await s.client.funding.retrieve({ fundingId: f.id })).toMatchObject({
+      currency: "SGD",
+      status: "completed",
+    });
+    expect(last().url.pathname).toBe(`/v2/fundings/${f.id}`);
   });
 });

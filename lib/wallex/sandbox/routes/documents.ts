@@ -10,25 +10,22 @@ import type { Doc } from "../store/types";
 import { parse } from "../validation";
 import { wire } from "../wire";
 import { downloadUrl, uploadUrl } from "../helpers/storage";
+import { documentTypeSchema } from "../domain/users";
 
-const schema = z.object({
-  documentType: z
-    .string()
-    .trim()
-    .min(1)
-    .max(60)
-    .transform((s) => s.toLowerCase())
-    .refine((s) => /^[a-z0-9_]+$/.test(s), "must be lower_snake_case, e.g. passport"),
-  documentName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .transform((s) => s.toLowerCase()),
-});
+const documentSchema = (strict: boolean) =>
+  z.object({
+    documentType: documentTypeSchema(strict),
+    documentName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .transform((s) => s.toLowerCase()),
+  });
 
 /** Onboarding documents (users.md §8); the bytes arrive by PUT on the returned uploadURL. */
 export function documentRoutes(app: Hono<Env>, engine: Engine, userOf: (c: Ctx) => Doc) {
+  const schema = documentSchema(engine.strictLists);
   const view = (c: Ctx, d: Doc) =>
     wire({ ...d, downloadURL: d.status === "uploaded" ? downloadUrl(c, d.objectKey, engine.now()) : undefined });
 
@@ -89,6 +86,7 @@ export function documentRoutes(app: Hono<Env>, engine: Engine, userOf: (c: Ctx) 
       tx.remove("object", d.objectKey);
       tx.remove("file", d.objectKey);
     });
-    return c.json(wire(d));
+    // README D26: `{documentId, documentType, documentName}` (peer code) plus `id`, the same value (D8).
+    return c.json({ id: d.id, documentId: d.id, documentType: d.documentType, documentName: d.documentName });
   });
 }

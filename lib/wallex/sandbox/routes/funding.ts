@@ -48,7 +48,7 @@ export function fundingRoutes(app: Hono<Env>, engine: Engine) {
       });
     }
   };
-  readOnly(["/v2/funding", "/v2/fundings"], "funding", "funding");
+  readOnly(["/v2/fundings", "/v2/funding"], "funding", "funding");
   readOnly(["/v2/deductions"], "deduction", "deduction");
 
   for (const p of ["/v2/transfers", "/v2/internal-transfers"]) {

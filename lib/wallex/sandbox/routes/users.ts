@@ -12,9 +12,12 @@ import { parse } from "../validation";
 import { wire } from "../wire";
 import { documentRoutes } from "./documents";
 import {
+  businessTypeSchema,
+  kycDate,
+  missingDocuments,
   missingForScreening,
   registerMember,
-  SECTION_SCHEMAS,
+  sectionSchemas,
   sectionView,
   setUserStatus,
   updateSection,
@@ -37,7 +40,7 @@ const base = {
   language: z.string().optional(),
 };
 
-const SIGNUPS = {
+const signups = (strict: boolean) => ({
   full: {
     flag: "signup" as keyof Features,
     kycLevel: "regular",
@@ -61,7 +64,7 @@ const SIGNUPS = {
       companyName: name,
       registrationNumber: z.string().optional(),
       countryOfIncorporation: country.optional(),
-      businessType: z.string().optional(),
+      businessType: businessTypeSchema(strict).optional(),
     }),
   },
   liteIndividual: {
@@ -69,18 +72,18 @@ const SIGNUPS = {
     kycLevel: "lite",
     schema: z.object({
       ...base,
-      dateOfBirth: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-        .optional(),
+      dateOfBirth: kycDate.optional(),
       nationality: country.optional(),
       mobileCountryCode: z.string().optional(),
       mobileNumber: z.string().optional(),
     }),
   },
-};
+});
 
 export function userRoutes(app: Hono<Env>, engine: Engine) {
+  const SIGNUPS = signups(engine.strictLists);
+  const SECTION_SCHEMAS = sectionSchemas(engine.strictLists);
+  const required = engine.requirements;
   const signup = (kind: keyof typeof SIGNUPS) => async (c: Ctx) => {
     const partner = c.get("partner");
     const spec = SIGNUPS[kind];
@@ -131,7 +134,7 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
   ];
   for (const [paths, section] of sections) {
     for (const p of paths) {
-      app.get(`/v2/users/:userId/${p}`, (c) => c.json(sectionView(userOf(c), section)));
+      app.get(`/v2/users/:userId/${p}`, (c) => c.json(sectionView(required, userOf(c), section)));
       app.patch(`/v2/users/:userId/${p}`, async (c) => {
         const { onBehalfOfAccount: _a, onBehalfOfUser: _u, onBehalfOf: _o, userId: _id, ...raw } = await readBody(c);
         const patch = parse(SECTION_SCHEMAS[section], raw) as Record<string, unknown>;
@@ -139,7 +142,7 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
         if (section === "company" && user.accountType !== "company")
           throw invalid("userId", "user does not belong to a company account");
         const updated = await engine.write((tx) => updateSection(tx, tx.get("user", user.id)!, section, patch));
-        return c.json(sectionView(updated, section));
+        return c.json(sectionView(required, updated, section));
       });
     }
   }
@@ -153,13 +156,19 @@ export function userRoutes(app: Hono<Env>, engine: Engine) {
       if (!["draft", "document_needs_resubmission"].includes(current.status)) {
         throw invalid("status", `user cannot be screened in status ${current.status}`);
       }
-      const missing = missingForScreening(tx, current);
+      const missing = missingForScreening(required, tx, current);
       if (missing.length) {
+        const documents = Object.fromEntries(
+          missingDocuments(required, tx, current).map((g) => [
+            `documents.${g.group}`,
+            [`an uploaded document of type ${g.types.join(", ")} is required`],
+          ]),
+        );
         throw new SandboxError(
           400,
           `required information is missing: ${missing.join(", ")}`,
           "MISSING_FIELDS",
-          Object.fromEntries(missing.map((f) => [f, ["is required"]])),
+          { ...Object.fromEntries(missing.map((f) => [f, ["is required"]])), ...documents },
           missing,
         );
       }

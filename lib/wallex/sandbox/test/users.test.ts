@@ -115,7 +115,7 @@ describe("users, documents and screening", () => {
       identificationNumber: "E1234567",
       residentialAddress: "1 Raffles Place",
     });
-    expect(d2.body).toMatchObject({ dateOfBirth: "1990-01-02", status: { value: "completed", missingFields: [] } });
+    expect(d2.body).toMatchObject({ dateOfBirth: "02-01-1990", status: { value: "completed", missingFields: [] } });
     expect((await h.api.get(`/v2/users/${u.userId}/detail`)).body.nationality).toBe("SG");
     expect((await h.api.patch(`/v2/users/${u.userId}/detail`, { dateOfBirth: "02/01/1990" })).status).toBe(400);
     expect(
@@ -133,7 +133,7 @@ describe("users, documents and screening", () => {
       companyName: "Acme Pte Ltd",
       status: { value: "completed" },
     });
-    expect((await h.api.patch(`/v2/users/${u.userId}/company`, { businessType: "nonsense" })).status).toBe(400);
+    expect((await h.api.patch(`/v2/users/${u.userId}/company`, { registrationNumber: "1" })).status).toBe(400);
     const cdd = await h.api.patch(`/v2/users/${u.userId}/cdd`, {
       entityType: "private_limited_company",
       productsUsage: ["payments"],
@@ -157,7 +157,7 @@ describe("users, documents and screening", () => {
       created.push(d.body);
     }
     const stillMissing = await h.api.post(`/v2/users/${u.userId}/screen`, { userId: u.userId });
-    expect(stillMissing.body.missingFields).toEqual(["documents.company_proof", "documents.passport|national_id"]);
+    expect(stillMissing.body.missingFields).toEqual(["documents.company_proof", "documents.identity"]);
 
     const bytes = Buffer.from("%PDF-1.4 fake");
     for (const d of created.slice(0, 2)) {
