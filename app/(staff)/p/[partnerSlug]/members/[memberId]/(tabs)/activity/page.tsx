@@ -7,7 +7,7 @@ import { formatMoney } from "@/lib/format-money";
 import { formatDateTime } from "@/lib/format";
 import { recordHref } from "@/lib/records/record-href";
 import { RESOURCES, titleOf } from "@/lib/records/mirror-tables";
-import { loadMember } from "../load-member";
+import { loadMember } from "../../load-member";
 
 export const metadata: Metadata = { title: "Member activity" };
 

@@ -4,8 +4,8 @@ import { DraftSection } from "@/components/members/draft-section";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { countryName } from "@/lib/countries";
 import { formatDateTime } from "@/lib/format";
-import { loadDrafts } from "../load-drafts";
-import { loadMember } from "../load-member";
+import { loadDrafts } from "../../load-drafts";
+import { loadMember } from "../../load-member";
 
 export const metadata: Metadata = { title: "Member" };
 

@@ -4,7 +4,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getDb } from "@/db";
 import { listMemberTimeline } from "@/lib/data/members";
 import { formatDateTime } from "@/lib/format";
-import { loadMember } from "../load-member";
+import { loadMember } from "../../load-member";
 
 export const metadata: Metadata = { title: "Member timeline" };
 

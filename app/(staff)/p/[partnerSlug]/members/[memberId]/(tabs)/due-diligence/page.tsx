@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DraftSection } from "@/components/members/draft-section";
-import { loadDrafts } from "../load-drafts";
+import { loadDrafts } from "../../load-drafts";
 
 export const metadata: Metadata = { title: "Member due diligence" };
 

@@ -2,11 +2,14 @@ import { PageHeader } from "@/components/layout/page-header";
 import { MemberStatusBadge } from "@/components/members/member-status-badge";
 import { MemberTabs } from "@/components/members/member-tabs";
 import { kycStatusOf, memberDisplayName, missingEntryLabel, missingSummary } from "@/lib/members/kyc-status";
-import { loadMember } from "./load-member";
+import { loadMember } from "../load-member";
 
 type Props = { children: React.ReactNode; params: Promise<{ partnerSlug: string; memberId: string }> };
 
-/** The member's header and tabs, over every tab (the Sign-in tab's page included). */
+/**
+ * The member's header and tabs, over the read-only tabs. The Sign-in tab's page (access/) sits outside
+ * this group with a header of its own; it can move in here once it drops that header.
+ */
 export default async function MemberLayout({ children, params }: Props) {
   const { partnerSlug, memberId } = await params;
   const { scope, member, basePath } = await loadMember(partnerSlug, memberId);

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { loadMember } from "../load-member";
+import { loadMember } from "../../load-member";
 
 type Props = { children: React.ReactNode; params: Promise<{ partnerSlug: string; memberId: string }> };
 

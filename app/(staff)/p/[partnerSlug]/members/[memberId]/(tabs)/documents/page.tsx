@@ -5,8 +5,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getDb } from "@/db";
 import { listMemberDocuments } from "@/lib/data/members";
 import { recordHref } from "@/lib/records/record-href";
-import { loadDrafts } from "../load-drafts";
-import { loadMember } from "../load-member";
+import { loadDrafts } from "../../load-drafts";
+import { loadMember } from "../../load-member";
 
 export const metadata: Metadata = { title: "Member documents" };
 
