@@ -23,6 +23,7 @@ const WIDTHS = {
 
 const staffPages = ({ home, rows }: Tenant) => [
   home,
+  `${home}/members`,
   `${home}/records/payment`,
   `${home}/records/funding`,
   `${home}/records/user`,

@@ -28,6 +28,8 @@ const PAGES: [path: string, title: string | null, params: string[]][] = [
   ["/webhooks", "Webhooks", ["resource", "status", "member", "outcome", "resourceId", "page"]],
   ["/records/payment", "Wallex records", ["status", "member", "q", "page"]],
   ["/records/user", "Wallex records", ["status", "member", "q", "page"]],
+  ["/members", "Members", ["q", "status", "type", "country", "action", "sort", "dir", "after", "before"]],
+  ["/members/export", null, ["q", "status", "type", "country", "action", "sort", "dir"]],
   ["/notifications", "Notifications", ["kind", "ledger", "page"]],
   ["/mailbox", "Dev mailbox", ["id", "page"]],
   ["/team", "Team", ["page"]],

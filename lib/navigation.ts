@@ -7,6 +7,7 @@ type NavEntry = { path: string; label: string; icon: NavIcon; group: string; per
 /** The staff sidebar; each entry shows only to roles holding its permission. */
 const entries: NavEntry[] = [
   { path: "", label: "Overview", icon: "home", group: "Workspace", permission: "dashboard.read" },
+  { path: "/members", label: "Members", icon: "user-check", group: "Workspace", permission: "members.read" },
   { path: "/records", label: "Wallex records", icon: "landmark", group: "Workspace", permission: "records.read" },
   { path: "/team", label: "Team", icon: "users", group: "Administration", permission: "team.manage" },
   { path: "/audit", label: "Audit log", icon: "scroll", group: "Administration", permission: "audit.read" },

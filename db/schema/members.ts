@@ -97,6 +97,12 @@ export const members = pgTable(
     index("members_partner_stage").on(t.partnerId, t.stage),
     index("members_partner_created").on(t.partnerId, t.createdAt),
     index("members_partner_activity").on(t.partnerId, t.lastActivityAt),
+    // The staff list's name sort (lib/data/members.ts memberSortNameSql: the same expression).
+    index("members_partner_sort_name").on(
+      t.partnerId,
+      sql`lower(case when ${t.accountType} = 'company' and nullif(btrim(${t.companyName}), '') is not null
+        then btrim(${t.companyName}) else ${t.firstName} || ' ' || ${t.lastName} end)`,
+    ),
     foreignKey({
       name: "members_creator_same_partner",
       columns: [t.partnerId, t.createdByMembershipId],

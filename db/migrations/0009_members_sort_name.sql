@@ -1,0 +1,2 @@
+CREATE INDEX "members_partner_sort_name" ON "members" USING btree ("partner_id",lower(case when "account_type" = 'company' and nullif(btrim("company_name"), '') is not null
+        then btrim("company_name") else "first_name" || ' ' || "last_name" end));
