@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database, Transaction } from "@/db";
 import type { TenantScope } from "@/lib/auth/tenant-scope";
-import { recordAudit, type AuditEntry } from "./record";
+import { memberActor, recordAudit, type AuditEntry } from "./record";
 
 /** What an audit row says about one change; the action's name is the default `action`. */
 export type AuditNote = {
@@ -41,6 +41,8 @@ export function auditedFor(db: Database, scope: TenantScope, action: string): Au
   const actor =
     scope.kind === "staff"
       ? { userId: scope.user.id, email: scope.user.email }
-      : { userId: null, email: scope.kind === "job" ? `system (${scope.job})` : "system (webhook)" };
+      : scope.kind === "member"
+        ? memberActor(scope.member)
+        : { userId: null, email: scope.kind === "job" ? `system (${scope.job})` : "system (webhook)" };
   return auditedAs(db, { scope, actor, action });
 }

@@ -8,7 +8,9 @@ import { metaFromHeaders } from "@/lib/request-context";
 import { SESSION_TTL_MS } from "@/lib/data/sessions";
 import { safeRedirectPath } from "./safe-redirect";
 import { authLogger } from "./auth-logger";
-import { signInWithPassword } from "./sign-in";
+import { signInMember } from "./member-sign-in";
+import type { SessionKind } from "./session-cookie";
+import { signInWithPassword, type SignInProblem } from "./sign-in";
 
 /** Carries the reason to the sign-in action; `code` is one of SignInProblem's kinds (+ minutes). */
 class SignInRefused extends CredentialsSignin {
@@ -18,15 +20,21 @@ class SignInRefused extends CredentialsSignin {
   }
 }
 
+const refusal = (problem: SignInProblem) =>
+  new SignInRefused(problem.kind === "locked" ? `locked:${problem.minutes}` : problem.kind);
+
 declare module "next-auth" {
   interface User {
     sessionId?: string;
+    kind?: SessionKind;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     sid?: string;
+    /** "member": `sid` names a `member_sessions` row (the member portal); absent or "staff": `sessions`. */
+    kind?: SessionKind;
   }
 }
 
@@ -46,11 +54,38 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const password = String(credentials.password ?? "");
         const code = credentials.code ? String(credentials.code) : undefined;
         const result = await signInWithPassword(getDb(), { email, password, code }, metaFromHeaders(request.headers));
-        if (!result.ok) {
-          const { problem } = result;
-          throw new SignInRefused(problem.kind === "locked" ? `locked:${problem.minutes}` : problem.kind);
-        }
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
+        if (!result.ok) throw refusal(result.problem);
+        return {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.name,
+          sessionId: result.sessionId,
+          kind: "staff",
+        };
+      },
+    }),
+    // The member portal (/m/<partner>/sign-in): the same cookie, naming a member_sessions row.
+    Credentials({
+      id: "member",
+      name: "Member",
+      credentials: { partnerSlug: {}, email: {}, password: {}, code: {} },
+      async authorize(credentials, request) {
+        const input = {
+          partnerSlug: String(credentials.partnerSlug ?? ""),
+          email: String(credentials.email ?? ""),
+          password: String(credentials.password ?? ""),
+          code: credentials.code ? String(credentials.code) : undefined,
+        };
+        const result = await signInMember(getDb(), input, metaFromHeaders(request.headers));
+        if (!result.ok) throw refusal(result.problem);
+        const { member } = result;
+        return {
+          id: member.id,
+          email: member.email,
+          name: `${member.firstName} ${member.lastName}`.trim(),
+          sessionId: result.sessionId,
+          kind: "member",
+        };
       },
     }),
   ],
@@ -60,7 +95,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return new URL(safeRedirectPath(url, { origin: baseUrl }), baseUrl).toString();
     },
     jwt({ token, user }) {
-      if (user?.sessionId) token.sid = user.sessionId;
+      if (user?.sessionId) {
+        token.sid = user.sessionId;
+        token.kind = user.kind ?? "staff";
+      }
       return token;
     },
     // What /api/auth/session shows page scripts: name and email, never the session row's id.

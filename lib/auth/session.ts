@@ -1,9 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { getLiveSession } from "@/lib/data/sessions";
+import { getCurrentMemberScope } from "./member-session";
 import { sessionIdFromCookies } from "./session-cookie";
 
 export type CurrentUser = { id: string; email: string; name: string; sessionId: string; hasTwoFactor: boolean };
@@ -20,6 +21,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) {
+    // A signed-in member is not staff: staff pages do not exist for them.
+    if (await getCurrentMemberScope()) notFound();
+    redirect("/sign-in");
+  }
   return user;
 }

@@ -4,7 +4,10 @@ import type { Database } from "@/db";
 import { signInThrottles } from "@/db/schema";
 import { afterFailure, isLocked, minutesLeft, throttlePolicies } from "./throttle-policy";
 
-type Kind = keyof typeof throttlePolicies;
+export type ThrottleKind = keyof typeof throttlePolicies;
+type Kind = ThrottleKind;
+/** The throttle rows one sign-in counts against: its account's and, where known, its address's. */
+export type ThrottleKeys = [Kind, string][];
 
 const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 
@@ -21,15 +24,28 @@ function keysFor(email: string, ip: string | null): [Kind, string][] {
 
 /** Null when sign-in may proceed, else how many minutes the person must wait. */
 export async function signInLockout(db: Database, email: string, ip: string | null): Promise<number | null> {
-  const keys = keysFor(email, ip).map(([, key]) => key);
+  return lockoutFor(db, keysFor(email, ip));
+}
+
+export async function recordSignInFailure(db: Database, email: string, ip: string | null) {
+  await recordFailureFor(db, keysFor(email, ip));
+}
+
+export async function clearSignInFailures(db: Database, email: string) {
+  await db.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(email)));
+}
+
+/** The same lock for any kind of sign-in (members use keys of their own: lib/auth/member-throttle.ts). */
+export async function lockoutFor(db: Database, throttleKeys: ThrottleKeys): Promise<number | null> {
+  const keys = throttleKeys.map(([, key]) => key);
   const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys));
   const now = new Date();
   const locked = rows.filter((row) => isLocked(row, now));
   return locked.length ? Math.max(...locked.map((row) => minutesLeft(row, now))) : null;
 }
 
-export async function recordSignInFailure(db: Database, email: string, ip: string | null) {
-  for (const [kind, key] of keysFor(email, ip)) {
+export async function recordFailureFor(db: Database, throttleKeys: ThrottleKeys) {
+  for (const [kind, key] of throttleKeys) {
     await db.transaction(async (tx) => {
       const [current] = await tx.select().from(signInThrottles).where(eq(signInThrottles.key, key)).for("update");
       const next = afterFailure(current, new Date(), throttlePolicies[kind]);
@@ -41,6 +57,6 @@ export async function recordSignInFailure(db: Database, email: string, ip: strin
   }
 }
 
-export async function clearSignInFailures(db: Database, email: string) {
-  await db.delete(signInThrottles).where(eq(signInThrottles.key, accountKey(email)));
+export async function clearFailuresFor(db: Database, key: string) {
+  await db.delete(signInThrottles).where(eq(signInThrottles.key, key));
 }

@@ -666,6 +666,18 @@ describe("tenant isolation: each data function, A's scope sees A's row before B'
  * this one (written with the functions); the coverage test makes sure that file names them.
  */
 const CHECKED_IN_OWN_SUITE: Record<string, string> = {
+  "member-auth.acceptMemberInvitationRow": "member-auth.isolation.test.ts",
+  "member-auth.claimMemberTotpStep": "member-auth.isolation.test.ts",
+  "member-auth.enableMemberTotp": "member-auth.isolation.test.ts",
+  "member-auth.findMemberByEmail": "member-auth.isolation.test.ts",
+  "member-auth.getMemberRow": "member-auth.isolation.test.ts",
+  "member-auth.setMemberLocale": "member-auth.isolation.test.ts",
+  "member-auth.setMemberPassword": "member-auth.isolation.test.ts",
+  "member-auth.setMemberPendingTotp": "member-auth.isolation.test.ts",
+  "member-sessions.createMemberSession": "member-auth.isolation.test.ts",
+  "member-sessions.listLiveMemberSessions": "member-auth.isolation.test.ts",
+  "member-sessions.revokeMemberSessions": "member-auth.isolation.test.ts",
+  "member-sessions.revokeOwnMemberSession": "member-auth.isolation.test.ts",
   "partners.updatePartnerProfileRow": "wallex-connections.isolation.test.ts",
   "wallex-connections.getWallexConnectionView": "wallex-connections.isolation.test.ts",
   "wallex-connections.moveEmbeddedSandboxAddress": "wallex-connections.isolation.test.ts",
@@ -679,6 +691,12 @@ const CHECKED_IN_OWN_SUITE: Record<string, string> = {
 };
 
 const NOT_TENANT_DATA: Record<string, string> = {
+  "member-auth.getPartnerBySlug": "partners are not tenant rows: the portal URL's partner, proving nothing by itself",
+  "member-auth.findMemberInvitationWithPartner":
+    "the member invitation link's look-up: its secret is checked against the row before the partner is trusted",
+  "member-sessions.getLiveMemberSession":
+    "the member session cookie's look-up: the id (a secret in a signed cookie) is what the MemberScope is minted from",
+  "member-sessions.deleteDeadMemberSessions": "the nightly clean-up of every partner's expired member sessions",
   "team.findInvitationWithPartner":
     "the invitation link's look-up: its secret is checked against the row before the partner is trusted",
   "leases.withLease": "leases are named locks of the whole app, not rows of a partner",

@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { getDb } from "@/db";
+import { deleteDeadMemberSessions } from "@/lib/data/member-sessions";
 import { deleteDeadSessions } from "@/lib/data/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -13,7 +14,7 @@ import { queues, type QueueKey } from "./queues";
 
 const handlers: Record<QueueKey, (data: Record<string, unknown>) => Promise<unknown>> = {
   deliverMail: () => deliverQueuedMail(getDb(), 100),
-  cleanSessions: () => deleteDeadSessions(getDb()),
+  cleanSessions: () => Promise.all([deleteDeadSessions(getDb()), deleteDeadMemberSessions(getDb())]),
   sweepInbox: () => sweepInbox(getDb()),
   purgeRejectedWebhooks: () => purgeRejectedEvents(getDb()),
   reconcileOpen: () => reconcilePartners(getDb(), "open"),
