@@ -36,8 +36,41 @@ async function unclaimedSince(db: Database, scope: TenantScope, intent: WallexIn
 const fundedOrUndefined = (object: WallexObject) =>
   object.status && object.status !== "awaiting_funds" ? object : undefined;
 
+/** Which signup endpoint a member's signup kind goes to (users.md §5). */
+const SIGNUP_ENDPOINTS = {
+  full: "signup",
+  lite_company: "signupLiteCompany",
+  lite_individual: "signupLiteIndividual",
+} as const;
+
 export function wallexOperations(db: Database, scope: TenantScope) {
   return {
+    /**
+     * A member's signup (users.md §5): `input` is `{memberId, signupKind, body}`. A user carries no
+     * reference of ours, so reading back looks for its email among the newest users (Users Listing),
+     * created since the intent and not another intent's.
+     */
+    signupMember: {
+      kind: "user",
+      operation: "signup",
+      send: async (c, _ref, input) => {
+        const endpoint = SIGNUP_ENDPOINTS[input.signupKind as keyof typeof SIGNUP_ENDPOINTS];
+        if (!endpoint) throw new Error(`unknown signup kind ${String(input.signupKind)}`);
+        return asObject(await c.users[endpoint]({ body: input.body as never }));
+      },
+      readBack: (c, _ref, input, _account, intent) => {
+        const email = String((input.body as Body).email).toLowerCase();
+        return findInListing(
+          (page) => c.users.list({ query: { email, page, limit: 100 } }),
+          async (o) =>
+            String(o.email ?? "").toLowerCase() === email &&
+            (await unclaimedSince(db, scope, intent, {
+              ...o,
+              createdAt: o.createdAt ?? o.registrationDate,
+            })),
+        );
+      },
+    } satisfies Operation<Body>,
     createBeneficiary: {
       kind: "beneficiary",
       operation: "create",
@@ -152,7 +185,7 @@ export function wallexOperations(db: Database, scope: TenantScope) {
 export type WallexOperations = ReturnType<typeof wallexOperations>;
 export type OperationName = keyof WallexOperations;
 
-/** Runs a money-moving operation once per idempotency key and returns the mirror's copy. */
+/** Runs a create or fund (money, or a member's signup) once per idempotency key and returns the mirror's copy. */
 export async function perform(
   db: Database,
   client: WallexClient,

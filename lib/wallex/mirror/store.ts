@@ -3,6 +3,7 @@ import type { Executor } from "@/db";
 import type { TenantScope } from "@/lib/auth/tenant-scope";
 import { appendTimelineEntry, upsertMirrorObject } from "@/lib/data/mirror-store";
 import type { MirrorTableDef, WallexObject } from "@/lib/records/mirror-tables";
+import { syncMemberWithWallexUser } from "@/lib/services/members/status-sync";
 
 export type MirrorSource = "write" | "webhook" | "reconcile";
 
@@ -34,7 +35,7 @@ const time = (value: unknown) => {
 /**
  * Writes a Wallex object into its mirror table (lib/data/mirror-store.ts): inserted if new,
  * updated only when this read started after the one already stored. A status change also gets a
- * timeline entry.
+ * timeline entry, and a changed user updates its member (lib/services/members/status-sync.ts).
  */
 export async function applyToMirror(
   db: Executor,
@@ -79,5 +80,7 @@ export async function applyToMirror(
       webhookEventId: opts.webhookEventId ?? null,
     });
   }
+  // Every way a user reaches the mirror passes here: the member it belongs to follows.
+  if (def.kind === "user") await syncMemberWithWallexUser(db, scope, object, { ...row, readAt: opts.readAt });
   return { ...row };
 }

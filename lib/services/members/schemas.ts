@@ -1,0 +1,115 @@
+import { z } from "zod";
+import type { MemberAccountType, MemberLocale, MemberSignupKind } from "@/db/schema";
+import { isCountry } from "@/lib/countries";
+import { email } from "@/lib/validations/auth";
+import { userText } from "@/lib/validations/text";
+
+/** The signups a partner may have Wallex enable (users.md §5), as the settings page names them. */
+export const SIGNUP_KINDS = ["full", "lite_company", "lite_individual"] as const satisfies readonly MemberSignupKind[];
+export const signupKindLabels: Record<MemberSignupKind, string> = {
+  full: "Full signup (individual or company)",
+  lite_company: "Lite company signup",
+  lite_individual: "Lite individual signup",
+};
+
+/** What the new-member form offers: the full signup splits by account type. */
+export const SIGNUP_CHOICES = ["full_individual", "full_company", "lite_company", "lite_individual"] as const;
+export type SignupChoice = (typeof SIGNUP_CHOICES)[number];
+export const signupChoices: Record<
+  SignupChoice,
+  { kind: MemberSignupKind; accountType: MemberAccountType; label: string; hint: string }
+> = {
+  full_individual: {
+    kind: "full",
+    accountType: "individual",
+    label: "Individual",
+    hint: "Full KYC for a person.",
+  },
+  full_company: { kind: "full", accountType: "company", label: "Company", hint: "Full KYB for a business." },
+  lite_company: {
+    kind: "lite_company",
+    accountType: "company",
+    label: "Lite company",
+    hint: "Lite tier: collections and payouts to the partner only; about one business day to approve.",
+  },
+  lite_individual: {
+    kind: "lite_individual",
+    accountType: "individual",
+    label: "Lite individual",
+    hint: "Lite tier for a person; about one business day to approve.",
+  },
+};
+
+export const MEMBER_LOCALES = ["en", "id"] as const satisfies readonly MemberLocale[];
+export const memberLocaleLabels: Record<MemberLocale, string> = { en: "English", id: "Bahasa Indonesia" };
+
+const name = (what: string) =>
+  userText.trim().min(1, `Enter the ${what}.`).max(100, "Use at most 100 characters.");
+const optional = (max: number) =>
+  userText
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .optional()
+    .transform((v) => v || undefined);
+const country = (message: string) => userText.trim().refine(isCountry, message);
+const optionalCountry = userText
+  .trim()
+  .optional()
+  .refine((v) => !v || isCountry(v), "Choose a country from the list.")
+  .transform((v) => v || undefined);
+
+export const newMemberSchema = z
+  .object({
+    idempotencyKey: z.uuid("Reload the page and try again."),
+    signup: z.enum(SIGNUP_CHOICES, { error: "Choose the kind of signup." }),
+    email,
+    firstName: name("first name"),
+    lastName: name("last name"),
+    companyName: optional(100),
+    countryCode: country("Choose the member's country."),
+    locale: z.enum(MEMBER_LOCALES, { error: "Choose the member's language." }),
+    registrationNumber: optional(50),
+    countryOfIncorporation: optionalCountry,
+    nationality: optionalCountry,
+    mobileCountryCode: optional(5).refine(
+      (v) => !v || /^\+?\d{1,4}$/.test(v),
+      "Enter a dialling code such as 65 or +62.",
+    ),
+    mobileNumber: optional(20).refine((v) => !v || /^\d{4,15}$/.test(v), "Enter 4 to 15 digits."),
+  })
+  .superRefine((input, ctx) => {
+    if (signupChoices[input.signup].accountType === "company" && !input.companyName) {
+      ctx.addIssue({ code: "custom", path: ["companyName"], message: "Enter the company's name." });
+    }
+  });
+export type NewMemberInput = z.output<typeof newMemberSchema>;
+
+const checkbox = z
+  .literal("on", { error: "Tick the box or leave it empty." })
+  .optional()
+  .transform((v) => v === "on");
+
+/**
+ * Settings → Member onboarding. A ticked checkbox posts "on", an empty one nothing; each signup
+ * kind has its own box (`signup_full`, …), since a form posts one value per name here.
+ */
+export const memberOnboardingSchema = z
+  .object({
+    memberReviewRequired: checkbox,
+    signup_full: checkbox,
+    signup_lite_company: checkbox,
+    signup_lite_individual: checkbox,
+  })
+  .transform((input) => ({
+    memberReviewRequired: input.memberReviewRequired,
+    memberSignupKinds: SIGNUP_KINDS.filter((kind) => input[`signup_${kind}`]),
+  }))
+  .refine((settings) => settings.memberSignupKinds.length > 0, {
+    path: ["memberSignupKinds"],
+    message: "Enable at least one signup, as Wallex enabled it for you.",
+  });
+export type MemberOnboardingInput = z.output<typeof memberOnboardingSchema>;
+
+const id = z.uuid("Unknown item.");
+export const memberIdSchema = z.object({ memberId: id });
+export const memberInvitationIdSchema = z.object({ memberId: id, invitationId: id });
