@@ -5,10 +5,14 @@ import { HSTS, contentSecurityPolicy, newNonce, wantsHsts } from "@/lib/security
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+/** A member portal page that needs a member session: not its sign-in or invitation pages. */
+const MEMBER_PAGE = /^\/m\/([^/]+)(?:\/(?!sign-in(?:\/|$)|invite\/).*)?$/;
+
 /**
  * Gives every request our own id (for logs and the audit trail) and a CSP nonce, and sends visitors
- * without a session cookie to sign-in. This is only a convenience: every page, action and route
- * checks the session itself.
+ * without a session cookie to sign-in (staff's, or the member portal's of the partner in the URL).
+ * This is only a convenience: every page, action and route checks the session itself (a member's
+ * cookie on a staff page gets a 404 there, a staff cookie on the portal its sign-in page).
  */
 export function middleware(request: NextRequest) {
   const headers = new Headers(request.headers);
@@ -20,11 +24,15 @@ export function middleware(request: NextRequest) {
 
   const { pathname, search } = request.nextUrl;
   const needsSession = pathname.startsWith("/p/") || pathname.startsWith("/account");
+  const memberPage = request.method === "GET" ? MEMBER_PAGE.exec(pathname) : null;
+  const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   let response: NextResponse;
-  if (needsSession && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  if (needsSession && !hasCookie) {
     const url = new URL("/sign-in", request.url);
     url.searchParams.set("callbackUrl", pathname + search);
     response = NextResponse.redirect(url);
+  } else if (memberPage && !hasCookie) {
+    response = NextResponse.redirect(new URL(`/m/${memberPage[1]}/sign-in`, request.url));
   } else {
     // Next.js takes the nonce from the request's policy and puts it on the scripts it renders.
     const csp = contentSecurityPolicy(newNonce(), { dev: env().NODE_ENV === "development" });

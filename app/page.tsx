@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { getCurrentMemberScope } from "@/lib/auth/member-session";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listStaffMembershipsOfUser } from "@/lib/data/users";
 import { AuthCard } from "@/components/layout/auth-card";
@@ -7,7 +8,10 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export default async function HomePage() {
   const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) {
+    const member = await getCurrentMemberScope();
+    redirect(member ? `/m/${member.partnerSlug}` : "/sign-in");
+  }
   const [first] = await listStaffMembershipsOfUser(getDb(), user.id);
   if (first) redirect(`/p/${first.partnerSlug}`);
   return (

@@ -63,7 +63,8 @@ type TenantTable = { partnerId: PgColumn };
 export function scopeWhere(table: TenantTable, scope: TenantScope): SQL {
   if (scope.kind !== "member") return eq(table.partnerId, scope.partnerId);
   if ("memberId" in table) return scopeMemberWhere(table as TenantTable & { memberId: PgColumn }, scope);
-  if ((table as unknown) === members) return and(eq(members.partnerId, scope.partnerId), eq(members.id, scope.memberId))!;
+  if ((table as unknown) === members)
+    return and(eq(members.partnerId, scope.partnerId), eq(members.id, scope.memberId))!;
   if (MEMBER_READABLE_PARTNER_TABLES.includes(table as unknown as PgTable)) return eq(table.partnerId, scope.partnerId);
   throw new Error(`A member scope may not read ${getTableName(table as unknown as PgTable)}: it is partner-wide data.`);
 }

@@ -96,7 +96,8 @@ describe("tenant isolation: member sign-in data", () => {
   test("an invitation is accepted only under its partner's scope", async () => {
     const member = await createMember(partnerA);
     const { invitation } = await createMemberInvitation(member);
-    for (const scope of [otherPartner, jobB]) expect(await acceptMemberInvitationRow(db, scope, invitation.id)).toBe(false);
+    for (const scope of [otherPartner, jobB])
+      expect(await acceptMemberInvitationRow(db, scope, invitation.id)).toBe(false);
     const [open] = await db.select().from(memberInvitations).where(eq(memberInvitations.id, invitation.id));
     expect(open.acceptedAt).toBeNull();
     expect(await acceptMemberInvitationRow(db, jobA(), invitation.id)).toBe(true);
@@ -134,7 +135,11 @@ describe("tenant isolation: member sign-in data", () => {
   test("a member's audit row joins the partner's one chain, signed as that member", async () => {
     const before = await db.select().from(auditEvents).where(eq(auditEvents.partnerId, partnerA.id));
     await recordAudit(db, jobA(), { action: "test.job", actor: { userId: null, email: "system" } });
-    await recordAudit(db, a, { action: "test.member", actor: { userId: null, email: "forged@x" }, memberId: sibling.memberId });
+    await recordAudit(db, a, {
+      action: "test.member",
+      actor: { userId: null, email: "forged@x" },
+      memberId: sibling.memberId,
+    });
     const rows = await db.select().from(auditEvents).where(eq(auditEvents.partnerId, partnerA.id));
     const last = rows.sort((x, y) => x.seq - y.seq).at(-1)!;
     expect(last).toMatchObject({ action: "test.member", memberId: a.memberId, seq: before.length + 2 });

@@ -107,11 +107,7 @@ export async function setMemberPassword(
 
 /** The member's own language. */
 export async function setMemberLocale(db: Executor, scope: MemberScope, locale: MemberLocale) {
-  const rows = await db
-    .update(members)
-    .set({ locale })
-    .where(scopeWhere(members, scope))
-    .returning({ id: members.id });
+  const rows = await db.update(members).set({ locale }).where(scopeWhere(members, scope)).returning({ id: members.id });
   return rows.length === 1;
 }
 

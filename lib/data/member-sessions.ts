@@ -56,7 +56,11 @@ export async function revokeOwnMemberSession(db: Executor, scope: MemberScope) {
     .update(memberSessions)
     .set({ revokedAt: new Date() })
     .where(
-      and(scopeMemberWhere(memberSessions, scope), eq(memberSessions.id, scope.member.sessionId), isNull(memberSessions.revokedAt)),
+      and(
+        scopeMemberWhere(memberSessions, scope),
+        eq(memberSessions.id, scope.member.sessionId),
+        isNull(memberSessions.revokedAt),
+      ),
     )
     .returning({ id: memberSessions.id });
   return rows.length === 1;
@@ -70,7 +74,9 @@ export async function revokeMemberSessions(db: Executor, scope: TenantScope, mem
   const rows = await db
     .update(memberSessions)
     .set({ revokedAt: new Date() })
-    .where(and(scopeWhere(memberSessions, scope), eq(memberSessions.memberId, memberId), isNull(memberSessions.revokedAt)))
+    .where(
+      and(scopeWhere(memberSessions, scope), eq(memberSessions.memberId, memberId), isNull(memberSessions.revokedAt)),
+    )
     .returning({ id: memberSessions.id });
   return rows.length;
 }
@@ -96,9 +102,6 @@ export async function deleteDeadMemberSessions(db: Executor) {
   await db
     .delete(memberSessions)
     .where(
-      or(
-        lt(memberSessions.expiresAt, new Date()),
-        lt(memberSessions.revokedAt, new Date(Date.now() - SESSION_TTL_MS)),
-      ),
+      or(lt(memberSessions.expiresAt, new Date()), lt(memberSessions.revokedAt, new Date(Date.now() - SESSION_TTL_MS))),
     );
 }

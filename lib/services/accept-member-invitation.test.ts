@@ -70,9 +70,9 @@ describe("member invitation acceptance", () => {
     ];
     for (const [slug, token, status] of cases) {
       expect(await lookupMemberInvitation(db, slug, token), token).toEqual({ status });
-      await expect(acceptMemberInvitation(db, { partnerSlug: slug, token, password: PASSWORD }, meta)).rejects.toMatchObject(
-        { code: "CONFLICT" },
-      );
+      await expect(
+        acceptMemberInvitation(db, { partnerSlug: slug, token, password: PASSWORD }, meta),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
     }
     const rows = await db.select().from(members).where(eq(members.partnerId, partner.id));
     expect(rows.every((m) => m.passwordHash === null && m.stage === "invited")).toBe(true);

@@ -1,0 +1,24 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { getCurrentMemberScope } from "@/lib/auth/member-session";
+import { LOCALE_COOKIE, pickLocale, type Locale } from "./locales";
+import en from "./messages/en.json";
+import id from "./messages/id.json";
+
+const MESSAGES = { en, id } satisfies Record<Locale, typeof en>;
+
+/** The member portal's language: no locale in the URL (next-intl without i18n routing). */
+export async function requestLocale(): Promise<Locale> {
+  const [scope, jar, h] = await Promise.all([getCurrentMemberScope(), cookies(), headers()]);
+  return pickLocale({
+    member: scope?.member.locale,
+    cookie: jar.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: h.get("accept-language"),
+  });
+}
+
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  return { locale, messages: MESSAGES[locale], timeZone: "UTC" };
+});
