@@ -22,8 +22,7 @@ export const DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,
 
 export type DocumentFileProblem = "empty" | "too_large" | "type" | "mismatch" | "name";
 export type DocumentFileCheck =
-  | { ok: true; kind: DocumentFileKind; mime: DocumentMime }
-  | { ok: false; problem: DocumentFileProblem };
+  { ok: true; kind: DocumentFileKind; mime: DocumentMime } | { ok: false; problem: DocumentFileProblem };
 
 const extensionOf = (name: string) => {
   const dot = name.lastIndexOf(".");
@@ -67,7 +66,8 @@ export function checkDocumentFileClaims(file: { name: string; size: number; type
   const kind = kindFromName(file.name);
   if (!kind) return { ok: false, problem: "type" };
   // Some systems declare nothing; a declared type must agree with the name.
-  if (file.type && file.type.toLowerCase() !== DOCUMENT_FILE_KINDS[kind].mime) return { ok: false, problem: "mismatch" };
+  if (file.type && file.type.toLowerCase() !== DOCUMENT_FILE_KINDS[kind].mime)
+    return { ok: false, problem: "mismatch" };
   return { ok: true, kind, mime: DOCUMENT_FILE_KINDS[kind].mime };
 }
 

@@ -77,7 +77,13 @@ export async function syncMemberWithWallexUser(
       });
       // Screening's pending_approval is told by our "submitted" mail (notify-status.ts).
       if (status && status !== "pending_approval") {
-        await notifyMemberStatusChange(tx, scope, member, { kind: "wallex", status, from: member.wallexStatus }, reason);
+        await notifyMemberStatusChange(
+          tx,
+          scope,
+          member,
+          { kind: "wallex", status, from: member.wallexStatus },
+          reason,
+        );
       }
     }
     return updated;

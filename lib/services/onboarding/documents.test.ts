@@ -1,7 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
-import { auditEvents, mailOutbox, memberComments, members, wallexDocuments, webhookEvents, type Member } from "@/db/schema";
+import {
+  auditEvents,
+  mailOutbox,
+  memberComments,
+  members,
+  wallexDocuments,
+  webhookEvents,
+  type Member,
+} from "@/db/schema";
 import { auditedFor } from "@/lib/audit/audited";
 import { memberScopeOf } from "@/lib/auth/member-sign-in";
 import type { StaffScope } from "@/lib/auth/scope";
@@ -61,8 +69,10 @@ const deps = (scope: MemberScope) => ({
   client: async () => setup.client,
   audited: auditedFor(db, scope, "member.document_uploaded"),
 });
-const upload = (scope: MemberScope, input: { documentType: string; fileName: string; bytes: Uint8Array; replaces?: string }) =>
-  uploadMemberDocument(db, scope, scope.memberId, input, deps(scope));
+const upload = (
+  scope: MemberScope,
+  input: { documentType: string; fileName: string; bytes: Uint8Array; replaces?: string },
+) => uploadMemberDocument(db, scope, scope.memberId, input, deps(scope));
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => {
@@ -141,7 +151,12 @@ describe("uploading a member's documents to Wallex", () => {
       document: { id: first.id, comments: ["The bill is older than three months."] },
     });
 
-    const second = await upload(scope, { documentType: "bank_statement", fileName: "statement.png", bytes: PNG, replaces: first.id });
+    const second = await upload(scope, {
+      documentType: "bank_statement",
+      fileName: "statement.png",
+      bytes: PNG,
+      replaces: first.id,
+    });
     const atWallex = await wallexDocs(member.wallexUserId!);
     expect(atWallex.map((d) => d.id)).toEqual([second.id]);
     expect(await storedBytes(member.wallexUserId!, second.id)).toEqual(PNG);
@@ -149,7 +164,9 @@ describe("uploading a member's documents to Wallex", () => {
     expect(oldRow.status).toBe("deleted");
     const after = await getDocumentsOverview(db, scope, scope.memberId);
     expect(after.slots[1]).toMatchObject({ state: "uploaded", document: { id: second.id, comments: [] } });
-    const actions = (await db.select().from(auditEvents).where(eq(auditEvents.memberId, member.id))).map((a) => a.action);
+    const actions = (await db.select().from(auditEvents).where(eq(auditEvents.memberId, member.id))).map(
+      (a) => a.action,
+    );
     expect(actions).toContain("member.document_replaced");
 
     await deleteMemberDocument(db, scope, scope.memberId, second.id, deps(scope));
@@ -173,11 +190,15 @@ describe("uploading a member's documents to Wallex", () => {
     expect((await wallexDocs(a.member.wallexUserId!)).map((d) => d.id)).toEqual([theirs.id]);
     expect(await wallexDocs(b.member.wallexUserId!)).toEqual([]);
 
-    const own = await readMemberDocumentFile(db, a.scope, a.scope.memberId, theirs.id, { client: async () => setup.client });
+    const own = await readMemberDocumentFile(db, a.scope, a.scope.memberId, theirs.id, {
+      client: async () => setup.client,
+    });
     expect(own).toMatchObject({ mime: "application/pdf", name: "passport.pdf" });
     expect(own!.bytes).toEqual(PDF);
     // Staff of the partner may preview it too.
-    const asStaff = await readMemberDocumentFile(db, staff, a.member.id, theirs.id, { client: async () => setup.client });
+    const asStaff = await readMemberDocumentFile(db, staff, a.member.id, theirs.id, {
+      client: async () => setup.client,
+    });
     expect(asStaff!.bytes).toEqual(PDF);
   });
 
@@ -185,7 +206,9 @@ describe("uploading a member's documents to Wallex", () => {
     const { member, scope } = await newMember();
     const doc = await upload(scope, { documentType: "ktp", fileName: "ktp.png", bytes: PNG });
     await db.update(members).set({ stage: "in_partner_review" }).where(eq(members.id, member.id));
-    expect((await refusal(upload(scope, { documentType: "ktp", fileName: "k.pdf", bytes: PDF }))).messageKey).toBe("error.frozen");
+    expect((await refusal(upload(scope, { documentType: "ktp", fileName: "k.pdf", bytes: PDF }))).messageKey).toBe(
+      "error.frozen",
+    );
     expect((await refusal(deleteMemberDocument(db, scope, scope.memberId, doc.id, deps(scope)))).status).toBe(409);
     expect((await getDocumentsOverview(db, scope, scope.memberId)).frozen).toBe(true);
   });
@@ -248,7 +271,11 @@ describe("status-change emails", () => {
     expect(await send("in_partner_review", "in_partner_review")).toBeNull();
     await expect(
       db.transaction(async (tx) => {
-        await notifyMemberStatusChange(tx, staff, member, { kind: "stage", stage: "submitted", from: "in_partner_review" });
+        await notifyMemberStatusChange(tx, staff, member, {
+          kind: "stage",
+          stage: "submitted",
+          from: "in_partner_review",
+        });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");

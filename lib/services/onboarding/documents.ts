@@ -113,18 +113,28 @@ async function memberOrThrow(db: Executor, scope: TenantScope, memberId: string)
   return member;
 }
 
-export async function getDocumentsOverview(db: Executor, scope: TenantScope, memberId: string): Promise<DocumentsOverview> {
+export async function getDocumentsOverview(
+  db: Executor,
+  scope: TenantScope,
+  memberId: string,
+): Promise<DocumentsOverview> {
   const member = await memberOrThrow(db, scope, memberId);
   const rows = member.wallexUserId ? await listMemberDocumentRows(db, scope, memberId) : [];
   const comments = await listOpenDocumentComments(db, scope, memberId);
   const live = rows.filter((r) => r.status !== "deleted");
   const taken = new Set<string>();
   const slots = documentSlotsFor(member).map((slot): DocumentSlot => {
-    const row = live.find((r) => !taken.has(r.wallexId) && (slot.types as readonly string[]).includes(r.documentType ?? ""));
+    const row = live.find(
+      (r) => !taken.has(r.wallexId) && (slot.types as readonly string[]).includes(r.documentType ?? ""),
+    );
     if (!row) return { ...slot, state: "missing", document: null };
     taken.add(row.wallexId);
     const pinned = comments.filter((c) => c.documentId === row.wallexId).map((c) => c.body);
-    const state: DocumentState = pinned.length ? "needs_resubmission" : row.status === "uploaded" ? "uploaded" : "pending";
+    const state: DocumentState = pinned.length
+      ? "needs_resubmission"
+      : row.status === "uploaded"
+        ? "uploaded"
+        : "pending";
     return {
       ...slot,
       state,
@@ -310,7 +320,9 @@ export async function deleteMemberDocument(
 }
 
 const downloadUrlOf = (document: WallexObject) =>
-  [document.downloadURL, document.downloadUrl, document.url].find((u): u is string => typeof u === "string" && /^https?:\/\//.test(u));
+  [document.downloadURL, document.downloadUrl, document.url].find(
+    (u): u is string => typeof u === "string" && /^https?:\/\//.test(u),
+  );
 
 /**
  * The stored bytes of one of the member's documents, for the preview route: found among the

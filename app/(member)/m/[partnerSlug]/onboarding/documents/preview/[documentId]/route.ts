@@ -8,7 +8,10 @@ import { readMemberDocumentFile } from "@/lib/services/onboarding/documents";
  * member it belongs to or to staff of the partner who may read records (`?member=<id>`). Everyone
  * else: 404. The type is sniffed from the bytes; the browser is told not to guess.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ partnerSlug: string; documentId: string }> }) {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ partnerSlug: string; documentId: string }> },
+) {
   const { partnerSlug, documentId } = await params;
   const reader = await previewReader(partnerSlug, request);
   const t = documentsText(documentsMessages(reader?.locale ?? "en"));
