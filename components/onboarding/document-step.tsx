@@ -45,7 +45,7 @@ export function DocumentsStep({
       <div className="grid gap-4 lg:grid-cols-2">
         {data.slots.map((slot) => (
           <DocumentSlotCard
-            key={`${slot.id}-${slot.document?.id ?? "none"}`}
+            key={slot.id}
             partnerSlug={partnerSlug}
             slot={slot}
             frozen={data.frozen || !data.linked}
