@@ -710,6 +710,8 @@ const CHECKED_IN_OWN_SUITE: Record<string, string> = {
   "team.renewInvitationToken": "team-writes.isolation.test.ts",
   "team.revokeExpiredInvitationsFor": "team-writes.isolation.test.ts",
   "team.setMembershipRole": "team-writes.isolation.test.ts",
+  "reference-lists.getReferenceListRow": "reference-lists.isolation.test.ts",
+  "reference-lists.saveReferenceListRow": "reference-lists.isolation.test.ts",
 };
 
 const NOT_TENANT_DATA: Record<string, string> = {

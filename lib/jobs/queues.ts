@@ -13,6 +13,8 @@ export const queues = {
   reconcileOpen: { name: "wallex.reconcile-open", cron: "*/5 * * * *" },
   /** Everything listed again from Wallex. */
   reconcileAll: { name: "wallex.reconcile-all", cron: "40 2 * * *" },
+  /** Countries, business types, entity types and products usage fetched again for every connected partner. */
+  refreshReferenceLists: { name: "wallex.reference-lists", cron: "23 4 * * *" },
 } as const satisfies Record<string, { name: string; cron?: string; retryLimit?: number }>;
 
 export type QueueKey = keyof typeof queues;

@@ -5,6 +5,7 @@ import { deleteDeadSessions } from "@/lib/data/sessions";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { deliverQueuedMail } from "@/lib/mail/outbox";
+import { refreshReferenceListsOfAllPartners } from "@/lib/services/reference-lists";
 import { startInboxDrainer } from "@/lib/wallex/inbox/drainer";
 import { sweepInbox } from "@/lib/wallex/inbox/process-event";
 import { purgeRejectedEvents } from "@/lib/wallex/inbox/purge";
@@ -19,6 +20,7 @@ const handlers: Record<QueueKey, (data: Record<string, unknown>) => Promise<unkn
   purgeRejectedWebhooks: () => purgeRejectedEvents(getDb()),
   reconcileOpen: () => reconcilePartners(getDb(), "open"),
   reconcileAll: () => reconcilePartners(getDb(), "all"),
+  refreshReferenceLists: () => refreshReferenceListsOfAllPartners(getDb()),
 };
 
 /**

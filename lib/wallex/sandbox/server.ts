@@ -6,7 +6,8 @@
  * embedded PGlite in WALLEX_SANDBOX_DATA_DIR (default .data/wallex-sandbox);
  * WALLEX_SANDBOX_DATABASE_URL=memory keeps nothing.
  * WALLEX_SANDBOX_API_KEY / _ACCESS_KEY_ID / _SECRET_ACCESS_KEY (demo partner credentials),
- * WALLEX_SANDBOX_RATE_LIMIT ("off" or requests per second), WALLEX_SANDBOX_AUTO_PROGRESS ("off").
+ * WALLEX_SANDBOX_RATE_LIMIT ("off" or requests per second), WALLEX_SANDBOX_AUTO_PROGRESS ("off"),
+ * WALLEX_SANDBOX_STRICT_LISTS ("on": README D28 strict mode for the long value lists).
  */
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
@@ -29,6 +30,7 @@ export async function startStandalone(
     store: storeFrom(env),
     rateLimit: rate === "off" ? false : rate ? { perSecond: Number(rate) } : undefined,
     autoProgress: env.WALLEX_SANDBOX_AUTO_PROGRESS !== "off",
+    strictLists: env.WALLEX_SANDBOX_STRICT_LISTS === "on",
     ...overrides,
   });
   const port = Number(env.WALLEX_SANDBOX_PORT || 4010);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { users } from "../endpoints/users";
 import { WallexInvalidRequestError } from "../errors";
 import { documentTypesFor, identityDocumentTypesFor } from "../kyc-lists";
 import {
@@ -97,6 +99,17 @@ describe("KYC sections ↔ wire", () => {
       expect(new Set(rows.flatMap((r) => [r.wire, ...(r.alsoWire ?? [])])).size).toBe(
         rows.reduce((n, r) => n + 1 + (r.alsoWire?.length ?? 0), 0),
       );
+    }
+  });
+
+  it("every wire name of the detail and company tables is a field of the endpoint table's PATCH body", () => {
+    const keysOf = (schema: unknown) => Object.keys((schema as z.ZodObject).shape);
+    for (const [section, ep] of [
+      ["detail", users.updateDetail],
+      ["company", users.updateCompany],
+    ] as const) {
+      const wire = KYC_FIELDS[section].flatMap((r) => [r.wire, ...(r.alsoWire ?? [])]);
+      expect(keysOf(ep.body).sort()).toEqual([...wire].sort());
     }
   });
 
