@@ -32,6 +32,7 @@ const staffPages = ({ home, rows }: Tenant) => [
   `${home}/audit`,
   `${home}/api-log`,
   `${home}/team`,
+  `${home}/members/new`,
   `${home}/settings`,
   `${home}/mailbox`,
   "/account/security",

@@ -71,7 +71,12 @@ export async function renewMemberInvitationToken(
 }
 
 /** Closes an open invitation (revoked by staff, or an expired one making way for a new one). */
-export async function revokeMemberInvitationRow(db: Executor, scope: TenantScope, invitationId: string, at = new Date()) {
+export async function revokeMemberInvitationRow(
+  db: Executor,
+  scope: TenantScope,
+  invitationId: string,
+  at = new Date(),
+) {
   const closed = await db
     .update(memberInvitations)
     .set({ revokedAt: at })

@@ -65,10 +65,18 @@ describe("tenant isolation: members' writes and invitations", () => {
 
   test("onboarding settings: A reads and changes its own; B's scopes change only B's", async () => {
     const settings = { memberReviewRequired: false, memberSignupKinds: ["full", "lite_company"] as const };
-    expect(await updateMemberOnboardingSettings(db, a, { ...settings, memberSignupKinds: [...settings.memberSignupKinds] })).toBe(true);
-    expect(await getMemberOnboardingSettings(db, a)).toEqual({ ...settings, memberSignupKinds: ["full", "lite_company"] });
+    expect(
+      await updateMemberOnboardingSettings(db, a, { ...settings, memberSignupKinds: [...settings.memberSignupKinds] }),
+    ).toBe(true);
+    expect(await getMemberOnboardingSettings(db, a)).toEqual({
+      ...settings,
+      memberSignupKinds: ["full", "lite_company"],
+    });
     for (const scope of scopesOfB()) {
-      await updateMemberOnboardingSettings(db, scope, { memberReviewRequired: true, memberSignupKinds: ["lite_individual"] });
+      await updateMemberOnboardingSettings(db, scope, {
+        memberReviewRequired: true,
+        memberSignupKinds: ["lite_individual"],
+      });
       expect((await getMemberOnboardingSettings(db, scope)).memberSignupKinds).toEqual(["lite_individual"]);
     }
     const [rowA] = await db.select().from(partners).where(eq(partners.id, a.partnerId));
@@ -117,7 +125,11 @@ describe("tenant isolation: members' writes and invitations", () => {
         await findMemberForWallexUser(db, scope, { wallexUserId, email: member.email, accountId: "x" }),
       ).toBeUndefined();
       expect(
-        await applyWallexStatusToMember(db, scope, member.id, { wallexStatus: "approved", wallexReason: "x", at: new Date() }),
+        await applyWallexStatusToMember(db, scope, member.id, {
+          wallexStatus: "approved",
+          wallexReason: "x",
+          at: new Date(),
+        }),
       ).toBeUndefined();
       expect(await deleteUnsignedMember(db, scope, member.id)).toBe(false);
     }
@@ -144,13 +156,17 @@ describe("tenant isolation: members' writes and invitations", () => {
     const member = await memberOfA();
     const wallexUserId = crypto.randomUUID();
     for (const scope of scopesOfB()) {
-      expect(await findMemberForWallexUser(db, scope, { wallexUserId, email: member.email, accountId: "acc" })).toBeUndefined();
+      expect(
+        await findMemberForWallexUser(db, scope, { wallexUserId, email: member.email, accountId: "acc" }),
+      ).toBeUndefined();
     }
-    expect(await findMemberForWallexUser(db, a, { wallexUserId, email: member.email, accountId: "acc" })).toMatchObject({
-      id: member.id,
-      wallexUserId,
-      wallexAccountId: "acc",
-    });
+    expect(await findMemberForWallexUser(db, a, { wallexUserId, email: member.email, accountId: "acc" })).toMatchObject(
+      {
+        id: member.id,
+        wallexUserId,
+        wallexAccountId: "acc",
+      },
+    );
   });
 
   test("comments: inserted for the scope's partner; listed for A only", async () => {
@@ -168,7 +184,13 @@ describe("tenant isolation: members' writes and invitations", () => {
       expect(await listMemberComments(db, scope, member.id)).toEqual([]);
       // A's member named under B's partner: the composite key refuses it.
       await expect(
-        insertMemberComment(db, scope, { memberId: member.id, source: "wallex", field: null, body: "x", memberVisible: true }),
+        insertMemberComment(db, scope, {
+          memberId: member.id,
+          source: "wallex",
+          field: null,
+          body: "x",
+          memberVisible: true,
+        }),
       ).rejects.toThrow();
     }
     expect(await db.select().from(memberComments).where(eq(memberComments.memberId, member.id))).toHaveLength(1);

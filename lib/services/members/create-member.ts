@@ -169,27 +169,27 @@ export async function createMember(
       invitation === null
         ? []
         : [
-      {
-        action: "member.created",
-        memberId: m.id,
-        target: { type: "member", id: m.id },
-        after: {
-          email: m.email,
-          signupKind: m.signupKind,
-          accountType: m.accountType,
-          countryCode: m.countryCode,
-          locale: m.locale,
-          wallexUserId: m.wallexUserId,
-          wallexAccountId: m.wallexAccountId,
-          wallexStatus: m.wallexStatus,
-        },
-      },
-      {
-        action: "member.invitation_created",
-        memberId: m.id,
-        target: { type: "member_invitation", id: invitation.id },
-        after: { email: m.email, expiresAt: invitation.expiresAt },
-      },
-    ],
+            {
+              action: "member.created",
+              memberId: m.id,
+              target: { type: "member", id: m.id },
+              after: {
+                email: m.email,
+                signupKind: m.signupKind,
+                accountType: m.accountType,
+                countryCode: m.countryCode,
+                locale: m.locale,
+                wallexUserId: m.wallexUserId,
+                wallexAccountId: m.wallexAccountId,
+                wallexStatus: m.wallexStatus,
+              },
+            },
+            {
+              action: "member.invitation_created",
+              memberId: m.id,
+              target: { type: "member_invitation", id: invitation.id },
+              after: { email: m.email, expiresAt: invitation.expiresAt },
+            },
+          ],
   );
 }

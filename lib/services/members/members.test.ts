@@ -69,7 +69,11 @@ const tokenIn = (text: string) => {
   const match = new RegExp(`/m/${scope.partnerSlug}/invite/(\\S+)`).exec(text);
   return parseInvitationToken(match![1])!;
 };
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as AppError);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as AppError,
+  );
 
 describe("creating members at Wallex", () => {
   beforeAll(async () => {
@@ -83,34 +87,42 @@ describe("creating members at Wallex", () => {
     ["full_individual", {}, "individual", "draft"],
     ["full_company", {}, "company", "draft"],
     ["lite_company", { registrationNumber: "201912345K", countryOfIncorporation: "SG" }, "company", "pending_approval"],
-    ["lite_individual", { nationality: "ID", mobileCountryCode: "+62", mobileNumber: "81234567" }, "individual", "pending_approval"],
-  ] as const)("a %s signup creates the member, its Wallex user, the mirror row and the invitation", async (signup, extra, accountType, status) => {
-    const input = form({ signup, ...extra });
-    const { member, replayed } = await create(input);
-    expect(replayed).toBe(false);
-    const [wallexUser] = await wallexUsersWith(input.email);
-    expect(wallexUser).toMatchObject({ accountType, status });
-    expect(member).toMatchObject({
-      stage: "invited",
-      accountType,
-      wallexUserId: wallexUser.id,
-      wallexAccountId: wallexUser.accountId,
-      wallexStatus: status,
-      locale: "id",
-    });
-    const [mirrored] = await db
-      .select()
-      .from(wallexUsers)
-      .where(and(eq(wallexUsers.partnerId, scope.partnerId), eq(wallexUsers.wallexId, wallexUser.id)));
-    expect(mirrored.status).toBe(status);
-    const [invitation] = await db.select().from(memberInvitations).where(eq(memberInvitations.memberId, member.id));
-    expect(invitationState(invitation)).toBe("pending");
-    const [mail] = await mailsTo(input.email);
-    expect(mail.subject).toContain("selesaikan pembukaan akun Wallex Anda");
-    expect(mail.text).toContain(`/m/${scope.partnerSlug}/invite/${invitation.id}.`);
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.memberId, member.id));
-    expect(audit.map((a) => a.action).sort()).toEqual(["member.created", "member.invitation_created"]);
-  });
+    [
+      "lite_individual",
+      { nationality: "ID", mobileCountryCode: "+62", mobileNumber: "81234567" },
+      "individual",
+      "pending_approval",
+    ],
+  ] as const)(
+    "a %s signup creates the member, its Wallex user, the mirror row and the invitation",
+    async (signup, extra, accountType, status) => {
+      const input = form({ signup, ...extra });
+      const { member, replayed } = await create(input);
+      expect(replayed).toBe(false);
+      const [wallexUser] = await wallexUsersWith(input.email);
+      expect(wallexUser).toMatchObject({ accountType, status });
+      expect(member).toMatchObject({
+        stage: "invited",
+        accountType,
+        wallexUserId: wallexUser.id,
+        wallexAccountId: wallexUser.accountId,
+        wallexStatus: status,
+        locale: "id",
+      });
+      const [mirrored] = await db
+        .select()
+        .from(wallexUsers)
+        .where(and(eq(wallexUsers.partnerId, scope.partnerId), eq(wallexUsers.wallexId, wallexUser.id)));
+      expect(mirrored.status).toBe(status);
+      const [invitation] = await db.select().from(memberInvitations).where(eq(memberInvitations.memberId, member.id));
+      expect(invitationState(invitation)).toBe("pending");
+      const [mail] = await mailsTo(input.email);
+      expect(mail.subject).toContain("selesaikan pembukaan akun Wallex Anda");
+      expect(mail.text).toContain(`/m/${scope.partnerSlug}/invite/${invitation.id}.`);
+      const audit = await db.select().from(auditEvents).where(eq(auditEvents.memberId, member.id));
+      expect(audit.map((a) => a.action).sort()).toEqual(["member.created", "member.invitation_created"]);
+    },
+  );
 
   test("the form's fields reach Wallex only for the signup that takes them", async () => {
     const input = form({ signup: "full_individual", companyName: "Ignored Ltd" });
@@ -284,7 +296,11 @@ describe("members follow their Wallex user", () => {
     expect(screened).toMatchObject({ wallexStatus: "pending_approval", stage: "invited" });
     expect(screened.lastActivityAt.getTime()).toBeGreaterThanOrEqual(member.lastActivityAt.getTime());
 
-    await sandbox.sandbox.control.decideUser(member.wallexUserId!, "document_needs_resubmission", "Passport photo is blurred");
+    await sandbox.sandbox.control.decideUser(
+      member.wallexUserId!,
+      "document_needs_resubmission",
+      "Passport photo is blurred",
+    );
     await processAll();
     expect(await memberRow(member.id)).toMatchObject({
       wallexStatus: "document_needs_resubmission",

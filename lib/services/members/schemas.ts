@@ -43,8 +43,7 @@ export const signupChoices: Record<
 export const MEMBER_LOCALES = ["en", "id"] as const satisfies readonly MemberLocale[];
 export const memberLocaleLabels: Record<MemberLocale, string> = { en: "English", id: "Bahasa Indonesia" };
 
-const name = (what: string) =>
-  userText.trim().min(1, `Enter the ${what}.`).max(100, "Use at most 100 characters.");
+const name = (what: string) => userText.trim().min(1, `Enter the ${what}.`).max(100, "Use at most 100 characters.");
 const optional = (max: number) =>
   userText
     .trim()

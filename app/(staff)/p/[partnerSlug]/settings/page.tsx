@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
+import { MemberOnboardingForm } from "@/components/settings/member-onboarding-form";
 import { PartnerProfileForm } from "@/components/settings/partner-profile-form";
 import { WallexConnectionForm } from "@/components/settings/wallex-connection-form";
 import { WebhookCard } from "@/components/settings/webhook-card";
 import { getDb } from "@/db";
 import { COUNTRIES } from "@/lib/countries";
 import { requireStaff } from "@/lib/auth/scope";
+import { getMemberOnboardingSettings } from "@/lib/data/member-writes";
 import { getPartnerOrThrow, getWallexConnectionView } from "@/lib/data/partners";
 import { embeddedSandboxEnabled, env } from "@/lib/env";
 import { webhookUrlFor } from "@/lib/wallex/inbox/intake-address";
@@ -18,7 +20,11 @@ type Props = { params: Promise<{ partnerSlug: string }> };
 export default async function SettingsPage({ params }: Props) {
   const scope = await requireStaff((await params).partnerSlug, "settings.manage");
   const db = getDb();
-  const [partner, connection] = await Promise.all([getPartnerOrThrow(db, scope), getWallexConnectionView(db, scope)]);
+  const [partner, connection, onboarding] = await Promise.all([
+    getPartnerOrThrow(db, scope),
+    getWallexConnectionView(db, scope),
+    getMemberOnboardingSettings(db, scope),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -40,6 +46,7 @@ export default async function SettingsPage({ params }: Props) {
           registeredAt={connection.webhookRegisteredAt}
         />
       )}
+      <MemberOnboardingForm partnerSlug={scope.partnerSlug} settings={onboarding} />
     </div>
   );
 }
