@@ -34,6 +34,13 @@ export function DocumentsStep({
           <AlertDescription>{t("frozen")}</AlertDescription>
         </Alert>
       )}
+      {data.requests.map((request, i) => (
+        <Alert key={i} variant="warning" data-testid="documents-request">
+          <AlertDescription>
+            <strong>{t("comment")}:</strong> {request}
+          </AlertDescription>
+        </Alert>
+      ))}
       {!data.linked && (
         <Alert variant="warning">
           <AlertDescription>{t("notLinked")}</AlertDescription>

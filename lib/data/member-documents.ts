@@ -68,12 +68,13 @@ export async function getMemberDocumentRow(
   return row;
 }
 
-/** Open change requests the member may see that are pinned to documents (Wallex ids). */
+/** Open change requests the member may see (pinned to a document by its Wallex id, to a field, or general). */
 export async function listOpenDocumentComments(db: Executor, scope: TenantScope, memberId: string) {
   return db
     .select({
       id: memberComments.id,
       documentId: memberComments.documentId,
+      field: memberComments.field,
       body: memberComments.body,
       createdAt: memberComments.createdAt,
     })

@@ -232,7 +232,7 @@ describe("status-change emails", () => {
   }
 
   test("each Wallex status change is mailed once, in the member's language, with the reason and the portal link", async () => {
-    const { member } = await newMember({ locale: "id" });
+    const { member, scope } = await newMember({ locale: "id" });
     await processAll();
     const invitationOnly = (await mailsTo(member.email)).length;
     await sandbox.sandbox.control.decideUser(member.wallexUserId!, "pending_approval");
@@ -250,6 +250,8 @@ describe("status-change emails", () => {
     expect(afterResubmission[0].subject).toBe(`${staff.partnerName}: Wallex meminta Anda mengirim ulang beberapa data`);
     expect(afterResubmission[0].text).toContain("Yang perlu diperbaiki: Foto paspor buram");
     expect(afterResubmission[0].text).toContain(`/m/${staff.partnerSlug}`);
+    // Wallex's reason names no document: the documents step shows it above them.
+    expect((await getDocumentsOverview(db, scope, scope.memberId)).requests).toEqual(["Foto paspor buram"]);
 
     await sandbox.sandbox.control.decideUser(member.wallexUserId!, "pending_approval");
     await processAll();

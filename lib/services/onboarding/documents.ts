@@ -68,6 +68,8 @@ export type DocumentsOverview = {
   frozen: boolean;
   /** The member has a Wallex user (set once the signup went through). */
   linked: boolean;
+  /** Open requests pinned to no document: Wallex's general reason, or one about a document group ("documents.identity"). */
+  requests: string[];
 };
 
 /** A refusal the member can act on: a message key (documents.<locale>.json) and the field it belongs next to. */
@@ -148,7 +150,10 @@ export async function getDocumentsOverview(
       },
     };
   });
-  return { slots, frozen: isFrozen(member), linked: !!member.wallexUserId };
+  const requests = comments
+    .filter((c) => !c.documentId && (!c.field || c.field.startsWith("documents.")))
+    .map((c) => c.body);
+  return { slots, frozen: isFrozen(member), linked: !!member.wallexUserId, requests };
 }
 
 type Deps = { client?: () => Promise<WallexClient>; audited: Audited };
