@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { freshTotpCode } from "./fixtures/auth";
 import { expectAccessible } from "./fixtures/axe";
 import { createPortalMember, inviteMember, signInAsMember } from "./fixtures/members";
 import { signInAs } from "./fixtures/session";
@@ -28,7 +29,10 @@ async function signInOnPortal(page: Page, portal: string, email: string, passwor
   await expect(page).toHaveURL(new RegExp(`${portal}$`));
 }
 
-test("a member accepts the invitation, lands on the portal, signs out and in again", async ({ page, tenant }) => {
+test("a member accepts the invitation, lands on the portal, turns on two-factor, signs out and in again", async ({
+  page,
+  tenant,
+}) => {
   const member = await createPortalMember(tenant, { firstName: "Siti", lastName: "Rahma" });
   const link = await inviteMember(member);
 
@@ -57,6 +61,13 @@ test("a member accepts the invitation, lands on the portal, signs out and in aga
   await page.getByRole("button", { name: "Set up an authenticator" }).click();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
   await checkPortalPage(page, "portal security, enrolling");
+  const secret = (await page.locator("code").textContent())!.trim();
+  await page.getByLabel("Code from the app").fill("123");
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByText("Enter the 6-digit code from your authenticator app.")).toBeVisible();
+  await page.getByLabel("Code from the app").fill(await freshTotpCode(secret));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByText("On: signing in asks for a code from your authenticator app.")).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(new RegExp(`${member.portal}/sign-in`));
@@ -75,7 +86,12 @@ test("a member accepts the invitation, lands on the portal, signs out and in aga
   await page.getByLabel("Password").fill("a wrong password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
-  await signInOnPortal(page, member.portal, member.email, NEW_PASSWORD);
+  // Two-factor is on now: the password alone is not enough.
+  await page.getByLabel("Password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByLabel("Authentication code").fill(await freshTotpCode(secret));
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${member.portal}$`));
   await expect(page.getByRole("heading", { name: "Hello, Siti" })).toBeVisible();
 });
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/db";
 import { auditEvents, memberDrafts, memberInvitations, memberSessions, members, staffMemberships } from "@/db/schema";
 import { memberScopeOf } from "@/lib/auth/member-sign-in";
+import { assertCan } from "@/lib/auth/scope";
 import { mintJobScope, scopeWhere, type MemberScope } from "@/lib/auth/tenant-scope";
 import { recordAudit } from "@/lib/audit/record";
 import { createPartner } from "@/lib/testing/factories";
@@ -19,6 +20,7 @@ import {
 } from "./member-auth";
 import {
   createMemberSession,
+  getLiveMemberSession,
   listLiveMemberSessions,
   revokeMemberSessions,
   revokeOwnMemberSession,
@@ -130,6 +132,23 @@ describe("tenant isolation: member sign-in data", () => {
     await db.insert(memberDrafts).values({ partnerId: partnerA.id, memberId: a.memberId, step: "personal" });
     expect(await db.select().from(memberDrafts).where(scopeWhere(memberDrafts, sibling))).toEqual([]);
     expect(() => scopeWhere(staffMemberships, a)).toThrow(/member scope may not read staff_memberships/);
+  });
+
+  test("a member scope satisfies no staff permission check", () => {
+    // @ts-expect-error staff permission checks take a StaffScope, never a member's
+    expect(() => assertCan(a, "records.read")).toThrow();
+  });
+
+  test("a live session's last-seen time is kept current", async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await db
+      .update(memberSessions)
+      .set({ lastSeenAt: hourAgo })
+      .where(eq(memberSessions.id, otherPartner.member.sessionId));
+    const live = await getLiveMemberSession(db, otherPartner.member.sessionId);
+    expect(live?.member.id).toBe(otherPartner.memberId);
+    const [row] = await db.select().from(memberSessions).where(eq(memberSessions.id, otherPartner.member.sessionId));
+    expect(row.lastSeenAt.getTime()).toBeGreaterThan(hourAgo.getTime() + 60_000);
   });
 
   test("a member's audit row joins the partner's one chain, signed as that member", async () => {
