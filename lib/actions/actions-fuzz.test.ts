@@ -43,6 +43,10 @@ const { confirmTwoFactorAction } = await import("./account/confirm-two-factor");
 const { acceptInvitationWithNewAccountAction, acceptInvitationAsCurrentUserAction } =
   await import("./invitations/accept-invitation");
 const { signInAction } = await import("./auth/sign-in");
+const { updateMemberOnboardingAction } = await import("./members/update-onboarding-settings");
+const { createMemberAction } = await import("./members/create-member");
+const { resendMemberInvitationAction, revokeMemberInvitationAction, sendMemberInvitationAction } =
+  await import("./members/invitations");
 
 const db = getDb();
 type Action = (prev: undefined, input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
@@ -188,6 +192,51 @@ const cases: Case[] = [
     valid: () => ({ token: `${crypto.randomUUID()}.${"A".repeat(43)}` }),
     text: ["token"],
     structured: [],
+  },
+  {
+    name: "member onboarding",
+    action: updateMemberOnboardingAction as Action,
+    valid: () => ({ partnerSlug: valid.partnerSlug, memberReviewRequired: "on", signup_full: "on" }),
+    text: [],
+    structured: ["memberReviewRequired", "signup_full", "signup_lite_company"],
+  },
+  {
+    name: "new member",
+    action: createMemberAction as Action,
+    valid: () => ({
+      partnerSlug: valid.partnerSlug,
+      idempotencyKey: crypto.randomUUID(),
+      signup: "full_company",
+      email: "member@example.test",
+      firstName: "Fuzz",
+      lastName: "Member",
+      companyName: "Fuzz Co",
+      countryCode: "SG",
+      locale: "en",
+    }),
+    text: ["firstName", "lastName", "companyName"],
+    structured: ["idempotencyKey", "signup", "email", "countryCode", "locale"],
+  },
+  {
+    name: "send member invitation",
+    action: sendMemberInvitationAction as Action,
+    valid: () => ({ partnerSlug: valid.partnerSlug, memberId: crypto.randomUUID() }),
+    text: [],
+    structured: ["memberId"],
+  },
+  {
+    name: "resend member invitation",
+    action: resendMemberInvitationAction as Action,
+    valid: () => ({ partnerSlug: valid.partnerSlug, memberId: crypto.randomUUID(), invitationId: crypto.randomUUID() }),
+    text: [],
+    structured: ["memberId", "invitationId"],
+  },
+  {
+    name: "revoke member invitation",
+    action: revokeMemberInvitationAction as Action,
+    valid: () => ({ partnerSlug: valid.partnerSlug, memberId: crypto.randomUUID(), invitationId: crypto.randomUUID() }),
+    text: [],
+    structured: ["memberId", "invitationId"],
   },
   {
     name: "sign in",

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { auditEvents, mailOutbox, memberInvitations, members, partners } from "@/db/schema";
 import type { StaffScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createStaff } from "@/lib/testing/factories";
+import { createPartner, createStaff } from "@/lib/testing/factories";
 import { connectedPartner, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 
 // Stand-ins only for what needs a live Next.js request; the actions, the services, the sandbox over
@@ -188,5 +188,14 @@ describe("the new member form's action", () => {
     const result = await sendMemberInvitationAction(undefined, { partnerSlug: other.partnerSlug, memberId });
     expect(result).toMatchObject({ ok: false, formError: /not found/i });
     expect(await db.select().from(memberInvitations).where(eq(memberInvitations.memberId, memberId))).toHaveLength(1);
+  });
+
+  test("a partner without a Wallex connection: a message, and no member is left behind", async () => {
+    const lone = (await createStaff(await createPartner("No connection"), "operator")).scope;
+    as(lone);
+    const form = { ...memberForm(), partnerSlug: lone.partnerSlug };
+    const result = await createMemberAction(undefined, form);
+    expect(result).toMatchObject({ ok: false, formError: expect.any(String) });
+    expect(await db.select().from(members).where(eq(members.partnerId, lone.partnerId))).toEqual([]);
   });
 });

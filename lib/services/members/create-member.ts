@@ -108,6 +108,8 @@ export async function createMember(
     throw fieldError("signup", `The ${signupKindLabels[choice.kind].toLowerCase()} is not enabled for this partner.`);
   }
 
+  // Before anything is written: a partner without a working connection leaves no member behind.
+  const client = await deps.client();
   const claim = await claimSignupMember(db, scope, {
     idempotencyKey: input.idempotencyKey,
     member: {
@@ -139,7 +141,7 @@ export async function createMember(
 
   let result: Awaited<ReturnType<typeof perform>>;
   try {
-    result = await perform(db, await deps.client(), scope, "signupMember", {
+    result = await perform(db, client, scope, "signupMember", {
       idempotencyKey: input.idempotencyKey,
       input: claim.request,
       accountId: null,

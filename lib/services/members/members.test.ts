@@ -17,6 +17,8 @@ import { updateMemberOnboardingSettings } from "@/lib/data/member-writes";
 import { AppError } from "@/lib/errors";
 import { connectedPartner, startTestSandbox, type TestSandbox } from "@/lib/testing/wallex";
 import { processWebhookEvent } from "@/lib/wallex/inbox/process-event";
+import { RESOURCES } from "@/lib/wallex/mirror/read-map";
+import { applyToMirror } from "@/lib/wallex/mirror/store";
 import { parseInvitationToken, secretMatches } from "../invitation-token";
 import { createMember } from "./create-member";
 import { createMemberInvitation, invitationState, resendMemberInvitation, revokeMemberInvitation } from "./invitations";
@@ -311,7 +313,11 @@ describe("members follow their Wallex user", () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]).toMatchObject({ source: "wallex", memberVisible: true, body: "Passport photo is blurred" });
 
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.memberId, member.id));
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.memberId, member.id))
+      .orderBy(auditEvents.seq);
     const moves = audit.filter((a) => a.action === "member.wallex_status_changed");
     expect(moves.map((a) => (a.after as { wallexStatus: string }).wallexStatus)).toEqual([
       "pending_approval",
@@ -325,5 +331,46 @@ describe("members follow their Wallex user", () => {
     await processAll();
     expect(await memberRow(member.id)).toMatchObject({ wallexStatus: "approved", wallexReason: null });
     expect(await db.select().from(memberComments).where(eq(memberComments.memberId, member.id))).toHaveLength(1);
+  });
+
+  test("without a reason on the object, the notification's reason is kept; a signup whose answer was lost is linked on reconcile", async () => {
+    const { member } = await create(form({ signup: "full_individual" }));
+    const object = { ...(await setup.client.users.retrieve({ userId: member.wallexUserId! })) } as Record<
+      string,
+      unknown
+    >;
+    await db.insert(webhookEvents).values({
+      partnerId: scope.partnerId,
+      resource: "user",
+      resourceId: member.wallexUserId,
+      status: "document_needs_resubmission",
+      payload: { reason: "Selfie does not match the passport" },
+      outcome: "processed",
+    });
+    await applyToMirror(
+      db,
+      scope,
+      RESOURCES.user,
+      { ...object, id: member.wallexUserId!, status: "document_needs_resubmission", statusReason: null },
+      { readAt: new Date(), source: "webhook" },
+    );
+    expect(await memberRow(member.id)).toMatchObject({
+      wallexStatus: "document_needs_resubmission",
+      wallexReason: "Selfie does not match the passport",
+      stage: "changes_requested",
+    });
+
+    // An unsigned member (its signup's answer lost): the first read of its user names it.
+    const input = form();
+    await sandbox.sandbox.control.failNextRequests({ remaining: 1, status: 504, after: true });
+    await rejection(create(input));
+    const [pending] = await memberRows(input.email);
+    const [user] = await wallexUsersWith(input.email);
+    await applyToMirror(db, scope, RESOURCES.user, user as never, { readAt: new Date(), source: "reconcile" });
+    expect(await memberRow(pending.id)).toMatchObject({
+      wallexUserId: user.id,
+      wallexAccountId: user.accountId,
+      wallexStatus: "draft",
+    });
   });
 });

@@ -30,7 +30,7 @@ export default async function SettingsPage({ params }: Props) {
     <div className="space-y-6">
       <PageHeader
         title="Settings"
-        description="The partner's profile and its connection to Wallex."
+        description="The partner's profile, its connection to Wallex and how members are onboarded."
         breadcrumbs={[{ label: scope.partnerName, href: `/p/${scope.partnerSlug}` }, { label: "Settings" }]}
       />
       <PartnerProfileForm partnerSlug={scope.partnerSlug} partner={partner} countries={COUNTRIES} />
