@@ -77,7 +77,9 @@ describe("tenant isolation: onboarding drafts and comments", () => {
     expect((await updateOnboardingMember(db, a, a.memberId, { missingFields: ["birthDate"] }))?.id).toBe(a.memberId);
     for (const scope of strangers()) {
       expect(await getOnboardingMember(db, scope, a.memberId)).toBeUndefined();
-      expect(await updateOnboardingMember(db, scope, a.memberId, { missingFields: [], stage: "submitted" })).toBeUndefined();
+      expect(
+        await updateOnboardingMember(db, scope, a.memberId, { missingFields: [], stage: "submitted" }),
+      ).toBeUndefined();
     }
     const row = await memberRow(a.memberId);
     expect(row.missingFields).toEqual(["birthDate"]);
@@ -88,8 +90,21 @@ describe("tenant isolation: onboarding drafts and comments", () => {
     const [visible, internal] = await db
       .insert(memberComments)
       .values([
-        { partnerId: a.partnerId, memberId: a.memberId, source: "reviewer", field: "personal.birthDate", body: "Check the year", memberVisible: true },
-        { partnerId: a.partnerId, memberId: a.memberId, source: "reviewer", body: "Internal: looks odd", memberVisible: false },
+        {
+          partnerId: a.partnerId,
+          memberId: a.memberId,
+          source: "reviewer",
+          field: "personal.birthDate",
+          body: "Check the year",
+          memberVisible: true,
+        },
+        {
+          partnerId: a.partnerId,
+          memberId: a.memberId,
+          source: "reviewer",
+          body: "Internal: looks odd",
+          memberVisible: false,
+        },
       ])
       .returning();
     expect((await listOpenMemberComments(db, a, a.memberId)).map((c) => c.id)).toEqual([visible.id]);

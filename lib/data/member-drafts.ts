@@ -45,9 +45,7 @@ export async function saveMemberDraft(
   step: OnboardingStep,
   data: Record<string, unknown>,
   expectedRevision: number,
-): Promise<
-  { outcome: "saved"; draft: typeof memberDrafts.$inferSelect } | { outcome: "stale"; revision: number }
-> {
+): Promise<{ outcome: "saved"; draft: typeof memberDrafts.$inferSelect } | { outcome: "stale"; revision: number }> {
   ownMember(scope, memberId);
   if (expectedRevision === 0) {
     const [inserted] = await db

@@ -5,8 +5,13 @@ import { getCurrentMemberScope } from "@/lib/auth/member-session";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "./locales";
 import en from "./messages/en.json";
 import id from "./messages/id.json";
+import onboardingEn from "./messages/onboarding.en.json";
+import onboardingId from "./messages/onboarding.id.json";
 
-const MESSAGES = { en, id } satisfies Record<Locale, typeof en>;
+const MESSAGES = {
+  en: { ...en, ...onboardingEn },
+  id: { ...id, ...onboardingId },
+} satisfies Record<Locale, typeof en & typeof onboardingEn>;
 
 /** The member portal's language: no locale in the URL (next-intl without i18n routing). */
 export async function requestLocale(): Promise<Locale> {

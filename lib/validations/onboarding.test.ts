@@ -24,13 +24,19 @@ const personal = (raw: Record<string, unknown>) => parseStep("personal", raw, ct
 const errorsOf = (result: ReturnType<typeof parseStep>) => (result.ok ? {} : result.fieldErrors);
 
 describe("dates", () => {
-  test.each(["2023-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "1990-1-1", "01-02-1990", "yesterday", "1799-12-31"])(
-    "%s is not a real date",
-    (value) => {
-      expect(parseIsoDate(value)).toBeNull();
-      expect(errorsOf(personal({ birthDate: value }))).toEqual({ birthDate: ["realDate"] });
-    },
-  );
+  test.each([
+    "2023-02-29",
+    "2026-04-31",
+    "2026-13-01",
+    "2026-00-10",
+    "1990-1-1",
+    "01-02-1990",
+    "yesterday",
+    "1799-12-31",
+  ])("%s is not a real date", (value) => {
+    expect(parseIsoDate(value)).toBeNull();
+    expect(errorsOf(personal({ birthDate: value }))).toEqual({ birthDate: ["realDate"] });
+  });
 
   test("a leap day exists in a leap year", () => {
     expect(parseIsoDate("2024-02-29")?.toISOString()).toBe("2024-02-29T00:00:00.000Z");
@@ -123,9 +129,9 @@ describe("postal codes and countries", () => {
     expect(errorsOf(parseStep("company", { incorporationCountry: "SG", postalCode: "1234" }, ctx))).toEqual({
       postalCode: ["postalSG"],
     });
-    expect(parseStep("company", { incorporationCountry: "SG", operatingCountry: "ID", postalCode: "10110" }, ctx).ok).toBe(
-      true,
-    );
+    expect(
+      parseStep("company", { incorporationCountry: "SG", operatingCountry: "ID", postalCode: "10110" }, ctx).ok,
+    ).toBe(true);
   });
 
   test.each(["SGP", "S", "12", "XX", "Singapore"])("%s is not a country Wallex lists", (value) => {
@@ -146,9 +152,9 @@ describe("choices", () => {
       employmentStatus: ["choice"],
     });
     expect(errorsOf(parseStep("company", { businessType: "Casino" }, ctx))).toEqual({ businessType: ["choice"] });
-    expect(errorsOf(parseStep("due_diligence", { entityType: "trust", productsUsage: ["payments", "crypto"] }, ctx))).toEqual(
-      { entityType: ["choice"], productsUsage: ["choice"] },
-    );
+    expect(
+      errorsOf(parseStep("due_diligence", { entityType: "trust", productsUsage: ["payments", "crypto"] }, ctx)),
+    ).toEqual({ entityType: ["choice"], productsUsage: ["choice"] });
     const ok = parseStep("due_diligence", { entityType: "private_limited", productsUsage: "payments" }, ctx);
     expect(ok.ok && ok.values).toEqual({ entityType: "private_limited", productsUsage: ["payments"] });
   });

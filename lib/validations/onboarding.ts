@@ -275,7 +275,8 @@ export function parseStep(
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "form");
       const key = (ERROR_KEYS as readonly string[]).includes(issue.message) ? issue.message : "choice";
-      (fieldErrors[field] ??= []).includes(key) || fieldErrors[field].push(key);
+      const list = (fieldErrors[field] ??= []);
+      if (!list.includes(key)) list.push(key);
     }
     return { ok: false, fieldErrors };
   }

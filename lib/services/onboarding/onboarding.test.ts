@@ -46,7 +46,10 @@ async function signedUpMember(accountType: "individual" | "company" = "individua
     .set({ wallexUserId: user.id, wallexAccountId: String(user.accountId), accountType, wallexStatus: user.status })
     .where(eq(members.id, row.id))
     .returning();
-  const sid = await createMemberSession(db, mintJobScope(partner.id, "t"), member.id, { ip: null, userAgent: "vitest" });
+  const sid = await createMemberSession(db, mintJobScope(partner.id, "t"), member.id, {
+    ip: null,
+    userAgent: "vitest",
+  });
   return { member, scope: memberScopeOf(member, partner, sid), userId: user.id };
 }
 
@@ -57,10 +60,17 @@ const deps = (scope: MemberScope, action = "onboarding.save") => ({
 });
 const save = (scope: MemberScope, input: Omit<SaveStepInput, "memberId">) =>
   saveOnboardingStep(db, scope, { memberId: scope.memberId, ...input }, deps(scope));
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as AppError);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as AppError,
+  );
 const memberRow = async (id: string) => (await db.select().from(members).where(eq(members.id, id)))[0];
 const screenCalls = (userId: string) =>
-  sandbox.sandbox.control.requests().filter((r: { method: string; path: string }) => r.method === "POST" && r.path.endsWith(`/users/${userId}/screen`)).length;
+  sandbox.sandbox.control
+    .requests()
+    .filter((r: { method: string; path: string }) => r.method === "POST" && r.path.endsWith(`/users/${userId}/screen`))
+    .length;
 
 const PERSONAL = {
   birthDate: "1990-02-28",
@@ -79,14 +89,21 @@ const PERSONAL = {
 const DUE_DILIGENCE = { entityType: "individual", productsUsage: ["payments"] };
 
 async function uploadIdentity(userId: string) {
-  const doc = await setup.client.users.createDocument({ userId, body: { documentType: "passport", documentName: "p.pdf" } });
+  const doc = await setup.client.users.createDocument({
+    userId,
+    body: { documentType: "passport", documentName: "p.pdf" },
+  });
   await setup.client.uploadFile(String(doc.uploadURL), new TextEncoder().encode("%PDF-1.4 test"), "application/pdf");
 }
 
 describe("saving a wizard step", () => {
   test("the partial update reaches the sandbox with dd-MM-yyyy dates; missingFields are stored; audited", async () => {
     const { scope, userId, member } = await signedUpMember();
-    const first = await save(scope, { step: "personal", revision: 0, values: { birthDate: "1990-02-28", nationality: "ID" } });
+    const first = await save(scope, {
+      step: "personal",
+      revision: 0,
+      values: { birthDate: "1990-02-28", nationality: "ID" },
+    });
     expect(first).toMatchObject({ revision: 1, savedToWallex: true });
     expect(first.missing.sort()).toEqual(["personal.address", "personal.idNumber", "personal.idType"]);
 
@@ -100,7 +117,12 @@ describe("saving a wizard step", () => {
     const second = await save(scope, { step: "personal", revision: 1, values: PERSONAL });
     expect(second).toEqual({ revision: 2, savedToWallex: true, missing: [] });
     const after = (await setup.client.users.retrieveDetail({ userId })) as Record<string, unknown>;
-    expect(after).toMatchObject({ issueDate: "15-01-2020", expiryDate: "14-01-2030", mobileCountryCode: "62", mobileNumber: "81234567890" });
+    expect(after).toMatchObject({
+      issueDate: "15-01-2020",
+      expiryDate: "14-01-2030",
+      mobileCountryCode: "62",
+      mobileNumber: "81234567890",
+    });
     expect((await memberRow(member.id)).missingFields).toEqual([]);
     const [draft] = await db.select().from(memberDrafts).where(eq(memberDrafts.memberId, member.id));
     expect(draft.savedToWallexAt).not.toBeNull();
@@ -120,6 +142,24 @@ describe("saving a wizard step", () => {
     expect(audits[0].actorEmail).toBe(`member (${member.email})`);
   });
 
+  test("staff acting as the member: the save reaches Wallex and the audit row names both", async () => {
+    const { member, userId } = await signedUpMember();
+    const staff = setup.scope;
+    await saveOnboardingStep(
+      db,
+      staff,
+      { memberId: member.id, step: "personal", revision: 0, values: { city: "Medan" } },
+      { client: async () => setup.client, audited: auditedFor(db, staff, "onboarding.save"), lists },
+    );
+    expect(((await setup.client.users.retrieveDetail({ userId })) as Record<string, unknown>).city).toBe("Medan");
+    const [row] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.memberId, member.id), eq(auditEvents.action, "onboarding.step_saved")));
+    expect(row.actorEmail).toBe(staff.user.email);
+    expect(row.after).toMatchObject({ actingAsMember: member.email, staff: staff.user.email });
+  });
+
   test("a stale revision (another tab saved first) is refused and changes nothing", async () => {
     const { scope, member } = await signedUpMember();
     await save(scope, { step: "personal", revision: 0, values: { city: "Jakarta" } });
@@ -133,7 +173,9 @@ describe("saving a wizard step", () => {
 
   test("bad input is refused on our side at the field, before anything is kept", async () => {
     const { scope, member } = await signedUpMember();
-    const bad = await rejection(save(scope, { step: "personal", revision: 0, values: { birthDate: "2015-02-30", postalCode: "1" } }));
+    const bad = await rejection(
+      save(scope, { step: "personal", revision: 0, values: { birthDate: "2015-02-30", postalCode: "1" } }),
+    );
     expect(bad?.fieldErrors).toEqual({ birthDate: ["realDate"], postalCode: ["postal"] });
     expect(await db.select().from(memberDrafts).where(eq(memberDrafts.memberId, member.id))).toEqual([]);
   });
@@ -141,7 +183,9 @@ describe("saving a wizard step", () => {
   test("Wallex's field error comes back on our field name; the draft keeps what was typed", async () => {
     const { scope, member } = await signedUpMember();
     // Two characters pass our check; the sandbox wants at least three.
-    const refused = await rejection(save(scope, { step: "personal", revision: 0, values: { idNumber: "A1", city: "Jakarta" } }));
+    const refused = await rejection(
+      save(scope, { step: "personal", revision: 0, values: { idNumber: "A1", city: "Jakarta" } }),
+    );
     expect(refused?.userMessage).toBe("onboarding.errors.wallexRefused");
     expect(Object.keys(refused?.fieldErrors ?? {})).toEqual(["idNumber"]);
     expect(refused?.fieldErrors?.idNumber?.[0]).toMatch(/^wallex:/);
@@ -167,7 +211,9 @@ describe("submitting", () => {
     expect(await submit()).toEqual({ outcome: "already", stage: "in_partner_review" });
     expect((await memberRow(member.id)).stage).toBe("in_partner_review");
     expect(screenCalls(userId)).toBe(0);
-    const frozen = await rejection(save(scope, { step: "personal", revision: 1, values: { ...PERSONAL, city: "Bogor" } }));
+    const frozen = await rejection(
+      save(scope, { step: "personal", revision: 1, values: { ...PERSONAL, city: "Bogor" } }),
+    );
     expect(frozen?.userMessage).toBe("onboarding.errors.frozen");
   });
 
@@ -208,11 +254,34 @@ describe("resubmission", () => {
     expect((await submitOnboarding(db, scope, member.id, deps(scope))).outcome).toBe("submitted");
 
     await sandbox.sandbox.control.decideUser(userId, "document_needs_resubmission", "Passport photo is blurred");
-    await db.update(members).set({ stage: "changes_requested", wallexStatus: "document_needs_resubmission" }).where(eq(members.id, member.id));
+    await db
+      .update(members)
+      .set({ stage: "changes_requested", wallexStatus: "document_needs_resubmission" })
+      .where(eq(members.id, member.id));
     await db.insert(memberComments).values([
-      { partnerId: scope.partnerId, memberId: member.id, source: "wallex", body: "Passport photo is blurred", memberVisible: true },
-      { partnerId: scope.partnerId, memberId: member.id, source: "reviewer", field: "personal.idNumber", body: "Check the number", memberVisible: true },
-      { partnerId: scope.partnerId, memberId: member.id, source: "reviewer", field: "personal.idNumber", body: "Internal: suspicious", memberVisible: false },
+      {
+        partnerId: scope.partnerId,
+        memberId: member.id,
+        source: "wallex",
+        body: "Passport photo is blurred",
+        memberVisible: true,
+      },
+      {
+        partnerId: scope.partnerId,
+        memberId: member.id,
+        source: "reviewer",
+        field: "personal.idNumber",
+        body: "Check the number",
+        memberVisible: true,
+      },
+      {
+        partnerId: scope.partnerId,
+        memberId: member.id,
+        source: "reviewer",
+        field: "personal.idNumber",
+        body: "Internal: suspicious",
+        memberVisible: false,
+      },
     ]);
 
     const wizard = await loadWizard(db, scope, member.id);

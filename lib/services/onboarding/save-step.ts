@@ -3,7 +3,13 @@ import type { Database } from "@/db";
 import type { MemberDraft, Member } from "@/db/schema";
 import type { Audited } from "@/lib/audit/audited";
 import type { TenantScope } from "@/lib/auth/tenant-scope";
-import { getMemberDraft, getOnboardingMember, markDraftSavedToWallex, saveMemberDraft, updateOnboardingMember } from "@/lib/data/member-drafts";
+import {
+  getMemberDraft,
+  getOnboardingMember,
+  markDraftSavedToWallex,
+  saveMemberDraft,
+  updateOnboardingMember,
+} from "@/lib/data/member-drafts";
 import { AppError, notFound } from "@/lib/errors";
 import { parseStep, type FormStep, type OnboardingLists } from "@/lib/validations/onboarding";
 import type { WallexClient } from "@/lib/wallex/client";
@@ -22,6 +28,13 @@ export const SAVE_PROBLEMS = {
 
 /** A field message Wallex wrote itself (English): the form shows it inside a translated sentence. */
 export const WALLEX_MESSAGE_PREFIX = "wallex:";
+
+/** Another save came first (a second tab): the step is now at `revision`, and nothing changed. */
+export class StaleStepError extends AppError {
+  constructor(readonly revision: number) {
+    super("CONFLICT", { userMessage: SAVE_PROBLEMS.stale });
+  }
+}
 
 export type SaveStepInput = {
   memberId: string;
@@ -92,9 +105,7 @@ export async function saveOnboardingStep(
   const kept = await deps.audited(
     async (tx) => {
       const saved = await saveMemberDraft(tx, scope, member.id, input.step, values, input.revision);
-      if (saved.outcome === "stale") {
-        throw new AppError("CONFLICT", { userMessage: SAVE_PROBLEMS.stale });
-      }
+      if (saved.outcome === "stale") throw new StaleStepError(saved.revision);
       if (member.stage === "invited") {
         await updateOnboardingMember(tx, scope, member.id, { stage: "in_progress" }, { fromStages: ["invited"] });
       }
@@ -158,7 +169,13 @@ export async function saveOnboardingStep(
       action: "onboarding.step_sent_to_wallex",
       memberId: member.id,
       target: { type: "member_draft", id: kept.id },
-      after: { step: input.step, revision: kept.revision, wire: Object.keys(body), missing, ...actingAs(scope, member) },
+      after: {
+        step: input.step,
+        revision: kept.revision,
+        wire: Object.keys(body),
+        missing,
+        ...actingAs(scope, member),
+      },
     },
   );
   return { revision: kept.revision, savedToWallex: true, missing: missing.map((f) => `${input.step}.${f}`) };

@@ -114,9 +114,15 @@ export async function submitOnboarding(
   if (!claimed) return alreadyDone(db, scope, member.id);
 
   const putBack = (tx: Executor, patch: { missingFields?: string[] } = {}) =>
-    updateOnboardingMember(tx, scope, member.id, { stage: member.stage, submittedAt: null, ...patch }, {
-      fromStages: ["submitted"],
-    });
+    updateOnboardingMember(
+      tx,
+      scope,
+      member.id,
+      { stage: member.stage, submittedAt: null, ...patch },
+      {
+        fromStages: ["submitted"],
+      },
+    );
 
   let status: string | null = null;
   try {
@@ -125,7 +131,10 @@ export async function submitOnboarding(
       const answer = await client.users.screen({ userId: member.wallexUserId, body: { userId: member.wallexUserId } });
       status = answer.status ?? "pending_approval";
     } catch (error) {
-      if (error instanceof WallexInvalidRequestError && (error.missingFields?.length || Object.keys(error.fieldErrors).length)) {
+      if (
+        error instanceof WallexInvalidRequestError &&
+        (error.missingFields?.length || Object.keys(error.fieldErrors).length)
+      ) {
         const missing = missingFromScreening(error);
         await deps.audited(
           (tx) => putBack(tx, { missingFields: missing }),

@@ -7,7 +7,13 @@ import { getOnboardingMember, listMemberDrafts } from "@/lib/data/member-drafts"
 import { notFound } from "@/lib/errors";
 import { firstUnfinishedStep, FROZEN_STAGES, stepStatuses, type StepStatus, type WizardStep } from "./steps";
 
-export type WizardComment = { id: string; field: string | null; documentId: string | null; body: string; source: string };
+export type WizardComment = {
+  id: string;
+  field: string | null;
+  documentId: string | null;
+  body: string;
+  source: string;
+};
 
 export type WizardView = {
   memberId: string;

@@ -66,9 +66,7 @@ export default async function MemberHomePage({ params }: Props) {
           )}
           {action && (
             <Button asChild>
-              <Link href={`/m/${partnerSlug}/onboarding/${member.accountType === "company" ? "company" : "personal"}`}>
-                {t(`actions.${action}`)}
-              </Link>
+              <Link href={`/m/${partnerSlug}/onboarding`}>{t(`actions.${action}`)}</Link>
             </Button>
           )}
         </CardContent>
