@@ -62,11 +62,16 @@ async function openMail(browser: Browser, subject: RegExp) {
   await expect(admin.getByTestId("mail-to")).toHaveText(email);
   return admin;
 }
-async function uploadInto(page: Page, slot: string, file: { name: string; mimeType: string; buffer: Buffer }, type?: string) {
+async function uploadInto(
+  page: Page,
+  slot: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  type?: string,
+) {
   const card = page.getByTestId(`document-slot-${slot}`);
   if (type) await card.getByLabel("Document type").selectOption({ label: type });
   await card.getByLabel(/^(File|Upload the new file)$/).setInputFiles(file);
-  await card.getByRole("button", { name: "Upload" }).click();
+  await card.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(card.getByTestId("document-state")).toHaveText("Uploaded", { timeout: 30_000 });
 }
 
@@ -107,17 +112,61 @@ test("staff switch partner review off and create a company member; the invitatio
   await expect(memberPage.getByRole("heading", { name: "Hello, Dewi" })).toBeVisible();
 });
 
-test("the member uploads the documents, leaves mid-way and finds them again", async () => {
+const stepUrl = (step: string) => new RegExp(`${portal}/onboarding/${step}$`);
+const checklist = (page: Page) => page.getByRole("navigation", { name: "Your steps" });
+
+test("the member fills every step with real files, leaves mid-way, resumes exactly there, and submits", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
   const page = memberPage;
-  await page.goto(`${portal}/onboarding/documents`);
-  await uploadInto(page, "identity", { name: "ktp.pdf", mimeType: "application/pdf", buffer: PDF }, "KTP (identity card)");
+  await page.goto(`${portal}/onboarding`);
+  await expect(page).toHaveURL(stepUrl("personal"));
+  await page.getByLabel("Date of birth").fill("1988-07-12");
+  await page.getByLabel("Nationality").selectOption("ID");
+  await page.getByLabel("Country of residence").selectOption("ID");
+  await page.getByLabel("Address").fill("Jl. Thamrin 10");
+  await page.getByLabel("City").fill("Jakarta");
+  await page.getByLabel("Postal code").fill("10350");
+  await page.getByLabel("Country dialling code").fill("62");
+  await page.getByLabel("Mobile number").fill("81298765432");
+  await page.getByLabel("Identity document", { exact: true }).selectOption("passport");
+  await page.getByLabel("Identity document number").fill("B7654321");
+  await page.getByLabel("Issue date").fill("2021-05-01");
+  await page.getByLabel("Expiry date").fill("2031-04-30");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await expect(page).toHaveURL(stepUrl("company"));
+  await page.getByLabel("Registration number").fill("AHU-0012345");
+  await page.getByLabel("Country of incorporation").selectOption("ID");
+  await page.getByLabel("Business type").selectOption({ index: 1 });
+  await page.getByLabel("Address").fill("Jl. Gatot Subroto 5");
+  await page.getByLabel("City").fill("Jakarta");
+  await page.getByLabel("Postal code").fill("12930");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await expect(page).toHaveURL(stepUrl("due-diligence"));
+  await page.getByLabel("Entity type").selectOption({ index: 1 });
+  await page.getByRole("checkbox", { name: "Payments" }).check();
+  await page.getByLabel("Source of funds").fill("Export sales");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await expect(page).toHaveURL(stepUrl("documents"));
+  await uploadInto(
+    page,
+    "identity",
+    { name: "ktp.pdf", mimeType: "application/pdf", buffer: PDF },
+    "KTP (identity card)",
+  );
   await uploadInto(page, "company_proof", { name: "registration.pdf", mimeType: "application/pdf", buffer: PDF });
 
-  // Leaves half-way: signs out, signs in again, and the uploads are where they were.
+  // Leaves half-way: signs out, signs in again, and comes back exactly there, uploads kept.
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(new RegExp(`${portal}/sign-in`));
   await signInToPortal(page);
-  await page.goto(`${portal}/onboarding/documents`);
+  await page.goto(`${portal}/onboarding`);
+  await expect(page).toHaveURL(stepUrl("documents"));
+  await expect(checklist(page).getByTestId("step-state-documents")).not.toHaveText("Done");
   await expect(page.getByTestId("document-slot-identity").getByText("ktp.pdf")).toBeVisible();
   await expect(page.getByTestId("document-slot-company_proof").getByTestId("document-state")).toHaveText("Uploaded");
   await expect(page.getByTestId("document-slot-proof_of_address").getByTestId("document-state")).toHaveText("Missing");
@@ -127,8 +176,24 @@ test("the member uploads the documents, leaves mid-way and finds them again", as
   const { client } = await sandboxOf(tenant);
   const member = await memberRow();
   const atWallex = (await client.users.listDocuments({ userId: member.wallexUserId! })).data;
-  expect(atWallex.map((d) => d.documentType).sort()).toEqual(["company_address_proof", "company_proof", "ktp", "utility_bill"]);
+  expect(atWallex.map((d) => d.documentType).sort()).toEqual([
+    "company_address_proof",
+    "company_proof",
+    "ktp",
+    "utility_bill",
+  ]);
   expect(atWallex.every((d) => d.status === "uploaded")).toBe(true);
+
+  await page.getByRole("link", { name: "Continue to review" }).click();
+  await expect(page).toHaveURL(stepUrl("review"));
+  for (const step of ["personal", "company", "due_diligence", "documents"]) {
+    await expect(checklist(page).getByTestId(`step-state-${step}`)).toHaveText("Done");
+  }
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await expect(page.getByText("Thank you. Your application is with Wallex for screening.")).toBeVisible();
+  await expect.poll(async () => (await memberRow()).stage).toBe("submitted");
+  expect((await memberRow()).wallexStatus).toBe("pending_approval");
+  await openMail(browser, /your application was sent to Wallex/);
 });
 
 test("Wallex asks for a document again with a reason: the member is told, sees it pinned, fixes it", async ({
@@ -136,8 +201,7 @@ test("Wallex asks for a document again with a reason: the member is told, sees i
 }) => {
   const { decideUser } = await sandboxOf(tenant);
   const member = await memberRow();
-  // The sandbox's compliance, as after a screening: reviewing, then a resubmission with its reason.
-  await decideUser(member.wallexUserId!, "pending_approval");
+  // The sandbox's compliance, reviewing the screening: a resubmission with its reason.
   await decideUser(member.wallexUserId!, "document_needs_resubmission", "The KTP photo is blurred.");
   await expect.poll(async () => (await memberRow()).stage, { timeout: 30_000 }).toBe("changes_requested");
 
@@ -149,14 +213,24 @@ test("Wallex asks for a document again with a reason: the member is told, sees i
   await expect(page.getByTestId("documents-request")).toHaveText("What needs changing: The KTP photo is blurred.");
   const identity = page.getByTestId("document-slot-identity");
   await identity.getByRole("button", { name: "Replace" }).click();
-  await uploadInto(page, "identity", { name: "ktp-sharp.png", mimeType: "image/png", buffer: PNG }, "KTP (identity card)");
+  await uploadInto(
+    page,
+    "identity",
+    { name: "ktp-sharp.png", mimeType: "image/png", buffer: PNG },
+    "KTP (identity card)",
+  );
   await expect(identity.getByText("ktp-sharp.png")).toBeVisible();
+
+  await page.goto(`${portal}/onboarding/review`);
+  await page.getByRole("button", { name: "Submit again" }).click();
+  await expect(page.getByText("Thank you. Your application is with Wallex for screening.")).toBeVisible();
+  await expect.poll(async () => (await memberRow()).stage).toBe("submitted");
 });
 
 test("Wallex approves: the member sees it, and is told by email", async ({ browser }) => {
   const { decideUser } = await sandboxOf(tenant);
   const member = await memberRow();
-  await decideUser(member.wallexUserId!, "pending_approval");
+  expect(member.wallexStatus).toBe("pending_approval");
   await decideUser(member.wallexUserId!, "approved");
   await expect.poll(async () => (await memberRow()).wallexStatus, { timeout: 30_000 }).toBe("approved");
 

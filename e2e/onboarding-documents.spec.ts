@@ -54,7 +54,7 @@ test("a company member uploads, previews, replaces and deletes documents; bad fi
 
   // Refused in the browser, at the field, before anything is sent.
   const file = identity.getByLabel("File");
-  const upload = identity.getByRole("button", { name: "Upload" });
+  const upload = identity.getByRole("button", { name: "Upload", exact: true });
   await file.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
   await expect(identity.getByTestId("file-error")).toHaveText(
     "This file type is not accepted. Upload a PDF, JPEG or PNG.",
@@ -106,7 +106,10 @@ test("a company member uploads, previews, replaces and deletes documents; bad fi
   expect(preview.headers()["content-type"]).toBe("application/pdf");
   expect(Buffer.from(await preview.body()).equals(bigPdf(3 * 1024 * 1024))).toBe(true);
   const anonymous = await playwrightRequest.newContext({ baseURL: new URL(page.url()).origin });
-  expect((await anonymous.get(href!)).status()).toBe(404);
+  // Nobody signed in: sent to the portal's sign-in (middleware), never the file.
+  const unsigned = await anonymous.get(href!, { maxRedirects: 0 });
+  expect(unsigned.status()).toBe(307);
+  expect(unsigned.headers().location).toContain(`${member.portal}/sign-in`);
   await anonymous.dispose();
   const stranger = await browser.newContext();
   await signInAsMember(stranger, await createWallexMember(tenant));
@@ -119,13 +122,13 @@ test("a company member uploads, previews, replaces and deletes documents; bad fi
   await identity
     .getByLabel("Upload the new file")
     .setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: PNG });
-  await identity.getByRole("button", { name: "Upload" }).click();
+  await identity.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(identity.getByText("passport.png")).toBeVisible();
   await expect(identity.getByTestId("document-state")).toHaveText("Uploaded");
   await expect.poll(async () => (await documentsAtWallex()).map((d) => d.documentType)).toEqual(["passport"]);
 
   await address.getByLabel("File").setInputFiles({ name: "bill.pdf", mimeType: "application/pdf", buffer: PDF });
-  await address.getByRole("button", { name: "Upload" }).click();
+  await address.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(address.getByTestId("document-state")).toHaveText("Uploaded");
   await checkPage(page, "documents step with uploads");
 

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import {
   auditEvents,
   mailOutbox,
+  memberDrafts,
   memberComments,
   members,
   wallexDocuments,
@@ -115,6 +116,25 @@ describe("uploading a member's documents to Wallex", () => {
       ["company_address_proof", "missing"],
     ]);
     expect(overview.slots[0].types).toEqual(["ktp", "family_card", "passport"]);
+    // The wizard's checklist reads the step from the member's missing fields and a "documents" draft.
+    const [row] = await db.select().from(members).where(eq(members.id, member.id));
+    expect(row.missingFields.filter((f) => f.startsWith("documents.")).sort()).toEqual([
+      "documents.company_address_proof",
+      "documents.company_proof",
+      "documents.proof_of_address",
+    ]);
+    const [draft] = await db
+      .select()
+      .from(memberDrafts)
+      .where(and(eq(memberDrafts.memberId, member.id), eq(memberDrafts.step, "documents")));
+    expect(draft.data).toEqual({
+      slots: {
+        identity: "uploaded",
+        proof_of_address: "missing",
+        company_proof: "missing",
+        company_address_proof: "missing",
+      },
+    });
   });
 
   test("bad files and types are refused at the field before anything reaches Wallex", async () => {
@@ -178,15 +198,14 @@ describe("uploading a member's documents to Wallex", () => {
     const a = await newMember();
     const b = await newMember();
     const theirs = await upload(a.scope, { documentType: "passport", fileName: "passport.pdf", bytes: PDF });
-    for (const attempt of [
-      upload(b.scope, { documentType: "passport", fileName: "p.pdf", bytes: PDF, replaces: theirs.id }),
-      deleteMemberDocument(db, b.scope, b.scope.memberId, theirs.id, deps(b.scope)),
-      readMemberDocumentFile(db, b.scope, b.scope.memberId, theirs.id, { client: async () => setup.client }),
+    const attempts = [
+      () => upload(b.scope, { documentType: "passport", fileName: "p.pdf", bytes: PDF, replaces: theirs.id }),
+      () => deleteMemberDocument(db, b.scope, b.scope.memberId, theirs.id, deps(b.scope)),
+      () => readMemberDocumentFile(db, b.scope, b.scope.memberId, theirs.id, { client: async () => setup.client }),
       // Naming the other member's id under one's own scope reaches nothing either.
-      readMemberDocumentFile(db, b.scope, a.scope.memberId, theirs.id, { client: async () => setup.client }),
-    ]) {
-      expect((await refusal(attempt)).status).toBe(404);
-    }
+      () => readMemberDocumentFile(db, b.scope, a.scope.memberId, theirs.id, { client: async () => setup.client }),
+    ];
+    for (const attempt of attempts) expect((await refusal(attempt())).status).toBe(404);
     expect((await wallexDocs(a.member.wallexUserId!)).map((d) => d.id)).toEqual([theirs.id]);
     expect(await wallexDocs(b.member.wallexUserId!)).toEqual([]);
 

@@ -4,6 +4,7 @@ import type { Member } from "@/db/schema";
 import type { Audited } from "@/lib/audit/audited";
 import { mintJobScope, type TenantScope } from "@/lib/auth/tenant-scope";
 import { getMemberRow } from "@/lib/data/member-auth";
+import { getMemberDraft, getOnboardingMember, saveMemberDraft, updateOnboardingMember } from "@/lib/data/member-drafts";
 import {
   getMemberDocumentRow,
   listMemberDocumentRows,
@@ -24,6 +25,7 @@ import {
 import { asObject, RESOURCES, type WallexObject } from "@/lib/wallex/mirror/read-map";
 import { applyToMirror } from "@/lib/wallex/mirror/store";
 import { wallexClientFor } from "@/lib/wallex/partner-client";
+import { replaceStepMissing } from "./steps";
 import {
   checkDocumentFileBytes,
   documentFileName,
@@ -156,6 +158,25 @@ export async function getDocumentsOverview(
   return { slots, frozen: isFrozen(member), linked: !!member.wallexUserId, requests };
 }
 
+/**
+ * Tells the wizard's checklist where the documents step stands, in its own terms
+ * (lib/services/onboarding/steps.ts): a "documents" draft naming each slot's state, and
+ * `members.missingFields` carrying "documents.<slot>" for each required document not uploaded yet.
+ * Written in the transaction of the change that moved it.
+ */
+async function recordDocumentsProgress(tx: Executor, scope: TenantScope, memberId: string) {
+  const overview = await getDocumentsOverview(tx, scope, memberId);
+  const missing = overview.slots.filter((s) => s.state !== "uploaded").map((s) => s.id);
+  const member = await getOnboardingMember(tx, scope, memberId, { lock: true });
+  if (!member) return;
+  await updateOnboardingMember(tx, scope, memberId, {
+    missingFields: replaceStepMissing(member.missingFields, "documents", missing),
+  });
+  const data = { slots: Object.fromEntries(overview.slots.map((s) => [s.id, s.state])) };
+  const draft = await getMemberDraft(tx, scope, memberId, "documents");
+  await saveMemberDraft(tx, scope, memberId, "documents", data, draft?.revision ?? 0);
+}
+
 type Deps = { client?: () => Promise<WallexClient>; audited: Audited };
 const clientOf = (db: Database, scope: TenantScope, deps: Deps) =>
   deps.client ? deps.client() : wallexClientFor(db, partnerScopeOf(scope));
@@ -244,6 +265,7 @@ export async function uploadMemberDocument(
         parentId: userId,
         accountId: member.wallexAccountId,
       });
+      await recordDocumentsProgress(tx, scope, memberId);
       return document;
     },
     {
@@ -300,7 +322,9 @@ async function removeDocument(
         { ...row.data, id: deletedId, status: "deleted", userId: member.wallexUserId },
         { readAt, source: "write", parentId: member.wallexUserId, accountId: member.wallexAccountId },
       );
-      return resolveDocumentComments(tx, scope, member.id, row.wallexId);
+      const resolved = await resolveDocumentComments(tx, scope, member.id, row.wallexId);
+      await recordDocumentsProgress(tx, scope, member.id);
+      return resolved;
     },
     (resolved) => ({
       action,
