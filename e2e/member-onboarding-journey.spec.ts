@@ -147,7 +147,7 @@ test("the member fills every step with real files, leaves mid-way, resumes exact
 
   await expect(page).toHaveURL(stepUrl("due-diligence"));
   await page.getByLabel("Entity type").selectOption({ index: 1 });
-  await page.getByRole("checkbox", { name: "Payments" }).check();
+  await page.getByRole("checkbox", { name: "Payments", exact: true }).check();
   await page.getByLabel("Source of funds").fill("Export sales");
   await page.getByRole("button", { name: "Save and continue" }).click();
 

@@ -155,10 +155,15 @@ test("a member gets 404 on staff pages and on another partner's portal", async (
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
-  for (const path of [`/m/${neighbour.slug}`, `/m/${neighbour.slug}/security`]) {
+  for (const path of [`${member.portal}/no-such-page`, `/m/${neighbour.slug}`, `/m/${neighbour.slug}/security`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
+  await checkPortalPage(page, "portal 404");
+  // The other partner's portal says so in the member's portal manner; "/" leads home to their own.
+  await page.getByRole("link", { name: "Back to your portal" }).click();
+  await expect(page).toHaveURL(new RegExp(`${member.portal}$`));
   // Still signed in at the own portal.
   expect((await page.goto(member.portal))?.status()).toBe(200);
 });

@@ -3,8 +3,9 @@ import type { Database } from "@/db";
 import type { Member, Partner } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { decryptSecret } from "@/lib/crypto";
-import { claimMemberTotpStep, findMemberByEmail, getPartnerBySlug } from "@/lib/data/member-auth";
+import { claimMemberTotpStep, getPartnerBySlug } from "@/lib/data/member-auth";
 import { createMemberSession } from "@/lib/data/member-sessions";
+import { findMemberByEmail } from "@/lib/data/member-writes";
 import type { RequestMeta } from "@/lib/request-context";
 import { clearMemberSignInFailures, memberSignInLockout, recordMemberSignInFailure } from "./member-throttle";
 import { verifyDecoy, verifyPassword } from "./password";
@@ -40,7 +41,7 @@ export async function signInMember(
 
   // The partner from the URL is only where to look: the password below is what proves the member.
   const lookup = mintJobScope(partner.id, "member-sign-in");
-  const member = await findMemberByEmail(db, lookup, input.email);
+  const member = await findMemberByEmail(db, lookup, input.email.trim());
   const passwordOk = member?.passwordHash
     ? await verifyPassword(member.passwordHash, input.password)
     : await verifyDecoy(input.password);

@@ -12,7 +12,6 @@ import {
   acceptMemberInvitationRow,
   claimMemberTotpStep,
   enableMemberTotp,
-  findMemberByEmail,
   getMemberRow,
   setMemberLocale,
   setMemberPassword,
@@ -25,6 +24,7 @@ import {
   revokeMemberSessions,
   revokeOwnMemberSession,
 } from "./member-sessions";
+import { findMemberByEmail } from "./member-writes";
 
 const db = getDb();
 const memberRow = async (id: string) => (await db.select().from(members).where(eq(members.id, id)))[0];

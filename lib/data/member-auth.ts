@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { memberInvitations, members, partners, type MemberLocale, type MemberStage } from "@/db/schema";
 import { scopeWhere, type MemberScope, type TenantScope } from "@/lib/auth/tenant-scope";
@@ -8,16 +8,6 @@ import { scopeWhere, type MemberScope, type TenantScope } from "@/lib/auth/tenan
 export async function getPartnerBySlug(db: Executor, slug: string) {
   const [partner] = await db.select().from(partners).where(eq(partners.slug, slug)).limit(1);
   return partner;
-}
-
-/** The partner's member with this sign-in email (case-insensitive), if any. */
-export async function findMemberByEmail(db: Executor, scope: TenantScope, email: string) {
-  const [member] = await db
-    .select()
-    .from(members)
-    .where(and(scopeWhere(members, scope), eq(sql`lower(${members.email})`, email.trim().toLowerCase())))
-    .limit(1);
-  return member;
 }
 
 /** The member's row: their own under a member scope, any of the partner's under another. */

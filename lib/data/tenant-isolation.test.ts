@@ -682,7 +682,6 @@ const CHECKED_IN_OWN_SUITE: Record<string, string> = {
   "member-auth.acceptMemberInvitationRow": "member-auth.isolation.test.ts",
   "member-auth.claimMemberTotpStep": "member-auth.isolation.test.ts",
   "member-auth.enableMemberTotp": "member-auth.isolation.test.ts",
-  "member-auth.findMemberByEmail": "member-auth.isolation.test.ts",
   "member-auth.getMemberRow": "member-auth.isolation.test.ts",
   "member-auth.setMemberLocale": "member-auth.isolation.test.ts",
   "member-auth.setMemberPassword": "member-auth.isolation.test.ts",

@@ -1,9 +1,12 @@
 "use server";
 
+import { redirect, unstable_rethrow } from "next/navigation";
+import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { signIn } from "@/lib/auth";
+import { memberSignInPath } from "@/lib/auth/member-session";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getRequestMeta } from "@/lib/request-context";
@@ -39,6 +42,13 @@ export async function acceptMemberInvitationAction(
     if (error instanceof AppError && error.code === "CONFLICT") return { ok: false, formError: t("spent") };
     return memberFailure(error, log, await getTranslations());
   }
-  await signIn("member", { partnerSlug, email, password, redirectTo: `/m/${partnerSlug}` });
+  try {
+    await signIn("member", { partnerSlug, email, password, redirectTo: `/m/${partnerSlug}` });
+  } catch (error) {
+    unstable_rethrow(error);
+    // The password is set; should signing in be refused now (a lock on this address), sign in later.
+    if (error instanceof AuthError) redirect(memberSignInPath(partnerSlug));
+    throw error;
+  }
   return { ok: true, data: undefined };
 }
