@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Browser, Page } from "@playwright/test";
 import { getDb } from "@/db";
-import { members } from "@/db/schema";
+import { memberComments, members, type Member } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { TEST_PASSWORD } from "@/lib/testing/factories";
 import { expectAccessible } from "./fixtures/axe";
@@ -14,6 +14,8 @@ import { expect, test } from "./fixtures/test";
 test.describe.configure({ mode: "serial" });
 
 let tenant: Tenant;
+/** The first story's member (personal details and due diligence done), for the submit story. */
+let filled: Member;
 test.beforeAll(async () => {
   tenant = await createTenant({ sandbox: "connected" });
 });
@@ -72,6 +74,7 @@ test("a member fills personal details and due diligence, leaves, and resumes whe
   browser,
 }) => {
   const member = await memberSignedUpByStaff(browser, "en");
+  filled = member;
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, member.email);
@@ -115,7 +118,7 @@ test("a member fills personal details and due diligence, leaves, and resumes whe
   await expect(page.getByTestId("step-state-personal")).toHaveText("Done");
   await checkPage(page, "wizard: due diligence");
   await page.getByLabel("Entity type").selectOption({ label: "Individual" });
-  await page.getByRole("checkbox", { name: "Payments" }).check();
+  await page.getByRole("checkbox", { name: "Payments", exact: true }).check();
   await page.getByLabel("Source of funds").fill("Salary");
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page).toHaveURL(stepUrl("documents"));
@@ -168,5 +171,72 @@ test("the wizard in Bahasa Indonesia renders, refuses bad input in Indonesian, a
   // Saved, but approval still needs more on the first step: the checklist says so now, not at review.
   await expect(page.getByTestId("step-state-personal")).toContainText("Perlu dilengkapi");
   await checkPage(page, "wizard in Indonesian: due diligence");
+  await context.close();
+});
+
+test("submit goes to the partner's review and freezes the steps; requested changes are pinned to the fields", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, filled.email);
+  await page.goto(`/m/${tenant.slug}/onboarding/review`);
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await expect(page.getByText(`Thank you. ${tenant.name} is reviewing your application.`)).toBeVisible();
+  const db = getDb();
+  expect((await db.select().from(members).where(eq(members.id, filled.id)))[0].stage).toBe("in_partner_review");
+
+  // Frozen while the partner reviews: the form is read-only, with a clear notice.
+  await page.goto(`/m/${tenant.slug}/onboarding/personal`);
+  await expect(page.getByText("Your application is being reviewed, so it cannot be changed now.")).toBeVisible();
+  await expect(page.getByLabel("City")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Save and continue" })).toHaveCount(0);
+
+  // The reviewer asks for changes: one comment on a field, one general, and an internal note.
+  await db.update(members).set({ stage: "changes_requested" }).where(eq(members.id, filled.id));
+  await db.insert(memberComments).values([
+    {
+      partnerId: tenant.id,
+      memberId: filled.id,
+      source: "reviewer",
+      field: "personal.idNumber",
+      body: "The number does not match the scan.",
+      memberVisible: true,
+    },
+    {
+      partnerId: tenant.id,
+      memberId: filled.id,
+      source: "wallex",
+      body: "Proof of address is older than 3 months",
+      memberVisible: true,
+    },
+    {
+      partnerId: tenant.id,
+      memberId: filled.id,
+      source: "reviewer",
+      field: "personal.idNumber",
+      body: "Internal: ask compliance",
+      memberVisible: false,
+    },
+  ]);
+  await page.goto(`/m/${tenant.slug}/onboarding`);
+  await expect(page).toHaveURL(stepUrl("personal"));
+  await expect(page.getByText("Changes were requested. Fix the marked fields and submit again.")).toBeVisible();
+  await expect(page.getByText("Proof of address is older than 3 months")).toBeVisible();
+  const idNumber = page.getByLabel("Identity document number");
+  await expect(idNumber).toHaveAccessibleDescription(/The number does not match the scan\./);
+  await expect(page.getByText("Internal: ask compliance")).toHaveCount(0);
+  await expect(page.getByTestId("step-state-personal")).toContainText("1 comment");
+  await checkPage(page, "wizard: changes requested");
+
+  await idNumber.fill("A7654321");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(stepUrl("due-diligence"));
+  await page.goto(`/m/${tenant.slug}/onboarding/review`);
+  await page.getByRole("button", { name: "Submit again" }).click();
+  await expect(page.getByText(`Thank you. ${tenant.name} is reviewing your application.`)).toBeVisible();
+  const comments = await db.select().from(memberComments).where(eq(memberComments.memberId, filled.id));
+  expect(comments.filter((c) => c.memberVisible).every((c) => c.resolvedAt !== null)).toBe(true);
+  expect(comments.find((c) => !c.memberVisible)?.resolvedAt).toBeNull();
   await context.close();
 });
