@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useLiveData } from "@/components/live/use-live-data";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -26,6 +27,12 @@ export function DocumentsStep({
   const t = useMemo(() => documentsText(messages), [messages]);
   const { data } = useLiveData({ url: documentsStateUrl(partnerSlug), initial, intervalMs: 15_000 });
   const [announcement, setAnnouncement] = useState("");
+  const router = useRouter();
+  // The wizard's checklist beside the step is a server render: refresh it after each change.
+  const done = (message: string) => {
+    setAnnouncement(message);
+    router.refresh();
+  };
 
   return (
     <div className="space-y-4">
@@ -57,7 +64,7 @@ export function DocumentsStep({
             slot={slot}
             frozen={data.frozen || !data.linked}
             t={t}
-            onDone={setAnnouncement}
+            onDone={done}
           />
         ))}
       </div>
