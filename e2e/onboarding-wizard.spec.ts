@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Browser, Page } from "@playwright/test";
 import { getDb } from "@/db";
-import { memberComments, members, type Member } from "@/db/schema";
+import { auditEvents, memberComments, memberDrafts, members, type Member } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { TEST_PASSWORD } from "@/lib/testing/factories";
 import { expectAccessible } from "./fixtures/axe";
@@ -238,5 +238,41 @@ test("submit goes to the partner's review and freezes the steps; requested chang
   const comments = await db.select().from(memberComments).where(eq(memberComments.memberId, filled.id));
   expect(comments.filter((c) => c.memberVisible).every((c) => c.resolvedAt !== null)).toBe(true);
   expect(comments.find((c) => !c.memberVisible)?.resolvedAt).toBeNull();
+  await context.close();
+});
+
+test("an operator fills a step as the member; the audit row names both; a viewer gets 404", async ({ browser }) => {
+  const member = await memberSignedUpByStaff(browser, "id");
+  const context = await browser.newContext();
+  await signInAs(context, tenant.operator);
+  const page = await context.newPage();
+  await page.goto(`${tenant.home}/members/${member.id}/act/personal`);
+  await expect(page.getByText(`Acting as the member (${member.email})`)).toBeVisible();
+  await checkPage(page, "act as member: personal");
+  await page.getByLabel("Postal code").fill("99");
+  await page.getByLabel("Country of residence").selectOption("ID");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByText("An Indonesian postal code has 5 digits.")).toBeVisible();
+  await page.getByLabel("Postal code").fill("20112");
+  await page.getByLabel("City").fill("Medan");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(new RegExp(`/members/${member.id}/act/due-diligence$`));
+
+  const db = getDb();
+  const [draft] = await db.select().from(memberDrafts).where(eq(memberDrafts.memberId, member.id));
+  expect(draft.data).toMatchObject({ city: "Medan", postalCode: "20112", residenceCountry: "ID" });
+  const [row] = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.memberId, member.id), eq(auditEvents.action, "onboarding.step_saved")));
+  expect(row.actorEmail).toBe(tenant.operator.email);
+  expect(row.after).toMatchObject({ actingAsMember: member.email, staff: tenant.operator.email });
+
+  const viewer = await browser.newContext();
+  await signInAs(viewer, tenant.viewer);
+  const viewerPage = await viewer.newPage();
+  const response = await viewerPage.goto(`${tenant.home}/members/${member.id}/act/personal`);
+  expect(response?.status()).toBe(404);
+  await viewer.close();
   await context.close();
 });

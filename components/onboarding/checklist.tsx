@@ -14,11 +14,12 @@ const ICONS = { done: CheckCircle2, needs: CircleAlert, not_started: Circle } as
  * from Wallex's completeness and our drafts, and the current one marked for screen readers.
  */
 export function OnboardingChecklist({
-  partnerSlug,
+  basePath,
   statuses,
   slugs,
 }: {
-  partnerSlug: string;
+  /** Where the steps live: the portal's `/m/<slug>/onboarding`, or staff's acting-as path. */
+  basePath: string;
   statuses: StepStatus[];
   slugs: Record<string, string>;
 }) {
@@ -31,7 +32,7 @@ export function OnboardingChecklist({
       </h2>
       <ol className="space-y-1">
         {statuses.map((s, index) => {
-          const href = `/m/${partnerSlug}/onboarding/${slugs[s.step]}`;
+          const href = `${basePath}/${slugs[s.step]}`;
           const current = pathname === href;
           const Icon = ICONS[s.state];
           return (

@@ -26,6 +26,9 @@ type Props = {
   /** Fields Wallex or approval still needs, by our name. */
   missing: string[];
   frozen: boolean;
+  /** Staff acting as the member post to their own action, naming the member. */
+  action?: typeof saveOnboardingStepAction;
+  memberId?: string;
 };
 
 const asString = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
@@ -35,12 +38,20 @@ const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 
  * One step of the wizard. On any error the form comes back with what was typed (the action echoes
  * it, and the form is re-keyed on it), each message next to its field.
  */
-export function StepForm({ partnerSlug, step, fields, initial, revision, comments, missing, frozen }: Props) {
+export function StepForm({
+  partnerSlug,
+  step,
+  fields,
+  initial,
+  revision,
+  comments,
+  missing,
+  frozen,
+  action = saveOnboardingStepAction,
+  memberId,
+}: Props) {
   const t = useTranslations("onboarding");
-  const [state, formAction] = useActionState<OnboardingActionState | undefined, FormData>(
-    saveOnboardingStepAction,
-    undefined,
-  );
+  const [state, formAction] = useActionState<OnboardingActionState | undefined, FormData>(action, undefined);
   const failed = state && !state.ok ? state : undefined;
   const values: Record<string, unknown> = failed?.values ?? initial;
   const errors = failed?.fieldErrors ?? {};
@@ -49,6 +60,7 @@ export function StepForm({ partnerSlug, step, fields, initial, revision, comment
     <form action={formAction} noValidate className="space-y-6" key={failed ? JSON.stringify(failed.values) : "saved"}>
       <input type="hidden" name="partnerSlug" value={partnerSlug} />
       <input type="hidden" name="step" value={step} />
+      {memberId && <input type="hidden" name="memberId" value={memberId} />}
       <input type="hidden" name="revision" value={failed?.revision ?? revision} />
       <fieldset disabled={frozen} className="grid gap-5 sm:grid-cols-2">
         <legend className="sr-only">{t(`steps.${step}`)}</legend>

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getCurrentMemberScope } from "@/lib/auth/member-session";
-import { LOCALE_COOKIE, pickLocale, type Locale } from "./locales";
+import { isLocale, LOCALE_COOKIE, pickLocale, type Locale } from "./locales";
 import en from "./messages/en.json";
 import id from "./messages/id.json";
 import onboardingEn from "./messages/onboarding.en.json";
@@ -23,7 +23,8 @@ export async function requestLocale(): Promise<Locale> {
   });
 }
 
-export default getRequestConfig(async () => {
-  const locale = await requestLocale();
+export default getRequestConfig(async ({ locale: explicit }) => {
+  // An explicit locale (getTranslations({ locale: "en" }) on a staff page) wins over the member's.
+  const locale = isLocale(explicit) ? explicit : await requestLocale();
   return { locale, messages: MESSAGES[locale], timeZone: "UTC" };
 });

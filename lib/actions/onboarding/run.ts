@@ -6,6 +6,8 @@ import { getDb, type Database } from "@/db";
 import { auditedAs, type Audited } from "@/lib/audit/audited";
 import { memberActor } from "@/lib/audit/record";
 import { getCurrentMemberScope } from "@/lib/auth/member-session";
+import { assertCan, findStaffScope, scopeProblemError, type StaffScope } from "@/lib/auth/scope";
+import { getCurrentUser } from "@/lib/auth/session";
 import type { MemberScope } from "@/lib/auth/tenant-scope";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -50,9 +52,9 @@ export function formValues(raw: FormData): Record<string, string | string[]> {
   return out;
 }
 
-export type OnboardingRun = {
+export type OnboardingRun<S = MemberScope> = {
   db: Database;
-  scope: MemberScope;
+  scope: S;
   memberId: string;
   audited: (action: string) => Audited;
   t: Translate;
@@ -71,7 +73,6 @@ export async function runAsMember(
 ): Promise<OnboardingActionState> {
   const values = formValues(raw);
   const t = await getTranslations("onboarding");
-  const log = logger.child({ action: name });
   try {
     const scope = await getCurrentMemberScope();
     if (!scope || scope.partnerSlug !== values.partnerSlug) {
@@ -84,19 +85,66 @@ export async function runAsMember(
       auditedAs(db, { scope, actor: memberActor(scope.member), action, requestId: meta.requestId, ip: meta.ip });
     return await work({ db, scope, memberId: scope.memberId, audited, t }, values);
   } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof AppError) {
-      const fieldErrors = error.fieldErrors
-        ? Object.fromEntries(
-            Object.entries(error.fieldErrors).map(([f, messages]) => [f, messages.map((m) => translateMessage(t, m))]),
-          )
-        : undefined;
-      const revision = error instanceof StaleStepError ? error.revision : undefined;
-      return { ok: false, formError: translateMessage(t, error.userMessage), fieldErrors, values, revision };
-    }
-    const reference = randomUUID().slice(0, 8);
-    log.error({ err: error, reference }, "action failed");
-    const common = await getTranslations("common");
-    return { ok: false, formError: common("genericError", { reference }), values };
+    return failed(error, t, name, values);
+  }
+}
+
+async function failed(
+  error: unknown,
+  t: Translate,
+  name: string,
+  values: Record<string, string | string[]>,
+): Promise<OnboardingActionState> {
+  unstable_rethrow(error);
+  if (error instanceof AppError) {
+    const fieldErrors = error.fieldErrors
+      ? Object.fromEntries(
+          Object.entries(error.fieldErrors).map(([f, messages]) => [f, messages.map((m) => translateMessage(t, m))]),
+        )
+      : undefined;
+    const revision = error instanceof StaleStepError ? error.revision : undefined;
+    return { ok: false, formError: translateMessage(t, error.userMessage), fieldErrors, values, revision };
+  }
+  const reference = randomUUID().slice(0, 8);
+  logger.child({ action: name }).error({ err: error, reference }, "action failed");
+  const common = await getTranslations("common");
+  return { ok: false, formError: common("genericError", { reference }), values };
+}
+
+/**
+ * Staff acting as a member (the "act" pages): the staff session and `members.manage` at the partner
+ * the form posts; the member is named by the form and read through the staff scope, so only a member
+ * of that partner. Audit rows are signed by the staff user; the services add the member's name.
+ * Messages in English, as on every staff page.
+ */
+export async function runAsStaff(
+  raw: FormData,
+  name: string,
+  work: (run: OnboardingRun<StaffScope>, values: Record<string, string | string[]>) => Promise<OnboardingActionState>,
+): Promise<OnboardingActionState> {
+  const values = formValues(raw);
+  const t = await getTranslations({ locale: "en", namespace: "onboarding" });
+  try {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("UNAUTHENTICATED", { userMessage: "Your session has ended. Sign in again." });
+    const found = await findStaffScope(user, String(values.partnerSlug ?? ""));
+    if ("problem" in found) throw scopeProblemError(found.problem);
+    const { scope } = found;
+    assertCan(scope, "members.manage");
+    const memberId = String(values.memberId ?? "");
+    if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new AppError("NOT_FOUND", { userMessage: "Member not found." });
+    const meta = await getRequestMeta();
+    const db = getDb();
+    const audited = (action: string) =>
+      auditedAs(db, {
+        scope,
+        actor: { userId: user.id, email: user.email },
+        action,
+        requestId: meta.requestId,
+        ip: meta.ip,
+      });
+    return await work({ db, scope, memberId, audited, t }, values);
+  } catch (error) {
+    return failed(error, t, name, values);
   }
 }

@@ -24,7 +24,7 @@ export default async function OnboardingLayout({
       </div>
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <aside className="lg:sticky lg:top-4 lg:self-start">
-          <OnboardingChecklist partnerSlug={partnerSlug} statuses={wizard.statuses} slugs={STEP_SLUG} />
+          <OnboardingChecklist basePath={`/m/${partnerSlug}/onboarding`} statuses={wizard.statuses} slugs={STEP_SLUG} />
         </aside>
         <div className="min-w-0">{children}</div>
       </div>
