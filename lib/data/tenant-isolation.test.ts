@@ -666,6 +666,11 @@ describe("tenant isolation: each data function, A's scope sees A's row before B'
  * this one (written with the functions); the coverage test makes sure that file names them.
  */
 const CHECKED_IN_OWN_SUITE: Record<string, string> = {
+  "member-documents.getMemberDocumentRow": "member-documents.isolation.test.ts",
+  "member-documents.getScopePartner": "member-documents.isolation.test.ts",
+  "member-documents.listMemberDocumentRows": "member-documents.isolation.test.ts",
+  "member-documents.listOpenDocumentComments": "member-documents.isolation.test.ts",
+  "member-documents.resolveDocumentComments": "member-documents.isolation.test.ts",
   "member-comments.listOpenMemberComments": "member-drafts.isolation.test.ts",
   "member-comments.resolveMemberComments": "member-drafts.isolation.test.ts",
   "member-drafts.getMemberDraft": "member-drafts.isolation.test.ts",

@@ -8,6 +8,7 @@ import {
   findNotifiedUserReason,
   insertMemberComment,
 } from "@/lib/data/member-writes";
+import { notifyMemberStatusChange } from "./notify-status";
 
 export const RESUBMISSION = "document_needs_resubmission";
 const DEFAULT_RESUBMISSION_REASON = "Wallex asked for changes to the details or documents.";
@@ -74,6 +75,16 @@ export async function syncMemberWithWallexUser(
         before: { wallexStatus: member.wallexStatus, stage: member.stage },
         after: { wallexStatus: status, wallexReason: reason, stage: updated?.stage ?? member.stage },
       });
+      // Screening's pending_approval is told by our "submitted" mail (notify-status.ts).
+      if (status && status !== "pending_approval") {
+        await notifyMemberStatusChange(
+          tx,
+          scope,
+          member,
+          { kind: "wallex", status, from: member.wallexStatus },
+          reason,
+        );
+      }
     }
     return updated;
   });

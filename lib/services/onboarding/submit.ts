@@ -11,6 +11,7 @@ import type { WallexClient } from "@/lib/wallex/client";
 import { WallexError, WallexInvalidRequestError } from "@/lib/wallex/client/errors";
 import { mapWallexFieldErrors, type KycSection } from "@/lib/wallex/client/kyc-wire";
 import { listOpenMemberComments } from "@/lib/data/member-comments";
+import { notifyMemberStatusChange } from "@/lib/services/members/notify-status";
 import { FROZEN_STAGES, STEP_OF_SECTION, stepStatuses, SUBMITTABLE_STAGES } from "./steps";
 
 export type SubmitResult =
@@ -92,6 +93,12 @@ export async function submitOnboarding(
           { fromStages: SUBMITTABLE_STAGES },
         );
         if (row) await resolveMemberComments(tx, scope, member.id);
+        if (row)
+          await notifyMemberStatusChange(tx, scope, member, {
+            kind: "stage",
+            stage: "in_partner_review",
+            from: member.stage,
+          });
         return row;
       },
       (row) => (row ? note("onboarding.submitted_for_review", { stage: "in_partner_review" }) : []),
@@ -160,6 +167,7 @@ export async function submitOnboarding(
     async (tx) => {
       await updateOnboardingMember(tx, scope, member.id, { wallexStatus: status, missingFields: [] });
       await resolveMemberComments(tx, scope, member.id);
+      await notifyMemberStatusChange(tx, scope, member, { kind: "stage", stage: "submitted", from: member.stage });
     },
     note("onboarding.submitted_for_screening", { stage: "submitted", wallexStatus: status }),
   );
