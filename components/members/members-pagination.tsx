@@ -9,6 +9,8 @@ type Props = {
   /** The list's filters and sort, kept in every link (the cursors are replaced). */
   searchParams: Record<string, string | undefined>;
   total: number;
+  /** `total` was counted up to this (+1): beyond it the count reads "cap+". */
+  cap: number;
   shown: number;
   next?: string;
   previous?: string;
@@ -20,7 +22,7 @@ const numberFormat = new Intl.NumberFormat("en-US");
  * Keyset pages: Previous and Next carry the row to continue from, so a page far down costs what the
  * first does. "First page" drops the cursor.
  */
-export function MembersPagination({ basePath, searchParams, total, shown, next, previous }: Props) {
+export function MembersPagination({ basePath, searchParams, total, cap, shown, next, previous }: Props) {
   const { after: _a, before: _b, ...kept } = searchParams;
   const link = (cursor: Record<string, string>) => pageHref(basePath, { ...kept, ...cursor }, 1);
   return (
@@ -31,7 +33,9 @@ export function MembersPagination({ basePath, searchParams, total, shown, next, 
         ) : (
           <>
             <span className="font-medium text-foreground tabular-nums">{numberFormat.format(shown)}</span> shown of{" "}
-            <span className="font-medium text-foreground tabular-nums">{numberFormat.format(total)}</span>{" "}
+            <span className="font-medium text-foreground tabular-nums">
+              {total > cap ? `${numberFormat.format(cap)}+` : numberFormat.format(total)}
+            </span>{" "}
             {total === 1 ? "member" : "members"}
           </>
         )}

@@ -53,6 +53,20 @@ export const memberStage = pgEnum("member_stage", [
 export type MemberStage = (typeof memberStage.enumValues)[number];
 
 /**
+ * What the members list's search looks in, as one lower-cased text per row: the name both ways
+ * round, the company and the e-mail, separated by a character nobody types. The trigram index
+ * `members_search` is built on exactly this expression, so `like '%…%'` reads the index.
+ */
+export function memberSearchText(t: {
+  firstName: AnyPgColumn;
+  lastName: AnyPgColumn;
+  companyName: AnyPgColumn;
+  email: AnyPgColumn;
+}) {
+  return sql`lower(${t.firstName} || ' ' || ${t.lastName} || chr(1) || ${t.lastName} || ' ' || ${t.firstName} || chr(1) || coalesce(${t.companyName}, '') || chr(1) || ${t.email})`;
+}
+
+/**
  * A Wallex member account the partner onboards, and the person who signs in to the member portal.
  * A member is a second kind of person: never a row of `users`, never staff.
  */
@@ -97,6 +111,8 @@ export const members = pgTable(
     index("members_partner_stage").on(t.partnerId, t.stage),
     index("members_partner_created").on(t.partnerId, t.createdAt),
     index("members_partner_activity").on(t.partnerId, t.lastActivityAt),
+    // pg_trgm (migration 0010 creates the extension; db/embedded.ts loads it into PGlite).
+    index("members_search").using("gin", sql`${memberSearchText(t)} gin_trgm_ops`),
     // The staff list's name sort (lib/data/members.ts memberSortNameSql: the same expression).
     index("members_partner_sort_name").on(
       t.partnerId,

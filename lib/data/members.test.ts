@@ -117,6 +117,9 @@ describe("the members list's search and filters", () => {
     expect(await found(scope, { action: "needed", type: "company", q: "lion" })).toEqual(["Farid"]);
     expect(await countMembers(db, scope, parse({ action: "needed" }))).toBe(3);
     expect(await countMembers(db, scope, parse({}))).toBe(9);
+    // Counted up to a cap: one beyond it says "more than the cap", without reading the rest.
+    expect(await countMembers(db, scope, parse({}), 5)).toBe(6);
+    expect(await countMembers(db, scope, parse({}), 20)).toBe(9);
   });
 
   test("malformed filters are ignored, never an error", async () => {

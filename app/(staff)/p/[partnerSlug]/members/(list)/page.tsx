@@ -12,7 +12,7 @@ import { getDb } from "@/db";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/scope";
 import { COUNTRIES } from "@/lib/countries";
-import { countMembers, INVITATION_NUDGE_HOURS, listMembers } from "@/lib/data/members";
+import { countMembers, INVITATION_NUDGE_HOURS, listMembers, MEMBER_COUNT_CAP } from "@/lib/data/members";
 import { kycStatusLabel, OUR_STAGES, WALLEX_USER_STATUSES } from "@/lib/members/kyc-status";
 import { memberListSchema } from "@/lib/validations/member-list";
 import type { SearchParams } from "@/lib/validations/search-params";
@@ -32,7 +32,10 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const scope = await requireStaff((await params).partnerSlug, "members.read");
   const query = memberListSchema.parse(await searchParams);
   const db = getDb();
-  const [page, total] = await Promise.all([listMembers(db, scope, query), countMembers(db, scope, query)]);
+  const [page, total] = await Promise.all([
+    listMembers(db, scope, query),
+    countMembers(db, scope, query, MEMBER_COUNT_CAP),
+  ]);
   const basePath = `/p/${scope.partnerSlug}/members`;
   const filters = { q: query.q, status: query.status, type: query.type, country: query.country, action: query.action };
   const kept = { ...filters, sort: query.sort, dir: query.dir };
@@ -144,6 +147,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
         basePath={basePath}
         searchParams={kept}
         total={total}
+        cap={MEMBER_COUNT_CAP}
         shown={page.rows.length}
         next={page.next}
         previous={page.previous}
