@@ -56,7 +56,8 @@ export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
   return (
     <tr
       data-slot="table-row"
-      className={cn("border-b transition-colors hover:bg-muted/40 data-[state=selected]:bg-muted", className)}
+      // Border, hover and selected look: app/globals.css (components layer).
+      className={className}
       {...props}
     />
   );
@@ -80,7 +81,8 @@ export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
   return (
     <td
       data-slot="table-cell"
-      className={cn("px-3 py-3 align-middle [&:has([role=checkbox])]:pr-0", className)}
+      // Padding and alignment: app/globals.css (components layer).
+      className={className}
       {...props}
     />
   );
