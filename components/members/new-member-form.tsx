@@ -142,6 +142,9 @@ export function NewMemberForm({ partnerSlug, choices, countries, idempotencyKey 
                 <Field label="Nationality (optional)" name="nationality" errors={errors?.nationality}>
                   <CountrySelect countries={countries} noneLabel="Not given" defaultValue={values.nationality} />
                 </Field>
+                <Field label="Date of birth (optional)" name="dateOfBirth" errors={errors?.dateOfBirth}>
+                  <Input type="date" defaultValue={values.dateOfBirth} />
+                </Field>
                 <div className="grid grid-cols-[6rem_1fr] gap-3">
                   <Field label="Dialling code" name="mobileCountryCode" errors={errors?.mobileCountryCode}>
                     <Input inputMode="tel" placeholder="62" defaultValue={values.mobileCountryCode} />

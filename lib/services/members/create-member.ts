@@ -30,6 +30,7 @@ const FORM_FIELDS = [
   "nationality",
   "mobileCountryCode",
   "mobileNumber",
+  "dateOfBirth",
 ] as const;
 
 /** The body of the chosen signup: only the fields that endpoint takes, none left blank. */
@@ -61,6 +62,7 @@ export function signupBody(input: NewMemberInput): Record<string, unknown> {
             nationality: input.nationality,
             mobileCountryCode: input.mobileCountryCode?.replace(/^\+/, ""),
             mobileNumber: input.mobileNumber,
+            dateOfBirth: input.dateOfBirth,
           };
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== ""));
 }

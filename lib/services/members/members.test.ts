@@ -91,7 +91,7 @@ describe("creating members at Wallex", () => {
     ["lite_company", { registrationNumber: "201912345K", countryOfIncorporation: "SG" }, "company", "pending_approval"],
     [
       "lite_individual",
-      { nationality: "ID", mobileCountryCode: "+62", mobileNumber: "81234567" },
+      { nationality: "ID", mobileCountryCode: "+62", mobileNumber: "81234567", dateOfBirth: "1990-01-31" },
       "individual",
       "pending_approval",
     ],
@@ -118,6 +118,11 @@ describe("creating members at Wallex", () => {
       expect(mirrored.status).toBe(status);
       const [invitation] = await db.select().from(memberInvitations).where(eq(memberInvitations.memberId, member.id));
       expect(invitationState(invitation)).toBe("pending");
+      if ("dateOfBirth" in extra) {
+        // Typed as ISO, stored by Wallex in its own dd-MM-yyyy.
+        const detail = await setup.client.users.retrieveDetail({ userId: wallexUser.id });
+        expect(detail.dateOfBirth).toBe("31-01-1990");
+      }
       const [mail] = await mailsTo(input.email);
       expect(mail.subject).toContain("selesaikan pembukaan akun Wallex Anda");
       expect(mail.text).toContain(`/m/${scope.partnerSlug}/invite/${invitation.id}.`);

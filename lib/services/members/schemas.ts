@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ageOn, parseIsoDate } from "@/lib/validations/onboarding";
 import type { MemberAccountType, MemberLocale, MemberSignupKind } from "@/db/schema";
 import { isCountry } from "@/lib/countries";
 import { email } from "@/lib/validations/auth";
@@ -75,6 +76,15 @@ export const newMemberSchema = z
       "Enter a dialling code such as 65 or +62.",
     ),
     mobileNumber: optional(20).refine((v) => !v || /^\d{4,15}$/.test(v), "Enter 4 to 15 digits."),
+    // ISO from the date input; the client puts Wallex's dd-MM-yyyy on the wire.
+    dateOfBirth: optional(10).superRefine((v, ctx) => {
+      if (!v) return;
+      const birth = parseIsoDate(v);
+      if (!birth) ctx.addIssue({ code: "custom", message: "Enter a real date." });
+      else if (ageOn(birth, new Date()) < 18)
+        ctx.addIssue({ code: "custom", message: "The member must be 18 or older." });
+      else if (ageOn(birth, new Date()) > 120) ctx.addIssue({ code: "custom", message: "Check the year." });
+    }),
   })
   .superRefine((input, ctx) => {
     if (signupChoices[input.signup].accountType === "company" && !input.companyName) {
