@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { expect, inject, test } from "vitest";
 import { getDb } from "@/db";
 import { auditEvents, invitations, partners, staffMemberships } from "@/db/schema";
@@ -42,7 +42,11 @@ test("npm run partner:create makes the partner, an admin invitation and their au
   const [invitation] = await db.select().from(invitations).where(eq(invitations.partnerId, partner.id));
   expect(invitation).toMatchObject({ email: "admin@acme.test", role: "admin", acceptedAt: null });
   expect(stdout).not.toContain(invitation.tokenHash);
-  const audit = await db.select().from(auditEvents).where(eq(auditEvents.partnerId, partner.id));
+  const audit = await db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.partnerId, partner.id))
+    .orderBy(asc(auditEvents.seq));
   expect(audit.map((a) => a.action)).toEqual(["partner.created", "team.invited"]);
 
   // The link works once, on the ordinary accept page's service.
