@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { createMemberAction } from "@/lib/actions/members/create-member";
 import type { Country } from "@/lib/countries";
-import { MEMBER_LOCALES, memberLocaleLabels, signupChoices, type SignupChoice } from "@/lib/services/members/schemas";
+import { MEMBER_LOCALES, memberLocaleLabels, signupChoices, type SignupChoice } from "@/lib/members/signup-choices";
 import { cn } from "@/lib/utils";
 
 type Props = {

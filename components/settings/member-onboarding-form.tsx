@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Checkbox } from "@/components/ui/checkbox";
 import type { MemberSignupKind } from "@/db/schema";
 import { updateMemberOnboardingAction } from "@/lib/actions/members/update-onboarding-settings";
-import { SIGNUP_KINDS, signupKindLabels } from "@/lib/services/members/schemas";
+import { SIGNUP_KINDS, signupKindLabels } from "@/lib/members/signup-choices";
 
 type Props = {
   partnerSlug: string;

@@ -16,7 +16,8 @@ import type { WallexClient } from "@/lib/wallex/client";
 import { WallexError, WallexPermissionError } from "@/lib/wallex/client/errors";
 import { perform } from "@/lib/wallex/mirror/operations";
 import { createMemberInvitation } from "./invitations";
-import { signupChoices, signupKindLabels, type NewMemberInput } from "./schemas";
+import { signupChoices, signupKindLabels } from "@/lib/members/signup-choices";
+import type { NewMemberInput } from "./schemas";
 
 /** The fields of the form that Wallex's signup bodies name alike (users.md §5). */
 const FORM_FIELDS = [

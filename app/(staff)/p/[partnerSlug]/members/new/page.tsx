@@ -9,7 +9,7 @@ import { requireStaff } from "@/lib/auth/scope";
 import { can } from "@/lib/auth/permissions";
 import { COUNTRIES } from "@/lib/countries";
 import { getMemberOnboardingSettings } from "@/lib/data/member-writes";
-import { SIGNUP_CHOICES, signupChoices } from "@/lib/services/members/schemas";
+import { SIGNUP_CHOICES, signupChoices } from "@/lib/members/signup-choices";
 
 export const metadata: Metadata = { title: "New member" };
 
